@@ -1,0 +1,23 @@
+// The whole pipeline behind `check`: load -> validate -> model. The CLI, the site build
+// and review all start here.
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { loadCatalog } from './load.ts';
+import { buildModel, type CatalogModel } from './model.ts';
+import { validate } from './validate.ts';
+
+export interface CheckResult {
+  dir: string;
+  diagnostics: Diagnostic[];
+  /** Present only when the catalog has no errors. */
+  model: CatalogModel | undefined;
+  codeCount: number;
+}
+
+export function checkCatalog(dir: string): CheckResult {
+  const loaded = loadCatalog(dir);
+  const { diagnostics, catalog, codes } = validate(loaded);
+  const sorted = sortDiagnostics(diagnostics);
+  const model =
+    catalog && !hasErrors(sorted) ? buildModel(catalog, codes.map((c) => ({ data: c.data, file: c.file.path }))) : undefined;
+  return { dir, diagnostics: sorted, model, codeCount: loaded.codes.length };
+}

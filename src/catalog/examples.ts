@@ -1,0 +1,194 @@
+// Examples are documentation people copy: JSON must parse, bodies must follow the
+// declared envelope (or the shape they name), and an example of a code must show that
+// code, its docs_url and one of its statuses.
+import type { Example, Shape } from './schema.ts';
+import { HEADER_NAME } from './http.ts';
+
+export interface ExampleProblem {
+  rule: 'example-json' | 'example-envelope' | 'example-code-match' | 'example-status' | 'header-format';
+  message: string;
+  hint: string;
+  /** Line and column inside the example text (1-based), when known. */
+  at?: { line: number; col: number };
+}
+
+export interface ExampleContext {
+  shape: Shape;
+  /** Dotted paths this code adds to the body beyond the shape's fields. */
+  extensions: string[];
+  /** The code the example documents; undefined on page-level examples. */
+  code?: string;
+  docsUrl?: string;
+  statuses?: number[];
+  /** On page-level examples: every code in the catalog, which the body's code must be one of. */
+  knownCodes?: Set<string>;
+}
+
+export function checkExample(example: Example, ctx: ExampleContext): ExampleProblem[] {
+  if (example.lang === 'json') return checkBody(example.code, 1, ctx);
+  if (example.lang === 'http') return checkHttp(example.code, ctx);
+  return [];
+}
+
+function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
+  const problems: ExampleProblem[] = [];
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const statusLine = /^HTTP\/\d(?:\.\d)? (\d{3})(?: .*)?$/.exec(lines[0]!);
+  if (!statusLine) {
+    problems.push({
+      rule: 'example-status',
+      message: `HTTP example must start with a status line, found "${lines[0]}"`,
+      hint: 'start with e.g. `HTTP/1.1 404 Not Found`',
+      at: { line: 1, col: 1 },
+    });
+  } else if (ctx.statuses && !ctx.statuses.includes(Number(statusLine[1]))) {
+    problems.push({
+      rule: 'example-status',
+      message: `HTTP example shows status ${statusLine[1]} but the code is returned with ${ctx.statuses.join(', ')}`,
+      hint: `use one of the code's statuses (${ctx.statuses.join(', ')}) or add ${statusLine[1]} to \`status\``,
+      at: { line: 1, col: 10 },
+    });
+  }
+  let i = 1;
+  for (; i < lines.length && lines[i]!.trim() !== ''; i++) {
+    const m = /^([^:\s]+):[ \t]*(.*)$/.exec(lines[i]!);
+    if (!m || !HEADER_NAME.test(m[1]!)) {
+      problems.push({
+        rule: 'header-format',
+        message: `malformed header line "${lines[i]}"`,
+        hint: 'write headers as `Name: value`, then a blank line before the body',
+        at: { line: i + 1, col: 1 },
+      });
+    }
+  }
+  const body = lines.slice(i + 1).join('\n');
+  if (body.trim()) problems.push(...checkBody(body, i + 2, ctx));
+  return problems;
+}
+
+function checkBody(text: string, firstLine: number, ctx: ExampleContext): ExampleProblem[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (err) {
+    return [
+      {
+        rule: 'example-json',
+        message: `example is not valid JSON: ${(err as Error).message.replace(/\s*\(line \d+ column \d+\)/, '')}`,
+        hint: 'write the complete body: no `...` placeholders, no comments, no trailing commas',
+        at: jsonErrorPosition(text, err as Error, firstLine),
+      },
+    ];
+  }
+  const problems: ExampleProblem[] = [];
+  const { shape } = ctx;
+  const declared = new Set([...shape.fields.map((f) => f.name), ...ctx.extensions]);
+  for (const field of shape.fields) {
+    const value = getPath(body, field.name);
+    if (value === undefined) {
+      if (field.required) {
+        problems.push({
+          rule: 'example-envelope',
+          message: `body lacks "${field.name}", which every ${shape.title} carries`,
+          hint: `add "${field.name}" (${field.type}) to the example`,
+        });
+      }
+    } else if (!hasType(value, field.type)) {
+      problems.push({
+        rule: 'example-envelope',
+        message: `"${field.name}" should be ${field.type}, found ${JSON.stringify(value)}`,
+        hint: `make "${field.name}" a ${field.type}`,
+      });
+    }
+  }
+  for (const leaf of leafPaths(body, declared)) {
+    problems.push({
+      rule: 'example-envelope',
+      message: `body has "${leaf}", which is neither in ${shape.title} nor an extension of this code`,
+      hint: `declare it under \`extensions\` (name: ${leaf}) or remove it from the example`,
+    });
+  }
+  if (shape.code_field) {
+    const shown = getPath(body, shape.code_field);
+    if (ctx.code !== undefined && shown !== undefined && shown !== ctx.code) {
+      problems.push({
+        rule: 'example-code-match',
+        message: `example shows ${shape.code_field} "${String(shown)}" but documents "${ctx.code}"`,
+        hint: `set "${shape.code_field}" to "${ctx.code}"`,
+      });
+    } else if (ctx.knownCodes && typeof shown === 'string' && !ctx.knownCodes.has(shown)) {
+      problems.push({
+        rule: 'example-code-match',
+        message: `example shows ${shape.code_field} "${shown}", which is not a code in the catalog`,
+        hint: 'use a code from the catalog so readers can look it up',
+      });
+    }
+  }
+  if (shape.docs_url_field && ctx.docsUrl) {
+    const shown = getPath(body, shape.docs_url_field);
+    if (shown !== undefined && shown !== ctx.docsUrl) {
+      problems.push({
+        rule: 'example-code-match',
+        message: `example shows ${shape.docs_url_field} "${String(shown)}" but this code's docs_url is "${ctx.docsUrl}"`,
+        hint: `set "${shape.docs_url_field}" to "${ctx.docsUrl}"`,
+      });
+    }
+  }
+  if (shape.status_field && ctx.statuses) {
+    const shown = getPath(body, shape.status_field);
+    if (shown !== undefined && !ctx.statuses.includes(Number(shown))) {
+      problems.push({
+        rule: 'example-status',
+        message: `example shows ${shape.status_field} ${String(shown)} but the code is returned with ${ctx.statuses.join(', ')}`,
+        hint: `use one of ${ctx.statuses.join(', ')}`,
+      });
+    }
+  }
+  return problems;
+}
+
+function jsonErrorPosition(text: string, err: Error, firstLine: number): { line: number; col: number } | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(err.message);
+  if (lc) return { line: firstLine + Number(lc[1]) - 1, col: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(err.message);
+  if (!pos) return undefined;
+  const before = text.slice(0, Number(pos[1])).split('\n');
+  return { line: firstLine + before.length - 1, col: before.at(-1)!.length + 1 };
+}
+
+export function getPath(value: unknown, path: string): unknown {
+  let cur = value;
+  for (const step of path.split('.')) {
+    if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[step];
+  }
+  return cur;
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'integer':
+      return Number.isInteger(value);
+    default:
+      return typeof value === type;
+  }
+}
+
+/** Paths in the body that no declared field covers (a declared object covers its children). */
+function leafPaths(body: unknown, declared: Set<string>, prefix = ''): string[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (declared.has(path)) continue;
+    const isParent = [...declared].some((d) => d.startsWith(`${path}.`));
+    if (isParent && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      out.push(...leafPaths(value, declared, path));
+    } else out.push(path);
+  }
+  return out;
+}

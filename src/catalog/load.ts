@@ -1,0 +1,148 @@
+// Load: read the catalog's YAML files and parse them keeping source positions, so every
+// later diagnostic can name file:line:col. Nothing is validated here except YAML itself.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from './diagnostics.ts';
+
+export interface SourceFile {
+  /** Path as shown in diagnostics (relative to the working directory). */
+  path: string;
+  text: string;
+  doc: Document.Parsed;
+  /** Plain data of the document; undefined when YAML errors made it unusable. */
+  data: unknown;
+  lineStarts?: number[];
+}
+
+export interface LoadedCatalog {
+  dir: string;
+  catalog: SourceFile | undefined;
+  codes: SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+export const CATALOG_FILE = 'catalog.yaml';
+export const CODES_DIR = 'codes';
+
+export class CatalogDirError extends Error {}
+
+/** Read and parse every file of the catalog in `dir`. Throws CatalogDirError if it is not a catalog. */
+export function loadCatalog(dir: string, readText: (path: string) => string = (p) => readFileSync(p, 'utf8')): LoadedCatalog {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    /* reported below */
+  }
+  if (!isDir) throw new CatalogDirError(`catalog directory not found: ${dir}`);
+  const diagnostics: Diagnostic[] = [];
+  const catalogPath = join(dir, CATALOG_FILE);
+  let catalog: SourceFile | undefined;
+  try {
+    catalog = parseFile(catalogPath, readText(catalogPath), diagnostics);
+  } catch {
+    diagnostics.push({
+      file: displayPath(catalogPath),
+      line: 1,
+      col: 1,
+      severity: 'error',
+      rule: 'catalog-file',
+      message: `${CATALOG_FILE} is missing`,
+      hint: `create ${displayPath(catalogPath)} with the page-level content (api, docs_url, envelope, categories)`,
+    });
+  }
+  const codesDir = join(dir, CODES_DIR);
+  let names: string[] = [];
+  try {
+    names = readdirSync(codesDir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch {
+    /* no codes directory: the catalog simply has no codes; a rule reports it */
+  }
+  const codes = names.map((n) => {
+    const p = join(codesDir, n);
+    return parseFile(p, readText(p), diagnostics);
+  });
+  return { dir, catalog, codes, diagnostics };
+}
+
+export function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel.startsWith('..') ? p : rel;
+}
+
+export function parseFile(path: string, text: string, diagnostics: Diagnostic[]): SourceFile {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const file: SourceFile = { path: displayPath(path), text, doc, data: undefined };
+  for (const err of doc.errors) {
+    const { line, col } = position(file, err.pos[0]);
+    const duplicate = err.code === 'DUPLICATE_KEY';
+    diagnostics.push({
+      file: file.path,
+      line,
+      col,
+      severity: 'error',
+      rule: duplicate ? 'duplicate-key' : 'yaml-syntax',
+      message: firstLine(err.message),
+      hint: duplicate ? 'each key may appear once in a mapping; merge or remove the repeated key' : 'fix the YAML syntax at this position',
+    });
+  }
+  if (doc.errors.length === 0) file.data = doc.toJS();
+  return file;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** 1-based line and column of a character offset. */
+export function position(file: SourceFile, offset: number): { line: number; col: number } {
+  if (!file.lineStarts) {
+    const starts = [0];
+    for (let i = 0; i < file.text.length; i++) if (file.text.charCodeAt(i) === 10) starts.push(i + 1);
+    file.lineStarts = starts;
+  }
+  const starts = file.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo]! + 1 };
+}
+
+export type DataPath = readonly (string | number)[];
+
+/**
+ * Position of the node at `path`: the value by default, or the key of the last step.
+ * Falls back to the nearest ancestor that exists, so a missing field points at its parent.
+ */
+export function locate(file: SourceFile, path: DataPath, which: 'value' | 'key' = 'value'): { line: number; col: number } {
+  let node: unknown = file.doc.contents;
+  let best: Node | undefined = isNode(node) ? node : undefined;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) break;
+      if (which === 'key' && i === path.length - 1 && isNode(pair.key)) {
+        best = pair.key;
+        break;
+      }
+      next = pair.value;
+    } else if (isSeq(node) && typeof step === 'number') {
+      next = node.items[step];
+    } else break;
+    if (!isNode(next)) break;
+    best = next;
+    node = next;
+  }
+  return position(file, best?.range?.[0] ?? 0);
+}
+
+function isNode(n: unknown): n is Node {
+  return typeof n === 'object' && n !== null && 'range' in n;
+}

@@ -1,0 +1,63 @@
+// Catalog text is Markdown without raw HTML. One parser configuration serves both the
+// check (which finds raw HTML and unsafe links and reports them) and the renderer (which
+// escapes raw HTML and drops unsafe links even if the check was bypassed).
+import MarkdownIt from 'markdown-it';
+
+const SAFE_SCHEME = /^(https?:|mailto:)/i;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** A link target allowed in catalog text: http(s), mailto, relative paths and fragments. */
+export function isSafeHref(href: string): boolean {
+  // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
+  const compact = href.replace(/[\u0000-\u0020\u007f]+/g, '');
+  return SAFE_SCHEME.test(compact) || !HAS_SCHEME.test(compact);
+}
+
+// For scanning: accept everything so the check sees what the author wrote.
+const scanner = new MarkdownIt({ html: true, linkify: false });
+scanner.validateLink = () => true;
+
+// For rendering: raw HTML is escaped, unsafe links become plain text.
+const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
+renderer.validateLink = (url) => isSafeHref(url);
+
+export interface MarkdownProblem {
+  kind: 'raw-html' | 'unsafe-link';
+  /** The text to point at in the source. */
+  snippet: string;
+}
+
+export interface MarkdownLink {
+  href: string;
+}
+
+/** Raw HTML, unsafe links, and every link target, in source order. */
+export function scanMarkdown(text: string): { problems: MarkdownProblem[]; links: MarkdownLink[] } {
+  const problems: MarkdownProblem[] = [];
+  const links: MarkdownLink[] = [];
+  // Most text has neither markup nor links; skip the parser for it.
+  if (!/[<[]/.test(text)) return { problems, links };
+  const visit = (tokens: ReturnType<typeof scanner.parse>) => {
+    for (const t of tokens) {
+      if (t.type === 'html_block' || t.type === 'html_inline') {
+        problems.push({ kind: 'raw-html', snippet: t.content.trim().split('\n')[0]! });
+      } else if (t.type === 'link_open' || t.type === 'image') {
+        const href = t.attrGet(t.type === 'image' ? 'src' : 'href') ?? '';
+        if (!isSafeHref(href)) problems.push({ kind: 'unsafe-link', snippet: href });
+        else links.push({ href });
+      }
+      if (t.children) visit(t.children);
+    }
+  };
+  visit(scanner.parse(text, {}));
+  return { problems, links };
+}
+
+export function renderMarkdown(text: string): string {
+  return renderer.render(text);
+}
+
+/** For single-line cells and titles: no surrounding paragraph. */
+export function renderInline(text: string): string {
+  return renderer.renderInline(text);
+}

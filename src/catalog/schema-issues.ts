@@ -1,0 +1,106 @@
+// Turn zod's issues into positioned diagnostics: unknown keys with "did you mean",
+// missing keys at their parent, wrong values at the value.
+import type { z } from 'zod';
+import type { Diagnostic } from './diagnostics.ts';
+import { locate, type SourceFile } from './load.ts';
+import { closest } from './suggest.ts';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+/** Rules with their own id when a particular required key is missing. */
+const REQUIRED_RULES: Record<string, { rule: string; hint: string }> = {
+  recovery: { rule: 'recovery-required', hint: 'add `recovery:` with the steps a developer takes to get past this error' },
+  status: { rule: 'status-required', hint: 'add `status:` with the HTTP status (or a list of statuses) this code is returned with' },
+};
+
+export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: Issue[], out: Diagnostic[]): void {
+  for (const issue of issues) {
+    const path = issue.path as (string | number)[];
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysAt(schema, path);
+      for (const key of issue.keys) {
+        const guess = closest(key, known, 1)[0];
+        out.push({
+          file: file.path,
+          ...locate(file, [...path, key], 'key'),
+          severity: 'error',
+          rule: 'unknown-key',
+          message: `unknown key "${key}"${path.length ? ` in ${dotted(path)}` : ''}`,
+          hint: guess ? `did you mean "${guess}"?` : `known keys: ${known.join(', ')}`,
+        });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      const key = String(path.at(-1));
+      const special = path.length === 1 ? REQUIRED_RULES[key] : undefined;
+      out.push({
+        file: file.path,
+        ...locate(file, path.slice(0, -1), 'value'),
+        severity: 'error',
+        rule: special?.rule ?? 'required-field',
+        message: `missing required key "${key}"${path.length > 1 ? ` in ${dotted(path.slice(0, -1))}` : ''}`,
+        hint: special?.hint ?? `add \`${key}:\` (${issue.expected})`,
+      });
+      continue;
+    }
+    out.push({
+      file: file.path,
+      ...locate(file, path),
+      severity: 'error',
+      rule: 'invalid-value',
+      message: `${dotted(path) || 'document'}: ${issue.message}`,
+      hint: hintFor(issue),
+    });
+  }
+}
+
+function hintFor(issue: Issue): string {
+  if (issue.code === 'invalid_value' && 'values' in issue) return `use one of: ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_union') return 'see the field\'s description in the JSON Schema for the accepted forms';
+  return 'see the JSON Schema (your editor shows it via the yaml-language-server comment)';
+}
+
+export function dotted(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+}
+
+/** The keys an object schema accepts at `path`, unwrapping optionals, arrays and unions. */
+export function keysAt(schema: AnySchema, path: readonly (string | number)[]): string[] {
+  const candidates = descend([schema], path);
+  return [...new Set(candidates.flatMap((s) => objectKeys(s)))];
+}
+
+function unwrap(s: AnySchema): AnySchema[] {
+  const def = s._zod.def as { type: string; innerType?: AnySchema; options?: AnySchema[] };
+  if (def.innerType) return unwrap(def.innerType);
+  if (def.type === 'union' && def.options) return def.options.flatMap(unwrap);
+  return [s];
+}
+
+function objectKeys(s: AnySchema): string[] {
+  return unwrap(s).flatMap((u) => {
+    const def = u._zod.def as { type: string; shape?: Record<string, unknown> };
+    return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  });
+}
+
+function descend(schemas: AnySchema[], path: readonly (string | number)[]): AnySchema[] {
+  if (path.length === 0) return schemas;
+  const [step, ...rest] = path;
+  const next: AnySchema[] = [];
+  for (const s of schemas.flatMap(unwrap)) {
+    const def = s._zod.def as {
+      type: string;
+      shape?: Record<string, AnySchema>;
+      element?: AnySchema;
+      valueType?: AnySchema;
+    };
+    if (def.type === 'object' && def.shape && typeof step === 'string' && def.shape[step]) next.push(def.shape[step]);
+    else if (def.type === 'array' && def.element && typeof step === 'number') next.push(def.element);
+    else if (def.type === 'record' && def.valueType) next.push(def.valueType);
+  }
+  return descend(next, rest);
+}

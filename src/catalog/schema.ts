@@ -1,0 +1,182 @@
+// The one schema of a catalog. The check validates against it, and the JSON Schema that
+// editors use (`# yaml-language-server: $schema=...`) is generated from it, so the two
+// never disagree. Nothing here is specific to one API: envelope fields, the code
+// pattern, categories and the docs URL are all catalog data.
+import { z } from 'zod';
+
+/** Markdown text. Raw HTML and unsafe links are rejected by the check, not here. */
+const markdown = z.string().describe('Markdown (no raw HTML).');
+const oneLine = z.string().regex(/^[^\n]*$/, 'must be a single line');
+
+export const httpStatus = z.number().int().describe('An HTTP status code (4xx or 5xx).');
+
+export const exampleSchema = z
+  .strictObject({
+    title: oneLine.optional().describe('A short caption shown above the example.'),
+    lang: z
+      .enum(['json', 'http', 'ts', 'js', 'python', 'sh', 'text'])
+      .describe('Language for highlighting. `json` bodies and `http` responses are checked against the envelope.'),
+    code: z.string().min(1).describe('The example text, exactly as shown.'),
+    shape: z
+      .string()
+      .optional()
+      .describe('Id of an alternative response shape (see `shapes`) that this body follows instead of the envelope.'),
+  })
+  .describe('A highlighted example.');
+
+const tableSchema = z
+  .strictObject({
+    title: oneLine.optional(),
+    columns: z.array(oneLine).min(1),
+    rows: z.array(z.array(markdown)).min(1).describe('Each row has one Markdown cell per column.'),
+  })
+  .describe('A small table of facts.');
+
+const fieldSchema = z.strictObject({
+  name: oneLine.describe('Dotted path of the field in the JSON body, e.g. `error.code`.'),
+  type: z.enum(['string', 'number', 'integer', 'boolean', 'object', 'array']),
+  required: z.boolean().default(true).describe('Whether every body carries this field.'),
+  notes: markdown,
+});
+
+const shapeSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    title: oneLine,
+    description: markdown.optional(),
+    code_field: oneLine.optional().describe('Dotted path of the field carrying the error code, if the shape has one.'),
+    docs_url_field: oneLine.optional().describe('Dotted path of the field carrying the docs URL, if any.'),
+    status_field: oneLine.optional().describe('Dotted path of a field repeating the HTTP status, if any.'),
+    fields: z.array(fieldSchema).min(1),
+    example: exampleSchema.optional(),
+    notes: markdown.optional(),
+  })
+  .describe('A JSON error body shape.');
+
+const sectionSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe('Stable anchor of the section heading.'),
+    title: oneLine,
+    place: z
+      .enum(['before-codes', 'after-codes'])
+      .describe('Where the section appears: before the retry guidance, or after the codes.'),
+    body: markdown.optional(),
+    examples: z.array(exampleSchema).optional(),
+    table: tableSchema.optional(),
+    after: markdown.optional().describe('Markdown shown after the examples and table.'),
+  })
+  .describe('A page-level section of prose, examples and a table.');
+
+export const catalogSchema = z
+  .strictObject({
+    api: oneLine.describe('Name of the API, e.g. "Amy".'),
+    title: oneLine.describe('Title of the errors page.'),
+    description: oneLine.describe('One-line description used in search results and metadata.'),
+    docs_url: z
+      .url({ protocol: /^https?$/ })
+      .describe('URL of the errors page; every code\'s docs_url is this plus `#<code>`.'),
+    code_pattern: z.string().describe('Regular expression every code must match, e.g. `^[a-z][a-z0-9_]*$`.'),
+    intro: markdown,
+    envelope: shapeSchema.describe('The JSON body every error response has.'),
+    shapes: z.array(shapeSchema).optional().describe('Other bodies some codes use instead of the envelope.'),
+    categories: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z][a-z0-9_-]*$/),
+          title: oneLine,
+          description: markdown.optional(),
+        }),
+      )
+      .min(1),
+    statuses: z
+      .record(z.string().regex(/^[1-5]\d\d$/, 'must be a three-digit HTTP status'), oneLine)
+      .describe('What each HTTP status means in this API; the status summary table is derived from it and the codes.'),
+    retry_guidance: z
+      .strictObject({
+        title: oneLine.default('Retry guidance'),
+        intro: markdown.optional(),
+        rows: z
+          .array(
+            z.strictObject({
+              label: oneLine,
+              statuses: z.array(httpStatus).min(1),
+              retry: oneLine,
+              strategy: markdown,
+            }),
+          )
+          .min(1),
+        after: markdown.optional(),
+      })
+      .optional(),
+    sections: z.array(sectionSchema).optional(),
+    where_next: z
+      .array(z.strictObject({ title: oneLine, href: z.string(), description: oneLine.optional() }))
+      .optional(),
+  })
+  .describe('Page-level content of an error catalog.');
+
+export const retryable = z.union([z.boolean(), z.literal('conditional')]);
+
+export const codeSchema = z
+  .strictObject({
+    code: z.string().min(1).describe('The stable error code. Never changes once shipped.'),
+    anchor: z.string().optional().describe('Heading id; if given it must equal the code.'),
+    status: z.union([httpStatus, z.array(httpStatus).min(1)]).describe('HTTP status, or statuses.'),
+    category: z.string().describe('Id of a category declared in catalog.yaml.'),
+    summary: oneLine.min(1).describe('One line: what the error means.'),
+    message: oneLine.optional().describe('A typical `message` text.'),
+    when: markdown.describe('When it fires.'),
+    recovery: markdown.describe('How to recover.'),
+    retry: z
+      .strictObject({ retryable, advice: markdown.optional() })
+      .describe('Whether retrying can succeed, and how.'),
+    examples: z.array(exampleSchema).optional(),
+    headers: z
+      .array(
+        z.strictObject({
+          name: z.string(),
+          description: markdown,
+          example: z.string().optional(),
+        }),
+      )
+      .optional()
+      .describe('Response headers that come with this error.'),
+    extensions: z
+      .array(
+        z.strictObject({
+          name: oneLine.describe('Dotted path of the extra field in the body.'),
+          type: z.enum(['string', 'number', 'integer', 'boolean', 'object', 'array']),
+          description: markdown,
+          values: z
+            .array(z.strictObject({ value: z.string(), meaning: markdown }))
+            .optional()
+            .describe('The values the field takes, each with its meaning.'),
+        }),
+      )
+      .optional()
+      .describe('Fields this error adds to the envelope.'),
+    tables: z.array(tableSchema).optional(),
+    related: z
+      .array(z.strictObject({ code: z.string(), note: markdown }))
+      .optional()
+      .describe('Codes that are easily confused with this one.'),
+    sdk_class: oneLine.optional().describe('The SDK error class thrown for this code.'),
+    notes: markdown.optional(),
+    lifecycle: z
+      .strictObject({
+        state: z.enum(['deprecated', 'retired']).describe('Deprecated: still returned, do not rely on it. Retired: no longer returned.'),
+        since: oneLine.describe('Date (YYYY-MM-DD) or API version from which the state applies.'),
+        replacement: z.string().optional().describe('The code to use or expect instead.'),
+        note: markdown.optional(),
+      })
+      .optional()
+      .describe('Set when a shipped code is deprecated or retired. Codes are never deleted.'),
+  })
+  .describe('One error code.');
+
+export type CatalogFile = z.output<typeof catalogSchema>;
+export type CodeFile = z.output<typeof codeSchema>;
+export type Example = z.output<typeof exampleSchema>;
+export type Shape = z.output<typeof shapeSchema>;
+export type Table = z.output<typeof tableSchema>;
+export type Section = z.output<typeof sectionSchema>;
