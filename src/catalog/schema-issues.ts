@@ -32,7 +32,7 @@ export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: I
       }
       continue;
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    if (valueAt(file.data, path) === undefined) {
       const key = String(path.at(-1));
       const special = path.length === 1 ? REQUIRED_RULES[key] : undefined;
       out.push({
@@ -41,7 +41,7 @@ export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: I
         severity: 'error',
         rule: special?.rule ?? 'required-field',
         message: `missing required key "${key}"${path.length > 1 ? ` in ${dotted(path.slice(0, -1))}` : ''}`,
-        hint: special?.hint ?? `add \`${key}:\` (${issue.expected})`,
+        hint: special?.hint ?? `add \`${key}:\`${'expected' in issue ? ` (${issue.expected})` : ''}`,
       });
       continue;
     }
@@ -61,6 +61,15 @@ function hintFor(issue: Issue): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
   if (issue.code === 'invalid_union') return 'see the field\'s description in the JSON Schema for the accepted forms';
   return 'see the JSON Schema (your editor shows it via the yaml-language-server comment)';
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let cur = data;
+  for (const step of path) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<string | number, unknown>)[step];
+  }
+  return cur;
 }
 
 export function dotted(path: readonly (string | number)[]): string {

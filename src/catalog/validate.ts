@@ -82,8 +82,14 @@ export function validate(loaded: LoadedCatalog): Validated {
   uniqueness(codes, report);
 
   // 3. Rules against the page-level catalog.
-  if (catalog && catalogFile) crossRules(catalog, catalogFile, codes, report);
-  markdownRules(catalogFile, catalog, codes, report);
+  // Names of every code file, valid or not, so one broken file doesn't cascade.
+  const codeNames = new Set(codes.map((c) => c.data.code));
+  for (const f of loaded.codes) {
+    const name = (f.data as { code?: unknown } | undefined)?.code;
+    if (typeof name === 'string') codeNames.add(name);
+  }
+  if (catalog && catalogFile) crossRules(catalog, catalogFile, codes, codeNames, report);
+  markdownRules(catalogFile, catalog, codes, codeNames, report);
 
   return { diagnostics, catalog, codes };
 }
@@ -141,7 +147,7 @@ function headerRules(data: CodeFile, file: SourceFile, report: Report) {
   }
 }
 
-function crossRules(catalog: CatalogFile, catalogFile: SourceFile, codes: ValidCode[], report: Report) {
+function crossRules(catalog: CatalogFile, catalogFile: SourceFile, codes: ValidCode[], codeNames: Set<string>, report: Report) {
   let pattern: RegExp | undefined;
   try {
     pattern = new RegExp(catalog.code_pattern, 'u');
@@ -150,7 +156,6 @@ function crossRules(catalog: CatalogFile, catalogFile: SourceFile, codes: ValidC
       `code_pattern is not a valid regular expression: ${(err as Error).message}`, 'fix the regular expression');
   }
   const categoryIds = catalog.categories.map((c) => c.id);
-  const codeNames = new Set(codes.map((c) => c.data.code));
   const shapes = new Map<string, Shape>((catalog.shapes ?? []).map((s) => [s.id, s]));
   const anchors = pageAnchors(catalog);
 
@@ -266,17 +271,22 @@ function locateInText(file: SourceFile, path: DataPath, at: { line: number; col:
   if (!isScalar(node) || !node.range) return locate(file, path);
   const start = position(file, node.range[0]);
   if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
-    const line = start.line + at.line;
-    const text = file.text.split('\n')[line - 1] ?? '';
-    const indent = text.length - text.trimStart().length;
-    return { line, col: indent + at.col };
+    // The block's indentation is that of its first line.
+    const first = file.text.split('\n')[start.line] ?? '';
+    const indent = first.length - first.trimStart().length;
+    return { line: start.line + at.line, col: indent + at.col };
   }
   return at.line === 1 ? { line: start.line, col: start.col + at.col } : { line: start.line + at.line - 1, col: at.col };
 }
 
 /** Raw HTML, unsafe links and unresolved #references in every text of the catalog. */
-function markdownRules(catalogFile: SourceFile | undefined, catalog: CatalogFile | undefined, codes: ValidCode[], report: Report) {
-  const codeNames = new Set(codes.map((c) => c.data.code));
+function markdownRules(
+  catalogFile: SourceFile | undefined,
+  catalog: CatalogFile | undefined,
+  codes: ValidCode[],
+  codeNames: Set<string>,
+  report: Report,
+) {
   const anchors = new Set([...codeNames, ...(catalog ? pageAnchors(catalog) : [])]);
   const files: { file: SourceFile; data: unknown }[] = codes.map((c) => ({ file: c.file, data: c.data }));
   if (catalogFile && catalog) files.push({ file: catalogFile, data: catalog });

@@ -1,0 +1,4 @@
+declare module 'virtual:starlight-error-catalog/model' {
+  const model: import('../catalog/model.ts').CatalogModel;
+  export default model;
+}

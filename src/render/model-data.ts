@@ -1,0 +1,21 @@
+// The model crosses from the plugin (config time) to the pages (render time) as JSON.
+// Serialize the inputs of buildModel and rebuild on the other side, so the page gets the
+// same model the check produced, Map included.
+import { buildModel, type CatalogModel } from '../catalog/model.ts';
+import type { CatalogFile, CodeFile } from '../catalog/schema.ts';
+
+export interface ModelData {
+  catalog: CatalogFile;
+  codes: { data: CodeFile; file: string }[];
+}
+
+export function serializeModel(model: CatalogModel): ModelData {
+  return {
+    catalog: model.catalog,
+    codes: model.codes.map(({ statuses: _s, docsUrl: _d, file, ...data }) => ({ data: data as CodeFile, file })),
+  };
+}
+
+export function hydrateModel(data: ModelData): CatalogModel {
+  return buildModel(data.catalog, data.codes);
+}

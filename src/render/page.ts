@@ -1,0 +1,115 @@
+// Everything the errors page derives from the model, as plain data: the heading list for
+// Starlight's "On this page", the quick navigation, the filter facets, the retry label of
+// a code, and the lifecycle notice. The .astro components only lay this out.
+import { categoryAnchor, FIXED_ANCHORS, type CatalogModel, type CodeEntry } from '../catalog/model.ts';
+import { statusText } from '../catalog/http.ts';
+import type { Section } from '../catalog/schema.ts';
+
+export interface PageHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** Fixed page headings that are not catalog data. */
+export const FIXED_TITLES = {
+  quickNav: 'Quick navigation',
+  statusSummary: 'Status code summary',
+  codes: 'Codes by category',
+  whereNext: 'Where next',
+} as const;
+
+export function sectionsAt(model: CatalogModel, place: Section['place']): Section[] {
+  return (model.catalog.sections ?? []).filter((s) => s.place === place);
+}
+
+/** Strip the Markdown-ish backticks from a one-line title for plain-text contexts. */
+export function plainTitle(text: string): string {
+  return text.replace(/`([^`]*)`/g, '$1');
+}
+
+/**
+ * The headings of the page in document order, as `<StarlightPage headings>` wants them.
+ * Every id here is rendered by exactly one element, and codes keep their exact spelling.
+ */
+export function buildHeadings(model: CatalogModel): PageHeading[] {
+  const { catalog } = model;
+  const h: PageHeading[] = [];
+  h.push({ depth: 2, slug: FIXED_ANCHORS.quickNav, text: FIXED_TITLES.quickNav });
+  h.push({ depth: 2, slug: catalog.envelope.id, text: plainTitle(catalog.envelope.title) });
+  for (const s of catalog.shapes ?? []) h.push({ depth: 3, slug: s.id, text: plainTitle(s.title) });
+  for (const s of sectionsAt(model, 'before-codes')) h.push({ depth: 2, slug: s.id, text: plainTitle(s.title) });
+  if (catalog.retry_guidance) h.push({ depth: 2, slug: FIXED_ANCHORS.retry, text: plainTitle(catalog.retry_guidance.title) });
+  h.push({ depth: 2, slug: FIXED_ANCHORS.statusSummary, text: FIXED_TITLES.statusSummary });
+  h.push({ depth: 2, slug: FIXED_ANCHORS.codes, text: FIXED_TITLES.codes });
+  for (const c of model.categories) {
+    if (!c.codes.length) continue;
+    h.push({ depth: 2, slug: categoryAnchor(c.id), text: plainTitle(c.title) });
+    for (const code of c.codes) h.push({ depth: 3, slug: code.code, text: code.code });
+  }
+  for (const s of sectionsAt(model, 'after-codes')) h.push({ depth: 2, slug: s.id, text: plainTitle(s.title) });
+  if (catalog.where_next?.length) h.push({ depth: 2, slug: FIXED_ANCHORS.whereNext, text: FIXED_TITLES.whereNext });
+  return h;
+}
+
+export interface QuickNavGroup {
+  anchor: string;
+  title: string;
+  codes: { code: string; statuses: number[]; lifecycle?: 'deprecated' | 'retired' }[];
+}
+
+export function quickNav(model: CatalogModel): QuickNavGroup[] {
+  return model.categories
+    .filter((c) => c.codes.length > 0)
+    .map((c) => ({
+      anchor: categoryAnchor(c.id),
+      title: c.title,
+      codes: c.codes.map((code) => ({ code: code.code, statuses: code.statuses, lifecycle: code.lifecycle?.state })),
+    }));
+}
+
+export interface Facet {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** Filter choices: every status and category that has at least one code, with counts. */
+export function filterFacets(model: CatalogModel): { statuses: Facet[]; categories: Facet[]; total: number } {
+  const statusCounts = new Map<number, number>();
+  for (const c of model.codes) for (const s of c.statuses) statusCounts.set(s, (statusCounts.get(s) ?? 0) + 1);
+  const statuses = [...statusCounts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, count]) => ({ value: String(s), label: statusText(s), count }));
+  const categories = model.categories
+    .filter((c) => c.codes.length > 0)
+    .map((c) => ({ value: c.id, label: plainTitle(c.title), count: c.codes.length }));
+  return { statuses, categories, total: model.codes.length };
+}
+
+export function retryLabel(code: Pick<CodeEntry, 'retry'>): { label: string; kind: 'yes' | 'no' | 'conditional' } {
+  const r = code.retry.retryable;
+  if (r === 'conditional') return { label: 'Conditional', kind: 'conditional' };
+  return r ? { label: 'Yes', kind: 'yes' } : { label: 'No', kind: 'no' };
+}
+
+/** `4xx` / `5xx`, for badge colours. */
+export function statusClass(status: number): string {
+  return `${Math.floor(status / 100)}xx`;
+}
+
+export function lifecycleLabel(code: Pick<CodeEntry, 'lifecycle'>): string | undefined {
+  const l = code.lifecycle;
+  if (!l) return undefined;
+  return l.state === 'retired' ? `Retired since ${l.since}` : `Deprecated since ${l.since}`;
+}
+
+/** The codes as the client script needs them: names only (for "did you mean"). */
+export function clientData(model: CatalogModel): { codes: string[]; pagePath: string } {
+  return { codes: model.codes.map((c) => c.code), pagePath: model.pagePath };
+}
+
+/** Path of the page with a trailing slash, as links on the site use it. */
+export function pageHref(model: Pick<CatalogModel, 'pagePath'>): string {
+  return model.pagePath === '/' ? '/' : `${model.pagePath}/`;
+}

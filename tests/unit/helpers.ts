@@ -1,0 +1,40 @@
+// Test helpers: copy a fixture catalog to a temporary directory and edit it there.
+import { cpSync, rmSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+export type Edit = [file: string, find: string | RegExp | typeof DELETE, replace: string];
+
+/** As `find`: remove the file. */
+export const DELETE = Symbol('delete');
+
+export function mutateFixture(fixture: string, edits: Edit[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'errcat-'));
+  cpSync(fixture, dir, { recursive: true });
+  for (const [file, find, replace] of edits) {
+    const path = join(dir, file);
+    if (find === DELETE) {
+      rmSync(path);
+      continue;
+    }
+    const text = readFileSync(path, 'utf8');
+    const next = text.replace(find, replace);
+    if (next === text) throw new Error(`edit did not apply to ${file}: ${find}`);
+    writeFileSync(path, next);
+  }
+  return dir;
+}
+
+/** Every file below `dir` with its content, to prove a run changed nothing. */
+export function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
