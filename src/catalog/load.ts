@@ -19,29 +19,58 @@ export interface LoadedCatalog {
   dir: string;
   catalog: SourceFile | undefined;
   codes: SourceFile[];
+  /** The lock of shipped codes, if the catalog has one. */
+  lock: SourceFile | undefined;
   diagnostics: Diagnostic[];
 }
 
 export const CATALOG_FILE = 'catalog.yaml';
 export const CODES_DIR = 'codes';
+export const LOCK_FILE = 'shipped.yaml';
 
 export class CatalogDirError extends Error {}
 
-/** Read and parse every file of the catalog in `dir`. Throws CatalogDirError if it is not a catalog. */
-export function loadCatalog(dir: string, readText: (path: string) => string = (p) => readFileSync(p, 'utf8')): LoadedCatalog {
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    /* reported below */
-  }
-  if (!isDir) throw new CatalogDirError(`catalog directory not found: ${dir}`);
+/** Where catalog files come from: the working tree, or a git revision under review. */
+export interface CatalogSource {
+  isDir(path: string): boolean;
+  /** Names of the entries of a directory, or [] if it doesn't exist. */
+  list(path: string): string[];
+  /** A file's text, or undefined if it doesn't exist. */
+  read(path: string): string | undefined;
+}
+
+export const diskSource: CatalogSource = {
+  isDir: (p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  list: (p) => {
+    try {
+      return readdirSync(p);
+    } catch {
+      return [];
+    }
+  },
+  read: (p) => {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Read and parse every file of the catalog in `dir`. Throws CatalogDirError if there is no such directory. */
+export function loadCatalog(dir: string, source: CatalogSource = diskSource): LoadedCatalog {
+  if (!source.isDir(dir)) throw new CatalogDirError(`catalog directory not found: ${dir}`);
   const diagnostics: Diagnostic[] = [];
   const catalogPath = join(dir, CATALOG_FILE);
+  const catalogText = source.read(catalogPath);
   let catalog: SourceFile | undefined;
-  try {
-    catalog = parseFile(catalogPath, readText(catalogPath), diagnostics);
-  } catch {
+  if (catalogText === undefined) {
     diagnostics.push({
       file: displayPath(catalogPath),
       line: 1,
@@ -51,19 +80,17 @@ export function loadCatalog(dir: string, readText: (path: string) => string = (p
       message: `${CATALOG_FILE} is missing`,
       hint: `create ${displayPath(catalogPath)} with the page-level content (api, docs_url, envelope, categories)`,
     });
-  }
+  } else catalog = parseFile(catalogPath, catalogText, diagnostics);
   const codesDir = join(dir, CODES_DIR);
-  let names: string[] = [];
-  try {
-    names = readdirSync(codesDir).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch {
-    /* no codes directory: the catalog simply has no codes; a rule reports it */
-  }
+  const names = source.list(codesDir).filter((n) => /\.ya?ml$/.test(n)).sort();
   const codes = names.map((n) => {
     const p = join(codesDir, n);
-    return parseFile(p, readText(p), diagnostics);
+    return parseFile(p, source.read(p) ?? '', diagnostics);
   });
-  return { dir, catalog, codes, diagnostics };
+  const lockPath = join(dir, LOCK_FILE);
+  const lockText = source.read(lockPath);
+  const lock = lockText === undefined ? undefined : parseFile(lockPath, lockText, diagnostics);
+  return { dir, catalog, codes, lock, diagnostics };
 }
 
 export function displayPath(p: string): string {
