@@ -9,6 +9,7 @@ import { scanMarkdown } from './markdown.ts';
 import { docsUrlFor, pageAnchors, statusesOf } from './model.ts';
 import { catalogSchema, codeSchema, type CatalogFile, type CodeFile, type Example, type Shape } from './schema.ts';
 import { dotted, schemaDiagnostics } from './schema-issues.ts';
+import { readLock, stabilityRules } from './stability.ts';
 import { closest } from './suggest.ts';
 
 export interface ValidCode {
@@ -89,6 +90,7 @@ export function validate(loaded: LoadedCatalog): Validated {
     if (typeof name === 'string') codeNames.add(name);
   }
   if (catalog && catalogFile) crossRules(catalog, catalogFile, codes, codeNames, report);
+  stabilityRules(loaded.lock, readLock(loaded.lock, diagnostics), codes, codeNames, report);
   markdownRules(catalogFile, catalog, codes, codeNames, report);
 
   return { diagnostics, catalog, codes };

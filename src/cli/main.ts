@@ -1,8 +1,14 @@
 // errcat: the command line of the error catalog. Exit 0 clean, 1 on problems, 2 on misuse.
 import { parseArgs } from 'node:util';
-import { CatalogDirError } from '../catalog/load.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CatalogDirError, LOCK_FILE, loadCatalog } from '../catalog/load.ts';
 import { checkCatalog } from '../catalog/check.ts';
-import { formatGithub, formatText, hasErrors, summaryLine } from '../catalog/diagnostics.ts';
+import { formatGithub, formatText, hasErrors, sortDiagnostics, summaryLine } from '../catalog/diagnostics.ts';
+import { readLock, shipLock } from '../catalog/stability.ts';
+import { lockEdits, reviewCatalog, type Review } from '../review/diff.ts';
+import { loadCatalogAt } from '../review/git.ts';
+import { counts, formatReviewGithub, formatReviewMarkdown, formatReviewText } from '../review/report.ts';
 import { catalogDir } from '../config.ts';
 import { writeSchemas } from '../catalog/json-schema.ts';
 
@@ -10,7 +16,10 @@ const USAGE = `usage: errcat <command> [options]
 
 commands:
   check [dir]      check the catalog (default: $CATALOG_DIR or ./catalog)
-      --format text|json|github   output format (default: text)
+      --format text|json|github|markdown   output (default: text; markdown needs --base)
+      --base <ref>         also review the change against the catalog at git <ref>
+      --preview-url <url>  link codes in the review to this preview site
+  ship [dir]       record every current code as shipped in shipped.yaml
   schema           regenerate schema/*.schema.json from the catalog schema
 
 exit status: 0 clean, 1 problems found, 2 misuse`;
@@ -21,6 +30,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
     switch (command) {
       case 'check':
         return check(rest, out);
+      case 'ship':
+        return ship(rest, out);
       case 'schema': {
         parseArgs({ args: rest, options: {}, allowPositionals: false });
         for (const path of writeSchemas()) out.write(`wrote ${path}\n`);
@@ -44,29 +55,68 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
   }
 }
 
+const misuse = (message: string) => Object.assign(new Error(message), { code: 'ERR_PARSE_ARGS_MISUSE' });
+
 function check(args: string[], out: NodeJS.WritableStream): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', default: 'text' } },
+    options: {
+      format: { type: 'string', default: 'text' },
+      base: { type: 'string' },
+      'preview-url': { type: 'string' },
+    },
     allowPositionals: true,
   });
-  if (positionals.length > 1) throw Object.assign(new Error('check takes at most one directory'), { code: 'ERR_PARSE_ARGS_MISUSE' });
+  if (positionals.length > 1) throw misuse('check takes at most one directory');
   const format = values.format;
-  if (!['text', 'json', 'github'].includes(format)) {
-    throw Object.assign(new Error(`unknown format "${format}" (text, json, github)`), { code: 'ERR_PARSE_ARGS_MISUSE' });
+  if (!['text', 'json', 'github', 'markdown'].includes(format)) throw misuse(`unknown format "${format}" (text, json, github, markdown)`);
+  if (format === 'markdown' && !values.base) throw misuse('--format markdown summarises a review: give --base <ref>');
+  const dir = catalogDir(positionals[0]);
+  const result = checkCatalog(dir);
+  let { diagnostics } = result;
+  let review: Review | undefined;
+  if (values.base) {
+    const base = loadCatalogAt(values.base, dir);
+    const head = loadCatalog(dir);
+    review = reviewCatalog(base, head, values.base);
+    diagnostics = sortDiagnostics([...diagnostics, ...lockEdits(readLock(base.lock, []), readLock(head.lock, []), head)]);
   }
-  const result = checkCatalog(catalogDir(positionals[0]));
-  const { diagnostics } = result;
+  const ctx = { docsUrl: result.model?.catalog.docs_url, previewUrl: values['preview-url'] };
   if (format === 'json') {
-    out.write(`${JSON.stringify({ codes: result.codeCount, diagnostics }, null, 2)}\n`);
+    out.write(`${JSON.stringify({ codes: result.codeCount, diagnostics, review }, null, 2)}\n`);
+  } else if (format === 'markdown') {
+    out.write(formatReviewMarkdown(review!, diagnostics, ctx));
   } else if (format === 'github') {
-    if (diagnostics.length) out.write(`${formatGithub(diagnostics)}\n`);
-    out.write(`${summaryLine(diagnostics, result.codeCount)}\n`);
+    const lines = [formatGithub(diagnostics), review ? formatReviewGithub(review) : ''].filter(Boolean);
+    if (lines.length) out.write(`${lines.join('\n')}\n`);
+    out.write(`${summaryLine(diagnostics, result.codeCount)}${review ? `; ${counts(review)}` : ''}\n`);
   } else {
     if (diagnostics.length) out.write(`${formatText(diagnostics)}\n\n`);
+    if (review) out.write(`${formatReviewText(review)}\n\n`);
     out.write(`${summaryLine(diagnostics, result.codeCount)}\n`);
   }
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+/** Record every current code as shipped. Refuses while the catalog has errors. */
+function ship(args: string[], out: NodeJS.WritableStream): number {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
+  if (positionals.length > 1) throw misuse('ship takes at most one directory');
+  const dir = catalogDir(positionals[0]);
+  const result = checkCatalog(dir);
+  if (!result.model) {
+    out.write(`${formatText(result.diagnostics)}\n\nnot shipped: fix the errors above first\n`);
+    return 1;
+  }
+  const loaded = loadCatalog(dir);
+  const { text, added } = shipLock(readLock(loaded.lock, []), result.model.codes);
+  if (added.length === 0) {
+    out.write('nothing to ship: every code is already in shipped.yaml\n');
+    return 0;
+  }
+  writeFileSync(join(dir, LOCK_FILE), text);
+  out.write(`shipped ${added.length} code${added.length === 1 ? '' : 's'}: ${added.join(', ')}\n`);
+  return 0;
 }
 
 if (import.meta.main) process.exitCode = main(process.argv.slice(2));

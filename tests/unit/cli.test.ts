@@ -33,11 +33,12 @@ test('problems exit 1 with one line each: path:line:col  severity  rule  message
   const r = errcat(['check', broken()]);
   assert.equal(r.code, 1);
   const lines = r.out.trim().split('\n').filter((l) => /:\d+:\d+ /.test(l));
-  assert.equal(lines.length, 2);
+  assert.equal(lines.length, 3);
   for (const line of lines) assert.match(line, /^\S+\.yaml:\d+:\d+  error  [a-z-]+  .+  hint: .+$/);
   assert.match(r.out, /codes\/rate_limited\.yaml:7:11  error  recovery-required/);
   assert.match(r.out, /codes\/thing_not_found\.yaml:4:11  error  category-known  unknown category "notfound"  hint: did you mean "not_found"\?/);
-  assert.match(r.out, /2 errors, 0 warnings/);
+  assert.match(r.out, /codes\/thing_not_found\.yaml:4:11  error  shipped-category-changed  category of shipped code "thing_not_found" changed from not_found to notfound/);
+  assert.match(r.out, /3 errors, 0 warnings/);
 });
 
 test('--format json lists the diagnostics as data', () => {
@@ -45,7 +46,7 @@ test('--format json lists the diagnostics as data', () => {
   assert.equal(r.code, 1);
   const data = JSON.parse(r.out);
   assert.equal(data.codes, 2);
-  assert.deepEqual(data.diagnostics.map((d: { rule: string }) => d.rule).sort(), ['category-known', 'recovery-required']);
+  assert.deepEqual(data.diagnostics.map((d: { rule: string }) => d.rule).sort(), ['category-known', 'recovery-required', 'shipped-category-changed']);
   assert.ok(data.diagnostics.every((d: { line: number; col: number }) => d.line > 0 && d.col > 0));
 });
 

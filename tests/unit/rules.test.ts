@@ -94,6 +94,7 @@ test('every problem is reported in one run, sorted by file, line and column', ()
   assert.deepEqual(rules, [
     'catalog.yaml:37:required-field', // the category lost its title...
     'catalog.yaml:38:unknown-key', // ...because it was misspelt
+    'rate_limited.yaml:4:shipped-category-changed', // category-known needs a valid catalog.yaml; this rule doesn't
     'thing_not_found.yaml:2:required-field',
     'thing_not_found.yaml:5:unknown-key',
     'thing_not_found.yaml:12:invalid-value',
