@@ -52,6 +52,12 @@ const cases: Case[] = [
   { rule: 'unsafe-link', edits: [[C, 'href: https://docs.mini.test/api', 'href: "javascript:alert(1)"']], at: [C, 55, 11] },
   { rule: 'anchor-collision', edits: [[R, 'code: rate_limited', 'code: sdk']], message: /"sdk" equals a code/ },
   { rule: 'schema-comment', edits: [[T, /^# yaml-language-server.*\n/, '']], at: [T, 1, 1] },
+  { rule: 'catalog-file', edits: [[C, DELETE, '']], at: [C, 1, 1] },
+  { rule: 'category-unique', edits: [[C, '  - id: limits\n    title: Limits', '  - id: limits\n    title: Limits\n  - id: limits\n    title: Limits again']], at: [C, 39, 9] },
+  { rule: 'lock-format', edits: [['shipped.yaml', 'category: limits }', 'categorie: limits }']], at: ['shipped.yaml', 4, 15] },
+  { rule: 'shipped-category-changed', edits: [[R, 'category: limits', 'category: not_found']], at: [R, 4, 11] },
+  { rule: 'shipped-status-changed', edits: [[R, 'status: [429]', 'status: [429, 503]'], [C, '"429": Rate limited.', '"429": Rate limited.\n  "503": Down.']], at: [R, 3, 9] },
+  { rule: 'shipped-code-removed', edits: [[R, DELETE, ''], [T, /related:[^]*$/, ''], [T, ' Not the same as [rate_limited](#rate_limited).', '']], at: ['shipped.yaml', 4, 1] },
   { rule: 'no-codes', edits: [[T, DELETE, ''], [R, DELETE, '']], at: [C, 1, 1] },
 ];
 
