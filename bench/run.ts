@@ -5,9 +5,15 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { generateCatalog } from './generate.ts';
+import { buildBare, buildOurs, modelOf, pageWeight, type BuildFigures, type Weight } from './site.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '100,1000,10000' }, runs: { type: 'string', default: '3' }, out: { type: 'string' } },
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000' },
+    'site-sizes': { type: 'string', default: 'catalog,1000' },
+    runs: { type: 'string', default: '3' },
+    out: { type: 'string' },
+  },
 });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
@@ -22,12 +28,38 @@ for (const n of sizes) {
   console.error(`check ${n}: ${f.checkMs.toFixed(0)} ms (floor ${f.floorMs.toFixed(0)} ms)`);
 }
 
+// The site: our build of a catalog beside a bare Starlight build of the same text.
+interface SiteRow { label: string; codes: number; ours: BuildFigures; bare: BuildFigures; w: Weight; bw: Weight }
+const siteRows: SiteRow[] = [];
+for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
+  const catalog = /^\d+$/.test(spec) ? generateCatalog(`.tmp/bench/catalog-${spec}`, Number(spec)) : spec;
+  const model = modelOf(catalog);
+  const out = `.tmp/bench/site-${spec.replace(/\W/g, '_')}`;
+  const bareRoot = `.tmp/bench/bare-${spec.replace(/\W/g, '_')}`;
+  const ours = buildOurs(catalog, out);
+  const bare = buildBare(model, bareRoot);
+  siteRows.push({ label: spec, codes: model.codes.length, ours, bare, w: pageWeight(out, model.pagePath), bw: pageWeight(`${bareRoot}/dist`, model.pagePath) });
+  console.error(`site ${spec}: ${ours.ms.toFixed(0)} ms (bare ${bare.ms.toFixed(0)} ms)`);
+}
+
 const ok = (b: boolean) => (b ? 'met' : 'missed');
 const table = [
   '| codes | check (ms) | yaml parse floor (ms) | ratio | goal: ≤ 2× floor | goal: < 300 ms at 10,000 |',
   '|---:|---:|---:|---:|---|---|',
   ...rows.map((r) =>
     `| ${r.codes.toLocaleString('en-US')} | ${r.checkMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${ok(r.ratio <= 2)} | ${r.codes === 10000 ? ok(r.checkMs < 300) : '–'} |`),
+].join('\n');
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const siteTable = [
+  '| catalog | codes | build (s) | bare build (s) | ratio (goal ≤ 1.5×) | peak MiB (ours / bare) | 1,000 codes < 20 s |',
+  '|---|---:|---:|---:|---|---|---|',
+  ...siteRows.map((r) => `| ${r.label} | ${r.codes} | ${(r.ours.ms / 1000).toFixed(1)} | ${(r.bare.ms / 1000).toFixed(1)} | ${(r.ours.ms / r.bare.ms).toFixed(2)}× ${ok(r.ours.ms <= 1.5 * r.bare.ms)} | ${r.ours.peakMiB.toFixed(0)} / ${r.bare.peakMiB.toFixed(0)} | ${r.codes === 1000 ? ok(r.ours.ms < 20000) : '–'} |`),
+].join('\n');
+const weightTable = [
+  '| catalog | HTML | JS | CSS | gzip total | bare HTML | bare JS | bare CSS | bare gzip | ratio gzip (goal ≤ 1.2×) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ...siteRows.map((r) => `| ${r.label} | ${kb(r.w.html)} | ${kb(r.w.js)} | ${kb(r.w.css)} | ${kb(r.w.gzip)} | ${kb(r.bw.html)} | ${kb(r.bw.js)} | ${kb(r.bw.css)} | ${kb(r.bw.gzip)} | ${(r.w.gzip / r.bw.gzip).toFixed(2)}× ${ok(r.w.gzip <= 1.2 * r.bw.gzip)} |`),
 ].join('\n');
 
 const report = `# Benchmark results
@@ -40,6 +72,20 @@ The floor is reading the same files and parsing them with \`yaml\`'s \`parseDocu
 (the positions-keeping parse the check needs), and nothing else.
 
 ${table}
+
+## Site build vs. a bare Starlight page
+
+The bare site is plain Starlight with one Markdown page carrying the same text (headings,
+paragraphs, fenced examples); both are built by the same Astro in the same run. Peak
+memory is the build process's maximum resident set.
+
+${siteTable}
+
+## Errors page weight
+
+The page's HTML plus every script and stylesheet it loads (and the modules those import).
+
+${weightTable}
 `;
-console.log(`\n${table}`);
+console.log(`\n${table}\n\n${siteTable}\n\n${weightTable}`);
 writeFileSync(values.out ?? 'bench/RESULTS.md', report);

@@ -1,0 +1,106 @@
+// The site build beside its floor: a bare Starlight site whose one page carries the same
+// text as plain Markdown (headings, paragraphs, fenced examples). Both are built with the
+// same Astro in the same run; then the built page's weight is compared.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { checkCatalog } from '../src/catalog/check.ts';
+import type { CatalogModel } from '../src/catalog/model.ts';
+
+export interface BuildFigures {
+  ms: number;
+  peakMiB: number;
+}
+
+export interface Weight {
+  html: number;
+  js: number;
+  css: number;
+  gzip: number;
+}
+
+/** The catalog's text as one Markdown page: what a hand-written page would carry. */
+export function catalogToMarkdown(model: CatalogModel): string {
+  const c = model.catalog;
+  const out = [`---\ntitle: ${JSON.stringify(c.title)}\n---\n`, c.intro, `## ${c.envelope.title}`];
+  for (const f of c.envelope.fields) out.push(`- \`${f.name}\` (${f.type}): ${f.notes}`);
+  for (const group of model.categories) {
+    out.push(`## ${group.title}`);
+    for (const code of group.codes) {
+      out.push(`### ${code.code}`, `HTTP ${code.statuses.join(' / ')}. ${code.summary}`, code.when, code.recovery);
+      for (const e of code.examples ?? []) out.push(`\`\`\`${e.lang}\n${e.code.trimEnd()}\n\`\`\``);
+    }
+  }
+  return out.join('\n\n');
+}
+
+function timeBuild(args: string[], env: NodeJS.ProcessEnv): BuildFigures {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', resolve('bench/peak-rss.ts'), ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`build failed (${args.join(' ')}):\n${r.stdout}\n${r.stderr}`);
+  const peak = /peakRSS=(\d+)/.exec(r.stderr);
+  return { ms, peakMiB: peak ? Number(peak[1]) / 2 ** 20 : Number.NaN };
+}
+
+export function buildOurs(catalog: string, outDir: string): BuildFigures {
+  rmSync(outDir, { recursive: true, force: true });
+  return timeBuild([resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', resolve(outDir)], { CATALOG_DIR: resolve(catalog) });
+}
+
+export function buildBare(model: CatalogModel, root: string): BuildFigures {
+  rmSync(root, { recursive: true, force: true });
+  const page = join(root, 'src/content/docs', `${model.pagePath.replace(/^\//, '')}.md`);
+  mkdirSync(join(page, '..'), { recursive: true });
+  writeFileSync(page, catalogToMarkdown(model));
+  writeFileSync(join(root, 'src/content.config.ts'), `import { defineCollection } from 'astro:content';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
+`);
+  writeFileSync(join(root, 'astro.config.mjs'), `import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+export default defineConfig({ site: ${JSON.stringify(model.site)}, integrations: [starlight({ title: ${JSON.stringify(model.catalog.api)} })] });
+`);
+  return timeBuild([resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', resolve(root)], {});
+}
+
+/** Bytes of the page's HTML and of the scripts and stylesheets it references, raw and gzipped. */
+export function pageWeight(distDir: string, pagePath: string): Weight {
+  const htmlPath = join(distDir, pagePath, 'index.html');
+  const html = readFileSync(htmlPath);
+  const text = html.toString('utf8');
+  const assets = new Set<string>();
+  for (const m of text.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="(\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
+  // Modules imported by the page's scripts count too.
+  const weight: Weight = { html: html.length, js: 0, css: 0, gzip: gzipSync(html).length };
+  const seen = new Set<string>();
+  const add = (asset: string) => {
+    if (seen.has(asset)) return;
+    seen.add(asset);
+    const file = join(distDir, asset);
+    if (!existsSync(file)) return;
+    const body = readFileSync(file);
+    if (asset.endsWith('.css')) weight.css += body.length;
+    else {
+      weight.js += body.length;
+      for (const m of body.toString('utf8').matchAll(/from"\.\/([^"]+\.js)"|import\("\.\/([^"]+\.js)"\)/g)) {
+        add(join(asset, '..', m[1] ?? m[2]!));
+      }
+    }
+    weight.gzip += gzipSync(body).length;
+  };
+  for (const a of assets) add(a);
+  return weight;
+}
+
+export function modelOf(catalog: string): CatalogModel {
+  const r = checkCatalog(catalog);
+  if (!r.model) throw new Error(`catalog ${catalog} has errors`);
+  return r.model;
+}
