@@ -5,7 +5,8 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { generateCatalog } from './generate.ts';
-import { buildBare, buildOurs, modelOf, pageWeight, type BuildFigures, type Weight } from './site.ts';
+import { deepLinkMs } from './deeplink.ts';
+import { buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BuildFigures, type Weight } from './site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,17 +20,17 @@ const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const rows: CheckFigures[] = [];
+const rows: (CheckFigures & { peakMiB: number })[] = [];
 for (const n of sizes) {
   const dir = generateCatalog(`.tmp/bench/catalog-${n}`, n);
   const f = benchCheck(dir, runs);
   if (f.diagnostics) throw new Error(`generated catalog of ${n} codes is not clean (${f.diagnostics} diagnostics)`);
-  rows.push(f);
+  rows.push({ ...f, peakMiB: checkPeakMiB(dir) });
   console.error(`check ${n}: ${f.checkMs.toFixed(0)} ms (floor ${f.floorMs.toFixed(0)} ms)`);
 }
 
 // The site: our build of a catalog beside a bare Starlight build of the same text.
-interface SiteRow { label: string; codes: number; ours: BuildFigures; bare: BuildFigures; w: Weight; bw: Weight }
+interface SiteRow { label: string; codes: number; ours: BuildFigures; bare: BuildFigures; w: Weight; bw: Weight; linkMs: number; bareLinkMs: number }
 const siteRows: SiteRow[] = [];
 for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
   const catalog = /^\d+$/.test(spec) ? generateCatalog(`.tmp/bench/catalog-${spec}`, Number(spec)) : spec;
@@ -38,23 +39,27 @@ for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
   const bareRoot = `.tmp/bench/bare-${spec.replace(/\W/g, '_')}`;
   const ours = buildOurs(catalog, out);
   const bare = buildBare(model, bareRoot);
-  siteRows.push({ label: spec, codes: model.codes.length, ours, bare, w: pageWeight(out, model.pagePath), bw: pageWeight(`${bareRoot}/dist`, model.pagePath) });
+  const last = model.codes.at(-1)!.code;
+  const linkMs = await deepLinkMs(out, model.pagePath, last);
+  // Starlight slugs Markdown headings: lower case, otherwise the code as it is.
+  const bareLinkMs = await deepLinkMs(`${bareRoot}/dist`, model.pagePath, last.toLowerCase());
+  siteRows.push({ label: spec, codes: model.codes.length, ours, bare, w: pageWeight(out, model.pagePath), bw: pageWeight(`${bareRoot}/dist`, model.pagePath), linkMs, bareLinkMs });
   console.error(`site ${spec}: ${ours.ms.toFixed(0)} ms (bare ${bare.ms.toFixed(0)} ms)`);
 }
 
 const ok = (b: boolean) => (b ? 'met' : 'missed');
 const table = [
-  '| codes | check (ms) | yaml parse floor (ms) | ratio | goal: ≤ 2× floor | goal: < 300 ms at 10,000 |',
-  '|---:|---:|---:|---:|---|---|',
+  '| codes | check (ms) | yaml parse floor (ms) | ratio | goal: ≤ 2× floor | goal: < 300 ms at 10,000 | check peak MiB |',
+  '|---:|---:|---:|---:|---|---|---:|',
   ...rows.map((r) =>
-    `| ${r.codes.toLocaleString('en-US')} | ${r.checkMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${ok(r.ratio <= 2)} | ${r.codes === 10000 ? ok(r.checkMs < 300) : '–'} |`),
+    `| ${r.codes.toLocaleString('en-US')} | ${r.checkMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${ok(r.ratio <= 2)} | ${r.codes === 10000 ? ok(r.checkMs < 300) : '–'} | ${r.peakMiB.toFixed(0)} |`),
 ].join('\n');
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const siteTable = [
-  '| catalog | codes | build (s) | bare build (s) | ratio (goal ≤ 1.5×) | peak MiB (ours / bare) | 1,000 codes < 20 s |',
-  '|---|---:|---:|---:|---|---|---|',
-  ...siteRows.map((r) => `| ${r.label} | ${r.codes} | ${(r.ours.ms / 1000).toFixed(1)} | ${(r.bare.ms / 1000).toFixed(1)} | ${(r.ours.ms / r.bare.ms).toFixed(2)}× ${ok(r.ours.ms <= 1.5 * r.bare.ms)} | ${r.ours.peakMiB.toFixed(0)} / ${r.bare.peakMiB.toFixed(0)} | ${r.codes === 1000 ? ok(r.ours.ms < 20000) : '–'} |`),
+  '| catalog | codes | build (s) | bare build (s) | ratio (goal ≤ 1.5×) | peak MiB (ours / bare) | 1,000 codes < 20 s | deep link to last code in view (goal < 300 ms) | same on bare page |',
+  '|---|---:|---:|---:|---|---|---|---|---:|',
+  ...siteRows.map((r) => `| ${r.label} | ${r.codes} | ${(r.ours.ms / 1000).toFixed(1)} | ${(r.bare.ms / 1000).toFixed(1)} | ${(r.ours.ms / r.bare.ms).toFixed(2)}× ${ok(r.ours.ms <= 1.5 * r.bare.ms)} | ${r.ours.peakMiB.toFixed(0)} / ${r.bare.peakMiB.toFixed(0)} | ${r.codes === 1000 ? ok(r.ours.ms < 20000) : '–'} | ${r.linkMs.toFixed(0)} ms ${ok(r.linkMs < 300)} | ${r.bareLinkMs.toFixed(0)} ms |`),
 ].join('\n');
 const weightTable = [
   '| catalog | HTML | JS | CSS | gzip total | bare HTML | bare JS | bare CSS | bare gzip | ratio gzip (goal ≤ 1.2×) |',

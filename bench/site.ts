@@ -104,3 +104,10 @@ export function modelOf(catalog: string): CatalogModel {
   if (!r.model) throw new Error(`catalog ${catalog} has errors`);
   return r.model;
 }
+
+/** Peak resident memory of `errcat check` on a catalog, in its own process. */
+export function checkPeakMiB(catalog: string): number {
+  const r = spawnSync(process.execPath, ['--import', resolve('bench/peak-rss.ts'), resolve('src/cli/main.ts'), 'check', catalog], { encoding: 'utf8' });
+  const peak = /peakRSS=(\d+)/.exec(r.stderr);
+  return peak ? Number(peak[1]) / 2 ** 20 : Number.NaN;
+}

@@ -1,0 +1,26 @@
+// The benchmark is not a test; this only proves it still runs, on a tiny catalog.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { catalogToMarkdown, modelOf } from '../../bench/site.ts';
+
+test('npm run bench runs on a tiny catalog and writes its table', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'bench-')), 'results.md');
+  const r = spawnSync(process.execPath, ['bench/run.ts', '--sizes', '5', '--site-sizes', '', '--runs', '1', '--out', out], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const text = readFileSync(out, 'utf8');
+  assert.match(text, /\| 5 \| \d+ \| \d+ \| [\d.]+× \| (met|missed) \|/);
+  assert.match(text, /Node v\d+/);
+});
+
+test('the bare comparison page carries every code and example of the catalog', () => {
+  const model = modelOf('tests/fixtures/mini');
+  const md = catalogToMarkdown(model);
+  for (const c of model.codes) {
+    assert.match(md, new RegExp(`^### ${c.code}$`, 'm'));
+    for (const e of c.examples ?? []) assert.ok(md.includes(e.code.trimEnd()));
+  }
+});
