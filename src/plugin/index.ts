@@ -8,6 +8,7 @@ import { checkCatalog } from '../catalog/check.ts';
 import { formatText, hasErrors, summaryLine } from '../catalog/diagnostics.ts';
 import { catalogDir } from '../config.ts';
 import { errorCatalogIntegration } from './integration.ts';
+import { plainTitle, siteTitle } from '../render/page.ts';
 
 export const optionsSchema = z
   .strictObject({
@@ -54,10 +55,10 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
         logger.info(`${summaryLine(result.diagnostics, result.codeCount)} (${dir})`);
         const { catalog } = model;
         updateConfig({
-          title: `${catalog.api} API`,
+          title: siteTitle(model),
           description: catalog.description,
           ...(options.sidebar
-            ? { sidebar: [...(config.sidebar ?? []), { label: catalog.title, link: `${model.pagePath.replace(/\/$/, '')}/` }] }
+            ? { sidebar: [...(config.sidebar ?? []), { label: plainTitle(catalog.title), link: `${model.pagePath.replace(/\/$/, '')}/` }] }
             : {}),
         });
         addIntegration(errorCatalogIntegration({ dir, model, exports: options.exports }));

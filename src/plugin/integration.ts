@@ -36,7 +36,8 @@ export function errorCatalogIntegration({ dir, model, exports }: { dir: string; 
           /* no codes dir: the check already reported it */
         }
         const source = `import { hydrateModel } from ${JSON.stringify(fileURLToPath(new URL('../render/model-data.ts', import.meta.url)))};
-export default hydrateModel(${JSON.stringify(serializeModel(model))});`;
+export default hydrateModel(${JSON.stringify(serializeModel(model))});
+export const options = ${JSON.stringify({ exports })};`;
         updateConfig({
           vite: {
             plugins: [

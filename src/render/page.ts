@@ -113,3 +113,23 @@ export function clientData(model: CatalogModel): { codes: string[]; pagePath: st
 export function pageHref(model: Pick<CatalogModel, 'pagePath'>): string {
   return model.pagePath === '/' ? '/' : `${model.pagePath}/`;
 }
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The site title (Starlight's `title`), from the catalog. */
+export function siteTitle(model: Pick<CatalogModel, 'catalog'>): string {
+  // Starlight puts the site title into `<title>` as raw HTML on every page (404 too):
+  // angle brackets cannot survive there.
+  return `${plainTitle(model.catalog.api).replace(/[<>]/g, '')} API`;
+}
+
+/**
+ * Starlight writes the `<title>` element's content as raw HTML, so a catalog title such as
+ * "`</title><script>`" would escape it. Give Starlight an escaped `<title>` instead.
+ */
+export function titleHead(pageTitle: string, model: Pick<CatalogModel, 'catalog'>): { tag: 'title'; content: string }[] {
+  const full = pageTitle === siteTitle(model) ? pageTitle : `${pageTitle} | ${siteTitle(model)}`;
+  return [{ tag: 'title', content: escapeHtml(full) }];
+}

@@ -1,0 +1,31 @@
+// Copy-link buttons: copy the full docs_url, show "Copied" for a moment.
+export function initCopyButtons(root: Document): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button.ec-copy')) {
+    if (button.dataset.ready) continue;
+    button.dataset.ready = '1';
+    const label = button.querySelector('.ec-copy-label');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    button.addEventListener('click', async () => {
+      const url = button.dataset.url ?? '';
+      let ok = true;
+      try {
+        await navigator.clipboard.writeText(url);
+      } catch {
+        ok = false;
+      }
+      if (label) label.textContent = ok ? 'Copied' : 'Copy failed';
+      button.dataset.state = ok ? 'copied' : 'failed';
+      announce(root, ok ? `Link copied: ${url}` : `Could not copy. The link is ${url}`);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (label) label.textContent = 'Copy link';
+        delete button.dataset.state;
+      }, 2000);
+    });
+  }
+}
+
+function announce(root: Document, text: string): void {
+  const region = root.getElementById('ec-copy-status');
+  if (region) region.textContent = text;
+}

@@ -1,0 +1,68 @@
+// Every code's docs_url lands on its heading: in view, below the header, :target, stable.
+import { expect, test } from '@playwright/test';
+import { expectInView, isTarget, loadModel, localPath } from './helpers.ts';
+
+const model = loadModel('catalog');
+
+test.describe('every docs_url lands on its heading', () => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    for (const code of model.codes) {
+      test(`${code.code} at ${viewport.width}px`, async ({ page }) => {
+        await page.setViewportSize(viewport);
+        await page.goto(localPath(code.docsUrl));
+        const heading = page.locator(`h3[id="${code.code}"]`);
+        await expect(heading).toHaveCount(1);
+        await expect(heading).toHaveText(code.code);
+        await expectInView(page, heading);
+        expect(await isTarget(heading), `${code.code} is :target`).toBe(true);
+        // Exactly one element on the page has the code as its id.
+        expect(await page.locator(`[id="${code.code}"]`).count()).toBe(1);
+        // The unknown-anchor notice stays hidden for a known code.
+        await expect(page.locator('.ec-unknown-box')).toBeHidden();
+      });
+    }
+  }
+
+  test('nothing moves the target after load (no layout shift)', async ({ page }) => {
+    const code = model.codes.at(-1)!;
+    await page.goto(localPath(code.docsUrl));
+    const heading = page.locator(`h3[id="${code.code}"]`);
+    await page.waitForLoadState('load');
+    const before = await heading.boundingBox();
+    await page.waitForTimeout(1000);
+    const after = await heading.boundingBox();
+    expect(after!.y).toBeCloseTo(before!.y, 0);
+    await expectInView(page, heading);
+  });
+
+  test('the target code section is styled as the target', async ({ page }) => {
+    await page.goto(localPath(model.codes[0]!.docsUrl));
+    const section = page.locator(`section.ec-code:has(h3[id="${model.codes[0]!.code}"])`);
+    const shadow = await section.evaluate((e) => getComputedStyle(e).boxShadow);
+    expect(shadow).not.toBe('none');
+  });
+});
+
+test('plain URL /<page>/<code>/ sends the reader to the heading', async ({ page }) => {
+  const code = model.codes.find((c) => c.code.includes('not_found')) ?? model.codes[0]!;
+  const res = await page.request.get(`${model.pagePath}/${code.code}/`);
+  const html = await res.text();
+  expect(html).toContain(`<link rel="canonical" href="${code.docsUrl}"`);
+  expect(html).toMatch(/http-equiv="refresh"/);
+  await page.goto(`${model.pagePath}/${code.code}/`);
+  await page.waitForURL(`**${model.pagePath}/#${code.code}`);
+  const heading = page.locator(`h3[id="${code.code}"]`);
+  await expectInView(page, heading);
+  expect(await isTarget(heading)).toBe(true);
+});
+
+test('without JavaScript every code is shown and the filters are hidden', async ({ browser }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  const code = model.codes.at(-1)!;
+  await page.goto(localPath(code.docsUrl));
+  await expect(page.locator('section.ec-code:visible')).toHaveCount(model.codes.length);
+  await expect(page.locator('form.ec-filters')).toBeHidden();
+  await expectInView(page, page.locator(`h3[id="${code.code}"]`));
+  await ctx.close();
+});

@@ -1,0 +1,138 @@
+// Unknown anchors, copy link, filters, search, accessibility.
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { expectInView, isTarget, loadModel } from './helpers.ts';
+
+const model = loadModel('catalog');
+const page_ = `${model.pagePath}/`;
+const some = model.codes.find((c) => c.code.length > 8) ?? model.codes[0]!;
+
+test.describe('unknown anchor', () => {
+  test('a misspelt code shows a notice with the closest codes', async ({ page }) => {
+    const typo = some.code.slice(0, -2) + some.code.slice(-1); // drop one letter
+    await page.goto(`${page_}#${typo}`);
+    const notice = page.locator('.ec-unknown');
+    await expect(notice).toHaveAttribute('role', 'status');
+    const box = page.locator('.ec-unknown-box');
+    await expect(box).toBeVisible();
+    await expect(box).toBeInViewport();
+    await expect(box).toContainText(`${typo} is not documented on this page`);
+    const suggestion = box.locator(`a[href="#${some.code}"]`);
+    await expect(suggestion).toBeVisible();
+    await suggestion.click();
+    await expectInView(page, page.locator(`h3[id="${some.code}"]`));
+    await expect(box).toBeHidden();
+  });
+
+  test('hashchange to an unknown code shows the notice in view', async ({ page }) => {
+    await page.goto(`${page_}#${model.codes.at(-1)!.code}`);
+    await page.evaluate(() => (location.hash = '#no_such_code_from_the_future'));
+    const box = page.locator('.ec-unknown-box');
+    await expect(box).toBeVisible();
+    await expect(box).toBeInViewport();
+    await expect(box).toContainText('no_such_code_from_the_future');
+    await expect(box.locator('.ec-unknown-suggest')).toBeHidden();
+  });
+
+  test('the notice offers search', async ({ page }) => {
+    await page.goto(`${page_}#nothing_like_this_exists`);
+    await page.locator('.ec-unknown-search').click();
+    await expect(page.locator('site-search dialog')).toBeVisible();
+    await expect(page.locator('site-search input')).toHaveValue('nothing_like_this_exists');
+  });
+});
+
+test('copy link copies the full docs_url with visible feedback', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${page_}#${some.code}`);
+  const button = page.getByRole('button', { name: `Copy link to ${some.code}` });
+  await button.click();
+  await expect(button).toContainText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(some.docsUrl);
+  await expect(page.locator('#ec-copy-status')).toContainText(some.docsUrl);
+});
+
+test.describe('filters', () => {
+  const total = model.codes.length;
+  const status = model.codes[0]!.statuses[0]!;
+  const withStatus = model.codes.filter((c) => c.statuses.includes(status));
+  const category = model.categories.find((c) => c.codes.length > 1)!;
+
+  test('by status, by category, reset', async ({ page }) => {
+    await page.goto(page_);
+    const summary = page.locator('.ec-filter-summary');
+    await expect(summary).toHaveText(`All ${total} codes shown`);
+    await page.getByLabel('HTTP status').selectOption(String(status));
+    await expect(page.locator('section.ec-code:visible')).toHaveCount(withStatus.length);
+    await expect(summary).toHaveText(`${withStatus.length} of ${total} codes shown`);
+    for (const c of withStatus) await expect(page.locator(`h3[id="${c.code}"]`)).toBeVisible();
+    // A category with no code of that status hides entirely.
+    const empty = model.categories.find((g) => g.codes.length && !g.codes.some((c) => c.statuses.includes(status)));
+    if (empty) await expect(page.locator(`section.ec-category[data-category="${empty.id}"]`)).toBeHidden();
+
+    await page.getByLabel('HTTP status').selectOption('');
+    await page.getByLabel('Category').selectOption(category.id);
+    await expect(page.locator('section.ec-code:visible')).toHaveCount(category.codes.length);
+    await expect(summary).toHaveText(`${category.codes.length} of ${total} codes shown`);
+
+    await page.getByRole('button', { name: 'Reset filters' }).click();
+    await expect(page.locator('section.ec-code:visible')).toHaveCount(total);
+    await expect(summary).toHaveText(`All ${total} codes shown`);
+  });
+
+  test('a deep link to a filtered-out code clears the filter', async ({ page }) => {
+    await page.goto(page_);
+    await page.getByLabel('Category').selectOption(category.id);
+    const outside = model.codes.find((c) => c.category !== category.id)!;
+    await expect(page.locator(`h3[id="${outside.code}"]`)).toBeHidden();
+    await page.evaluate((c) => (location.hash = `#${c}`), outside.code);
+    const heading = page.locator(`h3[id="${outside.code}"]`);
+    await expect(heading).toBeVisible();
+    await expectInView(page, heading);
+    expect(await isTarget(heading)).toBe(true);
+    await expect(page.getByLabel('Category')).toHaveValue('');
+    await expect(page.locator('section.ec-code:visible')).toHaveCount(total);
+  });
+});
+
+test.describe('search', () => {
+  async function search(page: import('@playwright/test').Page, query: string, code: string) {
+    await page.goto(page_);
+    await page.locator('site-search button[data-open-modal]').click();
+    const input = page.locator('site-search input');
+    await input.fill(query);
+    const hit = page.locator(`site-search a[href$="#${code}"]`).first();
+    await expect(hit).toBeVisible({ timeout: 10_000 });
+    await hit.click();
+    const heading = page.locator(`h3[id="${code}"]`);
+    await expectInView(page, heading);
+  }
+
+  test('finds a code by its name and lands on its heading', async ({ page }) => {
+    await search(page, some.code, some.code);
+  });
+
+  test('finds a code by a word of its summary', async ({ page }) => {
+    // A word that appears in one code's summary and in no other code's summary.
+    const words = (s: string): string[] => s.toLowerCase().match(/[a-z]{6,}/g) ?? [];
+    let pick: { code: string; word: string } | undefined;
+    for (const c of model.codes) {
+      const w = words(c.summary).find((w) => model.codes.every((o) => o === c || !words(o.summary + ' ' + o.when + ' ' + o.recovery).includes(w)));
+      if (w) { pick = { code: c.code, word: w }; break; }
+    }
+    expect(pick, 'a distinctive summary word').toBeTruthy();
+    await search(page, pick!.word, pick!.code);
+  });
+});
+
+test.describe('accessibility (axe)', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`no serious or critical violations, ${theme} theme`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.goto(`${page_}#${some.code}`);
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)).toEqual([]);
+    });
+  }
+});

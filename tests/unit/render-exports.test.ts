@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkCatalog } from '../../src/catalog/check.ts';
+import { errorsDts, errorsJson, llmsFullTxt, llmsTxt } from '../../src/render/exports.ts';
+
+const amy = checkCatalog('catalog').model!;
+const hostile = checkCatalog('tests/fixtures/hostile').model!;
+
+test('errors.json: every code with status, category, summary, docs_url, retryable', () => {
+  const j = errorsJson(amy);
+  assert.equal(j.codes.length, amy.codes.length);
+  for (const c of amy.codes) {
+    const e = j.codes.find((x) => x.code === c.code)!;
+    assert.deepEqual(([] as number[]).concat(e.status), c.statuses);
+    assert.equal(e.category, c.category);
+    assert.equal(e.summary, c.summary);
+    assert.equal(e.docs_url, `https://docs.amy.health/concepts/errors#${c.code}`);
+    assert.equal(e.retryable, c.retry.retryable);
+  }
+  assert.deepEqual(j.codes.find((x) => x.code === 'upstream_unavailable')!.status, [502, 503, 504]);
+});
+
+test('errors.d.ts: union of codes and a code → status map', () => {
+  const d = errorsDts(amy);
+  assert.match(d, /export type AmyErrorCode =/);
+  for (const c of amy.codes) {
+    assert.ok(d.includes(`| "${c.code}"`), c.code);
+    assert.ok(d.includes(`"${c.code}": ${c.statuses.join(' | ')};`), c.code);
+  }
+  assert.match(d, /"upstream_unavailable": 502 \| 503 \| 504;/);
+});
+
+test('errors.d.ts stays valid TypeScript with hostile text (no comment breakout)', () => {
+  const d = errorsDts(hostile);
+  for (const line of d.split('\n').filter((l) => l.includes('/**'))) assert.ok(!/\*\/.*\*\//.test(line), line);
+});
+
+test('llms.txt lists every code with its docs_url; llms-full.txt has the details', () => {
+  const t = llmsTxt(amy);
+  const full = llmsFullTxt(amy);
+  assert.match(t, /^# Amy API: Errors/);
+  for (const c of amy.codes) {
+    assert.ok(t.includes(`[${c.code}](${c.docsUrl})`), c.code);
+    assert.ok(full.includes(`### ${c.code}`), c.code);
+  }
+  assert.match(full, /How to recover:/);
+});
