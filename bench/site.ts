@@ -20,19 +20,49 @@ export interface Weight {
   gzip: number;
 }
 
-/** The catalog's text as one Markdown page: what a hand-written page would carry. */
+/**
+ * The catalog's text as one hand-written Markdown page would carry it: every section,
+ * code, table and example, with none of the generated extras (navigation, filters,
+ * badges, copy buttons). This is the floor the generated page is weighed against.
+ */
 export function catalogToMarkdown(model: CatalogModel): string {
   const c = model.catalog;
-  const out = [`---\ntitle: ${JSON.stringify(c.title)}\n---\n`, c.intro, `## ${c.envelope.title}`];
-  for (const f of c.envelope.fields) out.push(`- \`${f.name}\` (${f.type}): ${f.notes}`);
+  const table = (columns: string[], rows: string[][]) =>
+    [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map((x) => x.replace(/\n/g, ' ').replace(/\|/g, '\\|')).join(' | ')} |`)].join('\n');
+  const fence = (e: { lang: string; code: string; title?: string }) => `${e.title ? `${e.title}\n\n` : ''}\`\`\`${e.lang}\n${e.code.trimEnd()}\n\`\`\``;
+  const section = (s: NonNullable<typeof c.sections>[number]) =>
+    [`## ${s.title}`, s.body ?? '', ...(s.examples ?? []).map(fence), s.table ? table(s.table.columns, s.table.rows) : '', s.after ?? ''];
+  const out: string[] = [`---\ntitle: ${JSON.stringify(c.title)}\n---\n`, c.intro];
+  for (const shape of [c.envelope, ...(c.shapes ?? [])]) {
+    out.push(`## ${shape.title}`, shape.description ?? '', shape.example ? fence(shape.example) : '');
+    out.push(table(['Field', 'Type', 'Notes'], shape.fields.map((f) => [`\`${f.name}\``, f.type, f.notes])), shape.notes ?? '');
+  }
+  for (const s of c.sections ?? []) if (s.place === 'before-codes') out.push(...section(s));
+  if (c.retry_guidance) {
+    const g = c.retry_guidance;
+    out.push(`## ${g.title}`, g.intro ?? '', table(['Category', 'Retry?', 'Strategy'], g.rows.map((r) => [`${r.label} (${r.statuses.join(', ')})`, r.retry, r.strategy])), g.after ?? '');
+  }
+  out.push('## Status code summary', table(['HTTP', 'Meaning', 'Codes'], model.statusSummary.map((r) => [r.statuses.join(' / '), r.meaning, r.codes.join(', ')])));
   for (const group of model.categories) {
-    out.push(`## ${group.title}`);
+    out.push(`## ${group.title}`, group.description ?? '');
     for (const code of group.codes) {
       out.push(`### ${code.code}`, `HTTP ${code.statuses.join(' / ')}. ${code.summary}`, code.when, code.recovery);
-      for (const e of code.examples ?? []) out.push(`\`\`\`${e.lang}\n${e.code.trimEnd()}\n\`\`\``);
+      if (code.retry.advice) out.push(code.retry.advice);
+      for (const e of code.examples ?? []) out.push(fence(e));
+      if (code.headers) out.push(table(['Header', 'Description', 'Example'], code.headers.map((h) => [h.name, h.description, h.example ?? ''])));
+      for (const x of code.extensions ?? []) {
+        out.push(`\`${x.name}\` (${x.type}): ${x.description}`);
+        if (x.values) out.push(table(['Value', 'Meaning'], x.values.map((v) => [v.value, v.meaning])));
+      }
+      for (const t of code.tables ?? []) out.push(t.title ?? '', table(t.columns, t.rows));
+      for (const r of code.related ?? []) out.push(`Related: [${r.code}](#${r.code.toLowerCase()}): ${r.note}`);
+      if (code.sdk_class) out.push(`SDK class: \`${code.sdk_class}\``);
+      if (code.notes) out.push(code.notes);
     }
   }
-  return out.join('\n\n');
+  for (const s of c.sections ?? []) if (s.place === 'after-codes') out.push(...section(s));
+  if (c.where_next) out.push('## Where next', ...c.where_next.map((w) => `- [${w.title}](${w.href})${w.description ? `: ${w.description}` : ''}`));
+  return out.filter(Boolean).join('\n\n');
 }
 
 function timeBuild(args: string[], env: NodeJS.ProcessEnv): BuildFigures {

@@ -45,4 +45,13 @@ test('hostile catalog: built page has no injected markup', { timeout: 120_000 },
   }
   // The attribute breaker in a link title stays inside the attribute.
   assert.ok(!els.some((e) => 'onmouseover' in e.attrs));
+
+  // A deprecated code keeps its heading and anchor, and says so in a notice beside it.
+  const section = els.find((e) => e.attrs['data-lifecycle'] === 'deprecated');
+  assert.ok(section, 'the deprecated code is on the page, marked as such');
+  const notice = els.find((e) => e.tag === 'aside' && /Deprecated/.test(e.attrs['aria-label'] ?? ''));
+  assert.ok(notice, 'a deprecation notice is shown');
+  assert.match(notice.text, /since 2026-01-01/i);
+  assert.match(notice.text, /evil_code/);
+  assert.ok(els.some((e) => e.tag === 'a' && e.attrs.href === '#evil_code' && /evil_code/.test(e.text)), 'the replacement is a link');
 });
