@@ -46,7 +46,7 @@ export function catalogToMarkdown(model: CatalogModel): string {
   for (const group of model.categories) {
     out.push(`## ${group.title}`, group.description ?? '');
     for (const code of group.codes) {
-      out.push(`### ${code.code}`, `HTTP ${code.statuses.join(' / ')}. ${code.summary}`, code.when, code.recovery);
+      out.push(`### ${code.code}`, `HTTP ${code.statuses.join(' / ')}. ${code.summary}`, code.message ?? '', code.when, code.recovery);
       if (code.retry.advice) out.push(code.retry.advice);
       for (const e of code.examples ?? []) out.push(fence(e));
       if (code.headers) out.push(table(['Header', 'Description', 'Example'], code.headers.map((h) => [h.name, h.description, h.example ?? ''])));

@@ -6,7 +6,7 @@ export function initCopyButtons(root: Document): void {
     const label = button.querySelector('.ec-copy-label');
     let timer: ReturnType<typeof setTimeout> | undefined;
     button.addEventListener('click', async () => {
-      const url = button.dataset.url ?? '';
+      const url = docsUrlOf(button);
       let ok = true;
       try {
         await navigator.clipboard.writeText(url);
@@ -28,4 +28,11 @@ export function initCopyButtons(root: Document): void {
 function announce(root: Document, text: string): void {
   const region = root.getElementById('ec-copy-status');
   if (region) region.textContent = text;
+}
+
+/** The code's docs_url: the page's docs_url plus the code of the button's section. */
+export function docsUrlOf(button: Element): string {
+  const base = button.closest<HTMLElement>('[data-docs-url]')?.dataset.docsUrl ?? location.href.replace(/#.*$/, '');
+  const code = button.closest<HTMLElement>('[data-code]')?.dataset.code ?? '';
+  return `${base}#${code}`;
 }
