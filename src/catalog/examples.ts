@@ -179,16 +179,22 @@ function hasType(value: unknown, type: string): boolean {
 }
 
 /** Paths in the body that no declared field covers (a declared object covers its children). */
-function leafPaths(body: unknown, declared: Set<string>, prefix = ''): string[] {
+function leafPaths(body: unknown, declared: Set<string>, prefix = '', parents = parentsOf(declared)): string[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
   const out: string[] = [];
   for (const [key, value] of Object.entries(body)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (declared.has(path)) continue;
-    const isParent = [...declared].some((d) => d.startsWith(`${path}.`));
-    if (isParent && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      out.push(...leafPaths(value, declared, path));
+    if (parents.has(path) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      out.push(...leafPaths(value, declared, path, parents));
     } else out.push(path);
   }
   return out;
+}
+
+/** Every proper prefix of a declared path: `error` for `error.code`. */
+function parentsOf(declared: Set<string>): Set<string> {
+  const parents = new Set<string>();
+  for (const d of declared) for (let i = d.indexOf('.'); i > 0; i = d.indexOf('.', i + 1)) parents.add(d.slice(0, i));
+  return parents;
 }

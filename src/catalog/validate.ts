@@ -1,10 +1,11 @@
 // Validate: the one rule set. The CLI, the site build and pull-request review all call
 // `validate`, so a catalog that passes here passes everywhere.
+import { basename } from 'node:path';
 import { isScalar, Scalar } from 'yaml';
 import type { Diagnostic, Severity } from './diagnostics.ts';
 import { checkExample, type ExampleContext } from './examples.ts';
 import { HEADER_NAME, isErrorStatus } from './http.ts';
-import { locate, position, type DataPath, type LoadedCatalog, type SourceFile } from './load.ts';
+import { docOf, locate, position, type DataPath, type LoadedCatalog, type SourceFile } from './load.ts';
 import { scanMarkdown } from './markdown.ts';
 import { docsUrlFor, pageAnchors, statusesOf } from './model.ts';
 import { catalogSchema, codeSchema, type CatalogFile, type CodeFile, type Example, type Shape } from './schema.ts';
@@ -59,8 +60,7 @@ export function validate(loaded: LoadedCatalog): Validated {
 
   // 2. Rules within each code that need no catalog.
   for (const { data, file } of codes) {
-    const expectedName = new RegExp(`(^|/)${escapeRegExp(data.code)}\\.ya?ml$`);
-    if (!expectedName.test(file.path.replace(/\\/g, '/'))) {
+    if (basename(file.path).replace(/\.ya?ml$/, '') !== data.code) {
       report(file, locate(file, ['code']), 'filename-matches-code', `file name does not match code "${data.code}"`,
         `rename the file to ${data.code}.yaml so each code is found where its name says`);
     }
@@ -269,7 +269,7 @@ function exampleDiagnostics(file: SourceFile, path: DataPath, example: Example, 
 
 /** Position of a line/column inside a scalar's text (block scalars start on the next line). */
 function locateInText(file: SourceFile, path: DataPath, at: { line: number; col: number }) {
-  const node = file.doc.getIn(path as (string | number)[], true);
+  const node = docOf(file).getIn(path as (string | number)[], true);
   if (!isScalar(node) || !node.range) return locate(file, path);
   const start = position(file, node.range[0]);
   if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
@@ -344,7 +344,7 @@ function isSafeLinkTarget(href: string): boolean {
 }
 
 function locateSnippet(file: SourceFile, path: DataPath, snippet: string) {
-  const node = file.doc.getIn(path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+  const node = docOf(file).getIn(path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
   if (node?.range && snippet) {
     const i = file.text.indexOf(snippet, node.range[0]);
     if (i >= 0 && i < node.range[1]) return position(file, i);
@@ -356,6 +356,3 @@ function truncate(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

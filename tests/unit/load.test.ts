@@ -1,0 +1,47 @@
+// The loader reads clean files with js-yaml's fast parser and falls back to `yaml` for
+// positions. Both must agree on what every catalog file means.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { parse } from 'yaml';
+import { checkCatalog } from '../../src/catalog/check.ts';
+import { mutateFixture } from './helpers.ts';
+import { generateCatalog } from '../../bench/generate.ts';
+import { tmpdir } from 'node:os';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(n) ? [p] : [];
+  });
+}
+
+test('js-yaml (core schema) and yaml read every catalog file alike', () => {
+  const generated = generateCatalog(join(tmpdir(), `errcat-gen-${process.pid}`), 12);
+  const files = [...yamlFiles('catalog'), ...yamlFiles('examples'), ...yamlFiles('tests/fixtures'), ...yamlFiles(generated)];
+  assert.ok(files.length > 40);
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    assert.deepEqual(load(text, { schema: CORE_SCHEMA }) ?? null, parse(text), f);
+  }
+});
+
+test('values YAML 1.1 would turn into dates or booleans stay strings, as in yaml', () => {
+  const text = 'since: 2026-11-01\nanswer: yes\nnone: ~\nn: 0x1F\n';
+  assert.deepEqual(load(text, { schema: CORE_SCHEMA }), parse(text));
+});
+
+test('an empty code file is reported, not skipped', () => {
+  const dir = mutateFixture('tests/fixtures/mini', [['codes/rate_limited.yaml', /[^]*/, '']]);
+  const rules = checkCatalog(dir).diagnostics.map((d) => `${d.file.split('/').pop()}:${d.rule}`);
+  assert.ok(rules.includes('rate_limited.yaml:invalid-value'), rules.join());
+});
+
+test('a file js-yaml rejects is parsed by yaml for the position', () => {
+  const dir = mutateFixture('tests/fixtures/mini', [['codes/thing_not_found.yaml', 'summary: No thing has this ID.', 'summary: No thing has this ID.\nsummary: again']]);
+  const d = checkCatalog(dir).diagnostics.find((x) => x.rule === 'duplicate-key');
+  assert.ok(d);
+  assert.deepEqual([d.line, d.col], [6, 1]);
+});
