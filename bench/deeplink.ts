@@ -40,8 +40,8 @@ export async function deepLinkMs(dir: string, pagePath: string, code: string, ru
         };
         requestAnimationFrame(tick);
       }, code);
-      await page.goto(`http://127.0.0.1:${port}${pagePath}/#${code}`, { waitUntil: 'load' });
-      const ms = await page.waitForFunction(() => (window as unknown as { __inView?: number }).__inView, undefined, { timeout: 30_000 });
+      await page.goto(`http://127.0.0.1:${port}${pagePath}/#${code}`, { waitUntil: 'load', timeout: 300_000 });
+      const ms = await page.waitForFunction(() => (window as unknown as { __inView?: number }).__inView, undefined, { timeout: 300_000 });
       times.push(Number(await ms.jsonValue()));
       await context.close();
     }

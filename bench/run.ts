@@ -41,19 +41,20 @@ for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
   const ours = buildOurs(catalog, out);
   const bare = buildBare(model, bareRoot);
   const last = model.codes.at(-1)!.code;
-  const linkMs = await deepLinkMs(out, model.pagePath, last);
+  const navRuns = model.codes.length > 2000 ? 3 : 5;
+  const linkMs = await deepLinkMs(out, model.pagePath, last, navRuns);
   // Starlight slugs Markdown headings: lower case, otherwise the code as it is.
-  const bareLinkMs = await deepLinkMs(`${bareRoot}/dist`, model.pagePath, last.toLowerCase());
+  const bareLinkMs = await deepLinkMs(`${bareRoot}/dist`, model.pagePath, last.toLowerCase(), navRuns);
   siteRows.push({ label: spec, codes: model.codes.length, ours, bare, w: pageWeight(out, model.pagePath), bw: pageWeight(`${bareRoot}/dist`, model.pagePath), linkMs, bareLinkMs });
   console.error(`site ${spec}: ${ours.ms.toFixed(0)} ms (bare ${bare.ms.toFixed(0)} ms)`);
 }
 
 const ok = (b: boolean) => (b ? 'met' : 'missed');
 const table = [
-  '| codes | check (ms) | yaml parse floor (ms) | ratio | goal: ≤ 2× floor | goal: < 300 ms at 10,000 | check peak MiB |',
-  '|---:|---:|---:|---:|---|---|---:|',
+  '| codes | check (ms) | yaml parse floor (ms) | ratio | goal: ≤ 2× floor | goal: < 300 ms at 10,000 | js-yaml parse (ms) | check peak MiB |',
+  '|---:|---:|---:|---:|---|---|---:|---:|',
   ...rows.map((r) =>
-    `| ${r.codes.toLocaleString('en-US')} | ${r.checkMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${ok(r.ratio <= 2)} | ${r.codes === 10000 ? ok(r.checkMs < 300) : '–'} | ${r.peakMiB.toFixed(0)} |`),
+    `| ${r.codes.toLocaleString('en-US')} | ${r.checkMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${ok(r.ratio <= 2)} | ${r.codes === 10000 ? ok(r.checkMs < 300) : '–'} | ${r.fastFloorMs.toFixed(0)} | ${r.peakMiB.toFixed(0)} |`),
 ].join('\n');
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -75,7 +76,9 @@ Machine: ${machine}. Check: median of at least ${runs} runs (more for small cata
 ## Check vs. bare YAML parsing
 
 The floor is reading the same files and parsing them with \`yaml\`'s \`parseDocument\`
-(the positions-keeping parse the check needs), and nothing else.
+(the positions-keeping parse), and nothing else. The check reads clean files with js-yaml
+(core schema) and asks \`yaml\` for positions only where a diagnostic needs one, so it can
+beat that floor; the js-yaml column is the floor of what it actually does.
 
 ${table}
 
