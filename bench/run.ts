@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { generateCatalog } from './generate.ts';
 import { deepLinkMs } from './deeplink.ts';
-import { buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BuildFigures, type Weight } from './site.ts';
+import { BUILD_HEAP_MIB, buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BuildFigures, type Weight } from './site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,12 +40,22 @@ for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
   const bareRoot = `.tmp/bench/bare-${spec.replace(/\W/g, '_')}`;
   const ours = buildOurs(catalog, out);
   const bare = buildBare(model, bareRoot);
-  const last = model.codes.at(-1)!.code;
   const navRuns = model.codes.length > 2000 ? 3 : 5;
-  const linkMs = await deepLinkMs(out, model.pagePath, last, navRuns);
+  const last = model.codes.at(-1)!.code;
   // Starlight slugs Markdown headings: lower case, otherwise the code as it is.
-  const bareLinkMs = await deepLinkMs(`${bareRoot}/dist`, model.pagePath, last.toLowerCase(), navRuns);
-  siteRows.push({ label: spec, codes: model.codes.length, ours, bare, w: pageWeight(out, model.pagePath), bw: pageWeight(`${bareRoot}/dist`, model.pagePath), linkMs, bareLinkMs });
+  const linkMs = ours.failed ? Number.NaN : await deepLinkMs(out, model.pagePath, last, navRuns);
+  const bareLinkMs = bare.failed ? Number.NaN : await deepLinkMs(`${bareRoot}/dist`, model.pagePath, last.toLowerCase(), navRuns);
+  const none: Weight = { html: Number.NaN, js: Number.NaN, css: Number.NaN, gzip: Number.NaN };
+  siteRows.push({
+    label: spec,
+    codes: model.codes.length,
+    ours,
+    bare,
+    w: ours.failed ? none : pageWeight(out, model.pagePath),
+    bw: bare.failed ? none : pageWeight(`${bareRoot}/dist`, model.pagePath),
+    linkMs,
+    bareLinkMs,
+  });
   console.error(`site ${spec}: ${ours.ms.toFixed(0)} ms (bare ${bare.ms.toFixed(0)} ms)`);
 }
 
@@ -57,16 +67,17 @@ const table = [
     `| ${r.codes.toLocaleString('en-US')} | ${r.checkMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${ok(r.ratio <= 2)} | ${r.codes === 10000 ? ok(r.checkMs < 300) : '–'} | ${r.fastFloorMs.toFixed(0)} | ${r.peakMiB.toFixed(0)} |`),
 ].join('\n');
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const kb = (n: number) => (Number.isNaN(n) ? '–' : `${(n / 1024).toFixed(1)} KiB`);
+const secs = (b: BuildFigures) => (b.failed ? `failed: ${b.failed}` : (b.ms / 1000).toFixed(1));
 const siteTable = [
   '| catalog | codes | build (s) | bare build (s) | ratio (goal ≤ 1.5×) | peak MiB (ours / bare) | 1,000 codes < 20 s | deep link to last code in view (goal < 300 ms) | same on bare page |',
   '|---|---:|---:|---:|---|---|---|---|---:|',
-  ...siteRows.map((r) => `| ${r.label} | ${r.codes} | ${(r.ours.ms / 1000).toFixed(1)} | ${(r.bare.ms / 1000).toFixed(1)} | ${(r.ours.ms / r.bare.ms).toFixed(2)}× ${ok(r.ours.ms <= 1.5 * r.bare.ms)} | ${r.ours.peakMiB.toFixed(0)} / ${r.bare.peakMiB.toFixed(0)} | ${r.codes === 1000 ? ok(r.ours.ms < 20000) : '–'} | ${r.linkMs.toFixed(0)} ms ${ok(r.linkMs < 300)} | ${r.bareLinkMs.toFixed(0)} ms |`),
+  ...siteRows.map((r) => `| ${r.label} | ${r.codes} | ${secs(r.ours)} | ${secs(r.bare)} | ${r.ours.failed || r.bare.failed ? '–' : `${(r.ours.ms / r.bare.ms).toFixed(2)}× ${ok(r.ours.ms <= 1.5 * r.bare.ms)}`} | ${r.ours.peakMiB.toFixed(0)} / ${r.bare.peakMiB.toFixed(0)} | ${r.codes === 1000 ? ok(r.ours.ms < 20000) : '–'} | ${Number.isNaN(r.linkMs) ? '–' : `${r.linkMs.toFixed(0)} ms ${ok(r.linkMs < 300)}`} | ${Number.isNaN(r.bareLinkMs) ? '–' : `${r.bareLinkMs.toFixed(0)} ms`} |`),
 ].join('\n');
 const weightTable = [
   '| catalog | HTML | JS | CSS | gzip total | bare HTML | bare JS | bare CSS | bare gzip | ratio gzip (goal ≤ 1.2×) |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-  ...siteRows.map((r) => `| ${r.label} | ${kb(r.w.html)} | ${kb(r.w.js)} | ${kb(r.w.css)} | ${kb(r.w.gzip)} | ${kb(r.bw.html)} | ${kb(r.bw.js)} | ${kb(r.bw.css)} | ${kb(r.bw.gzip)} | ${(r.w.gzip / r.bw.gzip).toFixed(2)}× ${ok(r.w.gzip <= 1.2 * r.bw.gzip)} |`),
+  ...siteRows.map((r) => `| ${r.label} | ${kb(r.w.html)} | ${kb(r.w.js)} | ${kb(r.w.css)} | ${kb(r.w.gzip)} | ${kb(r.bw.html)} | ${kb(r.bw.js)} | ${kb(r.bw.css)} | ${kb(r.bw.gzip)} | ${Number.isNaN(r.w.gzip / r.bw.gzip) ? '–' : `${(r.w.gzip / r.bw.gzip).toFixed(2)}× ${ok(r.w.gzip <= 1.2 * r.bw.gzip)}`} |`),
 ].join('\n');
 
 const report = `# Benchmark results
@@ -86,7 +97,9 @@ ${table}
 
 The bare site is plain Starlight with one Markdown page carrying the same text (headings,
 paragraphs, fenced examples); both are built by the same Astro in the same run. Peak
-memory is the build process's maximum resident set.
+memory is the build process's maximum resident set. Both builds run with a
+${BUILD_HEAP_MIB / 1024} GiB heap limit (Node's default, about 4 GiB, is too small for the
+bare 10,000-code page: it runs out of memory).
 
 ${siteTable}
 
