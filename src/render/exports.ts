@@ -59,7 +59,8 @@ export function errorsDts(model: CatalogModel): string {
   for (const c of codes) lines.push(`  ${tsString(c.code)}: ${c.retry.retryable === 'conditional' ? "'conditional'" : String(c.retry.retryable)};`);
   lines.push('}');
   lines.push('');
-  lines.push(`export declare const ${name.charAt(0).toLowerCase() + name.slice(1)}ErrorStatus: ${name}ErrorStatus;`);
+  // Types only: a declared constant would have no value behind it at run time.
+  lines.push(`// The same data at run time: ${new URL('/errors.json', model.site).href}`);
   lines.push('');
   return lines.join('\n');
 }

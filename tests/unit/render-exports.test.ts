@@ -45,3 +45,20 @@ test('llms.txt lists every code with its docs_url; llms-full.txt has the details
   }
   assert.match(full, /How to recover:/);
 });
+
+test('errors.d.ts type-checks with tsc, and its types reject what the catalog rules out', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'dts-'));
+  writeFileSync(join(dir, 'errors.d.ts'), errorsDts(amy));
+  const tsc = (body: string) => {
+    writeFileSync(join(dir, 'use.ts'), `import type { AmyErrorCode, AmyErrorStatus } from './errors.js';\n${body}\n`);
+    const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '--strict', '--module', 'nodenext', '--skipLibCheck', 'false', join(dir, 'use.ts')], { encoding: 'utf8' });
+    return r.status === 0 ? '' : r.stdout + r.stderr;
+  };
+  assert.equal(tsc(`const c: AmyErrorCode = 'turn_not_found';\nconst s: AmyErrorStatus['upstream_unavailable'] = 504;\nvoid c; void s;`), '');
+  assert.match(tsc(`const c: AmyErrorCode = 'turn_not_fonud';\nvoid c;`), /turn_not_fonud/);
+  assert.match(tsc(`const s: AmyErrorStatus['turn_not_found'] = 500;\nvoid s;`), /500/);
+});
