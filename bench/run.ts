@@ -11,7 +11,7 @@ import { BUILD_HEAP_MIB, buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },
-    'site-sizes': { type: 'string', default: 'catalog,1000' },
+    'site-sizes': { type: 'string', default: 'catalog,100,1000' },
     runs: { type: 'string', default: '3' },
     out: { type: 'string' },
   },

@@ -33,6 +33,6 @@ function announce(root: Document, text: string): void {
 /** The code's docs_url: the page's docs_url plus the code of the button's section. */
 export function docsUrlOf(button: Element): string {
   const base = button.closest<HTMLElement>('[data-docs-url]')?.dataset.docsUrl ?? location.href.replace(/#.*$/, '');
-  const code = button.closest<HTMLElement>('[data-code]')?.dataset.code ?? '';
+  const code = button.closest('section.ec-code')?.querySelector('h3')?.id ?? '';
   return `${base}#${code}`;
 }
