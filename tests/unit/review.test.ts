@@ -38,12 +38,17 @@ const edit = (dir: string, file: string, find: string, replace: string) => {
   writeFileSync(p, text.replace(find, replace));
 };
 
+/** Delete the rate_limited code and the references to it, leaving a clean catalog otherwise. */
+function deleteRateLimited(dir: string) {
+  rmSync(join(dir, 'catalog/codes/rate_limited.yaml'));
+  edit(dir, 'codes/thing_not_found.yaml', 'Not the same as [rate_limited](#rate_limited).', 'Check the key.');
+  edit(dir, 'codes/thing_not_found.yaml', 'related:\n  - code: rate_limited\n    note: Different problem entirely.\n', '');
+}
+
 test('deleting a shipped code fails, pointing at the lock, and the review lists it as removed', () => {
   const dir = repo();
   branch(dir, 'delete', () => {
-    rmSync(join(dir, 'catalog/codes/rate_limited.yaml'));
-    edit(dir, 'codes/thing_not_found.yaml', 'Not the same as [rate_limited](#rate_limited).', 'Check the key.');
-    edit(dir, 'codes/thing_not_found.yaml', 'related:\n  - code: rate_limited\n    note: Different problem entirely.\n', '');
+    deleteRateLimited(dir);
   });
   const r = errcat(dir, 'check', 'catalog', '--base', 'main');
   assert.equal(r.code, 1, r.out);
@@ -58,10 +63,8 @@ test('deleting a shipped code fails, pointing at the lock, and the review lists 
 test('removing the code from the lock as well is caught by the review', () => {
   const dir = repo();
   branch(dir, 'delete-and-unlock', () => {
-    rmSync(join(dir, 'catalog/codes/rate_limited.yaml'));
+    deleteRateLimited(dir);
     edit(dir, 'shipped.yaml', 'rate_limited: { status: [429], category: limits }\n', '');
-    edit(dir, 'codes/thing_not_found.yaml', 'Not the same as [rate_limited](#rate_limited).', 'Check the key.');
-    edit(dir, 'codes/thing_not_found.yaml', 'related:\n  - code: rate_limited\n    note: Different problem entirely.\n', '');
   });
   assert.equal(errcat(dir, 'check', 'catalog').code, 0, 'without a base the lock alone cannot know');
   const r = errcat(dir, 'check', 'catalog', '--base', 'main');
