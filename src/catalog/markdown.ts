@@ -42,7 +42,7 @@ export function scanMarkdown(text: string): { problems: MarkdownProblem[]; links
       if (t.type === 'html_block' || t.type === 'html_inline') {
         problems.push({ kind: 'raw-html', snippet: t.content.trim().split('\n')[0]! });
       } else if (t.type === 'link_open' || t.type === 'image') {
-        const href = t.attrGet(t.type === 'image' ? 'src' : 'href') ?? '';
+        const href = String(t.attrGet(t.type === 'image' ? 'src' : 'href') ?? '');
         if (!isSafeHref(href)) problems.push({ kind: 'unsafe-link', snippet: href });
         else links.push({ href });
       }

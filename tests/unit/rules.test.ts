@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkCatalog } from '../../src/catalog/check.ts';
-import { DELETE, mutateFixture, readTree } from './helpers.ts';
+import { DELETE, mutateFixture, readTree, type Edit } from './helpers.ts';
 
 const T = 'codes/thing_not_found.yaml';
 const R = 'codes/rate_limited.yaml';
@@ -11,7 +11,7 @@ const C = 'catalog.yaml';
 
 interface Case {
   rule: string;
-  edits: [file: string, find: string | RegExp, replace: string][];
+  edits: Edit[];
   at?: [file: string, line: number, col: number];
   message?: RegExp;
   hint?: RegExp;
