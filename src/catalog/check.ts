@@ -1,7 +1,7 @@
 // The whole pipeline behind `check`: load -> validate -> model. The CLI, the site build
 // and review all start here.
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { loadCatalog } from './load.ts';
+import { loadCatalog, type LoadedCatalog } from './load.ts';
 import { buildModel, type CatalogModel } from './model.ts';
 import { validate } from './validate.ts';
 
@@ -11,6 +11,8 @@ export interface CheckResult {
   /** Present only when the catalog has no errors. */
   model: CatalogModel | undefined;
   codeCount: number;
+  /** The files as read, for review and shipping, so nothing is read twice. */
+  loaded: LoadedCatalog;
 }
 
 export function checkCatalog(dir: string): CheckResult {
@@ -19,5 +21,5 @@ export function checkCatalog(dir: string): CheckResult {
   const sorted = sortDiagnostics(diagnostics);
   const model =
     catalog && !hasErrors(sorted) ? buildModel(catalog, codes.map((c) => ({ data: c.data, file: c.file.path }))) : undefined;
-  return { dir, diagnostics: sorted, model, codeCount: loaded.codes.length };
+  return { dir, diagnostics: sorted, model, codeCount: loaded.codes.length, loaded };
 }

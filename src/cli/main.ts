@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CatalogDirError, LOCK_FILE, loadCatalog } from '../catalog/load.ts';
+import { CatalogDirError, LOCK_FILE } from '../catalog/load.ts';
 import { checkCatalog } from '../catalog/check.ts';
 import { formatGithub, formatText, hasErrors, sortDiagnostics, summaryLine } from '../catalog/diagnostics.ts';
 import { readLock, shipLock } from '../catalog/stability.ts';
@@ -77,7 +77,7 @@ function check(args: string[], out: NodeJS.WritableStream): number {
   let review: Review | undefined;
   if (values.base) {
     const base = loadCatalogAt(values.base, dir);
-    const head = loadCatalog(dir);
+    const head = result.loaded;
     review = reviewCatalog(base, head, values.base);
     diagnostics = sortDiagnostics([...diagnostics, ...lockEdits(readLock(base.lock, []), readLock(head.lock, []), head)]);
   }
@@ -108,8 +108,7 @@ function ship(args: string[], out: NodeJS.WritableStream): number {
     out.write(`${formatText(result.diagnostics)}\n\nnot shipped: fix the errors above first\n`);
     return 1;
   }
-  const loaded = loadCatalog(dir);
-  const { text, added } = shipLock(readLock(loaded.lock, []), result.model.codes);
+  const { text, added } = shipLock(readLock(result.loaded.lock, []), result.model.codes);
   if (added.length === 0) {
     out.write('nothing to ship: every code is already in shipped.yaml\n');
     return 0;
