@@ -40,7 +40,7 @@ for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
   const bareRoot = `.tmp/bench/bare-${spec.replace(/\W/g, '_')}`;
   const ours = buildOurs(catalog, out);
   const bare = buildBare(model, bareRoot);
-  const navRuns = model.codes.length > 2000 ? 3 : 5;
+  const navRuns = model.codes.length > 2000 ? 3 : 11;
   const last = model.codes.at(-1)!.code;
   // Starlight slugs Markdown headings: lower case, otherwise the code as it is.
   const linkMs = ours.failed ? Number.NaN : await deepLinkMs(out, model.pagePath, last, navRuns);
@@ -82,7 +82,7 @@ const weightTable = [
 
 const report = `# Benchmark results
 
-Machine: ${machine}. Check: median of at least ${runs} runs (more for small catalogs) after a warm-up, in one process. Builds and deep links: one build each; deep link is the median of 5 cold navigations.
+Machine: ${machine}. Check: median of at least ${runs} runs (more for small catalogs) after a warm-up, in one process. Builds and deep links: one build each; deep link is the median of 11 cold navigations (3 above 2,000 codes).
 
 ## Check vs. bare YAML parsing
 
