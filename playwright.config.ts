@@ -2,8 +2,10 @@
 // then serves them). Uses Debian's Chromium (apt-get install chromium).
 import { defineConfig, devices } from '@playwright/test';
 
-export const AMY_URL = 'http://localhost:4391';
-export const ALMYTY_URL = 'http://localhost:4392';
+// E2E_PORT moves both servers (e.g. for two checkouts testing side by side).
+const PORT = Number(process.env.E2E_PORT ?? 4391);
+export const AMY_URL = `http://localhost:${PORT}`;
+export const ALMYTY_URL = `http://localhost:${PORT + 1}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,12 +18,12 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: AMY_URL,
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
   webServer: [
-    { command: `"${process.execPath}" scripts/serve.ts dist 4391`, url: `${AMY_URL}/`, reuseExistingServer: !process.env.CI },
-    { command: `"${process.execPath}" scripts/serve.ts dist-almyty 4392`, url: `${ALMYTY_URL}/`, reuseExistingServer: !process.env.CI },
+    { command: `"${process.execPath}" scripts/serve.ts dist ${PORT}`, url: `${AMY_URL}/`, reuseExistingServer: !process.env.CI },
+    { command: `"${process.execPath}" scripts/serve.ts dist-almyty ${PORT + 1}`, url: `${ALMYTY_URL}/`, reuseExistingServer: !process.env.CI },
   ],
 });

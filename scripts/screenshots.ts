@@ -7,7 +7,7 @@ const out = process.argv[3] ?? '/tmp/shots';
 const page = process.argv[4] ?? '/concepts/errors/';
 const code = process.argv[5] ?? 'rate_limit_exceeded';
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 for (const theme of ['light', 'dark'] as const) {
