@@ -3,9 +3,19 @@
 // code, its docs_url and one of its statuses.
 import type { Example, Shape } from './schema.ts';
 import { HEADER_NAME } from './http.ts';
+import { isProblem, mediaTypeOf } from './envelope.ts';
 
 export interface ExampleProblem {
-  rule: 'example-json' | 'example-envelope' | 'example-code-match' | 'example-status' | 'header-format';
+  rule:
+    | 'example-json'
+    | 'example-envelope'
+    | 'example-code-match'
+    | 'example-status'
+    | 'header-format'
+    | 'problem-type'
+    | 'problem-title'
+    | 'problem-status'
+    | 'problem-media-type';
   message: string;
   hint: string;
   /** Line and column inside the example text (1-based), when known. */
@@ -22,6 +32,8 @@ export interface ExampleContext {
   statuses?: number[];
   /** On page-level examples: every code in the catalog, which the body's code must be one of. */
   knownCodes?: Set<string>;
+  /** Problem details (RFC 9457) shapes: the `type` URI and `title` the code's bodies carry. */
+  problem?: { type: string; title?: string };
 }
 
 export function checkExample(example: Example, ctx: ExampleContext): ExampleProblem[] {
@@ -52,6 +64,14 @@ function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
   let i = 1;
   for (; i < lines.length && lines[i]!.trim() !== ''; i++) {
     const m = /^([^:\s]+):[ \t]*(.*)$/.exec(lines[i]!);
+    if (m && isProblem(ctx.shape) && m[1]!.toLowerCase() === 'content-type' && !m[2]!.trim().toLowerCase().startsWith(mediaTypeOf(ctx.shape))) {
+      problems.push({
+        rule: 'problem-media-type',
+        message: `Content-Type "${m[2]!.trim()}" but ${ctx.shape.title} bodies are ${mediaTypeOf(ctx.shape)}`,
+        hint: `answer with \`Content-Type: ${mediaTypeOf(ctx.shape)}\``,
+        at: { line: i + 1, col: lines[i]!.length - m[2]!.length + 1 },
+      });
+    }
     if (!m || !HEADER_NAME.test(m[1]!)) {
       problems.push({
         rule: 'header-format',
@@ -134,7 +154,8 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
       });
     }
   }
-  if (shape.status_field && ctx.statuses) {
+  if (isProblem(shape)) problems.push(...problemMembers(body, ctx, (key) => memberAt(text, key, firstLine)));
+  if (shape.status_field && ctx.statuses && !(isProblem(shape) && shape.status_field === 'status')) {
     const shown = getPath(body, shape.status_field);
     if (shown !== undefined && !ctx.statuses.includes(Number(shown))) {
       problems.push({
@@ -145,6 +166,47 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
     }
   }
   return problems;
+}
+
+/** RFC 9457 members of a code's body: its `type` URI, its `title`, one of its statuses. */
+function problemMembers(body: unknown, ctx: ExampleContext, at: (key: string) => ExampleProblem['at']): ExampleProblem[] {
+  const problems: ExampleProblem[] = [];
+  const type = getPath(body, 'type');
+  if (ctx.problem && type !== undefined && type !== ctx.problem.type) {
+    problems.push({
+      rule: 'problem-type',
+      message: `example shows type "${String(type)}" but the type of "${ctx.code}" is "${ctx.problem.type}"`,
+      hint: `set "type" to "${ctx.problem.type}": clients dispatch on it`,
+      at: at('type'),
+    });
+  }
+  const title = getPath(body, 'title');
+  if (ctx.problem?.title !== undefined && title !== undefined && title !== ctx.problem.title) {
+    problems.push({
+      rule: 'problem-title',
+      message: `example shows title "${String(title)}" but the title of "${ctx.code}" is "${ctx.problem.title}"`,
+      hint: 'a problem type\'s title never changes between occurrences; put the specifics in "detail"',
+      at: at('title'),
+    });
+  }
+  const status = getPath(body, 'status');
+  if (ctx.statuses && status !== undefined && !ctx.statuses.includes(Number(status))) {
+    problems.push({
+      rule: 'problem-status',
+      message: `example shows status ${String(status)} but "${ctx.code}" is returned with ${ctx.statuses.join(', ')}`,
+      hint: `the "status" member repeats the HTTP status: use one of ${ctx.statuses.join(', ')}`,
+      at: at('status'),
+    });
+  }
+  return problems;
+}
+
+/** Where the value of a top-level member `"key":` starts in the body text, if it is found. */
+function memberAt(text: string, key: string, firstLine: number): ExampleProblem['at'] {
+  const m = new RegExp(`"${key}"\\s*:\\s*`).exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index + m[0].length).split('\n');
+  return { line: firstLine + before.length - 1, col: before.at(-1)!.length + 1 };
 }
 
 function jsonErrorPosition(text: string, err: Error, firstLine: number): { line: number; col: number } | undefined {

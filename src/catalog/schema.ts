@@ -10,12 +10,17 @@ const oneLine = z.string().regex(/^[^\n]*$/, 'must be a single line');
 
 export const httpStatus = z.number().int().describe('An HTTP status code (4xx or 5xx).');
 
+/** Languages an example can be written in (highlighting names Expressive Code knows). */
+export const EXAMPLE_LANGS = ['json', 'http', 'sh', 'ts', 'js', 'python', 'go', 'ruby', 'java', 'kotlin', 'csharp', 'php', 'rust', 'swift', 'text'] as const;
+
 export const exampleSchema = z
   .strictObject({
     title: oneLine.optional().describe('A short caption shown above the example.'),
     lang: z
-      .enum(['json', 'http', 'ts', 'js', 'python', 'sh', 'text'])
-      .describe('Language for highlighting. `json` bodies and `http` responses are checked against the envelope.'),
+      .enum(EXAMPLE_LANGS)
+      .describe(
+        'Language for highlighting. `json` bodies and `http` responses are checked against the envelope; `ts` and `js` samples must parse.',
+      ),
     code: z.string().min(1).describe('The example text, exactly as shown.'),
     shape: z
       .string()
@@ -47,6 +52,17 @@ const shapeSchema = z
     code_field: oneLine.optional().describe('Dotted path of the field carrying the error code, if the shape has one.'),
     docs_url_field: oneLine.optional().describe('Dotted path of the field carrying the docs URL, if any.'),
     status_field: oneLine.optional().describe('Dotted path of a field repeating the HTTP status, if any.'),
+    media_type: z
+      .enum(['application/json', 'application/problem+json'])
+      .optional()
+      .describe(
+        'Media type of bodies of this shape (default application/json). `application/problem+json` makes it an RFC 9457 problem: `type`, `title` and `status` of every example are checked against its code.',
+      ),
+    type_uri: z
+      .string()
+      .regex(/^https?:\/\/\S*\{code\}\S*$/, 'must be an http(s) URL containing {code}')
+      .optional()
+      .describe('Problem details only: the `type` URI of each code, with `{code}` in it. Default: the code\'s docs_url.'),
     fields: z.array(fieldSchema).min(1),
     example: exampleSchema.optional(),
     notes: markdown.optional(),
@@ -109,6 +125,32 @@ export const catalogSchema = z
       })
       .optional(),
     sections: z.array(sectionSchema).optional(),
+    languages: z
+      .array(z.strictObject({ lang: z.enum(EXAMPLE_LANGS), label: oneLine.min(1) }))
+      .min(1)
+      .optional()
+      .describe(
+        'Languages of examples shown side by side as tabs (e.g. HTTP, TypeScript SDK, Python SDK), in tab order; the reader\'s choice is remembered across the page.',
+      ),
+    openapi: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Path of the API\'s OpenAPI document (YAML or JSON), relative to this file; the check compares its error responses with the catalog.'),
+    sources: z
+      .array(
+        z.strictObject({
+          include: z.array(z.string().min(1)).min(1).describe('Globs of server source files, relative to this file.'),
+          exclude: z.array(z.string().min(1)).optional().describe('Globs to leave out.'),
+          pattern: z
+            .string()
+            .min(1)
+            .describe('Regular expression with one capture group for the code, e.g. `new ApiError\\(\\s*["\']([a-z_]+)`. It must run in linear time: no backreferences or lookarounds.'),
+        }),
+      )
+      .min(1)
+      .optional()
+      .describe('The API\'s own source code: the codes it emits are compared with the catalog.'),
     where_next: z
       .array(z.strictObject({ title: oneLine, href: z.string(), description: oneLine.optional() }))
       .optional(),
@@ -124,6 +166,10 @@ export const codeSchema = z
     status: z.union([httpStatus, z.array(httpStatus).min(1)]).describe('HTTP status, or statuses.'),
     category: z.string().describe('Id of a category declared in catalog.yaml.'),
     summary: oneLine.min(1).describe('One line: what the error means.'),
+    title: oneLine
+      .min(1)
+      .optional()
+      .describe('Problem details (RFC 9457) `title`: a short summary that never changes between occurrences. Required when the envelope is application/problem+json.'),
     message: oneLine.optional().describe('A typical `message` text.'),
     when: markdown.describe('When it fires.'),
     recovery: markdown.describe('How to recover.'),

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { isScalar, Scalar } from 'yaml';
 import type { Diagnostic, Severity } from './diagnostics.ts';
 import { checkExample, type ExampleContext } from './examples.ts';
+import { isProblem, problemShapeProblems, problemTypeUri, shapeOfCode } from './envelope.ts';
 import { HEADER_NAME, isErrorStatus } from './http.ts';
 import { docOf, locate, position, type DataPath, type LoadedCatalog, type SourceFile } from './load.ts';
 import { scanMarkdown } from './markdown.ts';
@@ -190,6 +191,13 @@ function crossRules(catalog: CatalogFile, catalogFile: SourceFile, codes: ValidC
         'rename the section or category id: each code must be the only element with its id');
     }
   }
+  for (const [i, shape] of [catalog.envelope, ...(catalog.shapes ?? [])].entries()) {
+    const at: DataPath = i === 0 ? ['envelope'] : ['shapes', i - 1];
+    for (const message of problemShapeProblems(shape)) {
+      report(catalogFile, locate(catalogFile, [...at, 'media_type']), 'problem-envelope', message,
+        'RFC 9457 bodies carry `type` (string), `title` (string) and `status` (integer) at the top level, and the code as a top-level extension member');
+    }
+  }
   // The page's own examples (envelope, shapes, sections).
   const pageExamples: { path: DataPath; example: Example }[] = [];
   if (catalog.envelope.example) pageExamples.push({ path: ['envelope', 'example'], example: catalog.envelope.example });
@@ -239,13 +247,19 @@ function crossRules(catalog: CatalogFile, catalogFile: SourceFile, codes: ValidC
       const path = ['examples', i];
       const shape = shapeFor(example, catalog, shapes, file, path, report);
       if (!shape) continue;
+      const docsUrl = docsUrlFor(catalog, data.code);
       exampleDiagnostics(file, path, example, {
         shape,
         extensions,
         code: data.code,
-        docsUrl: docsUrlFor(catalog, data.code),
+        docsUrl,
         statuses: statusesOf(data),
+        problem: isProblem(shape) ? { type: problemTypeUri(shape, data.code, docsUrl), title: data.title } : undefined,
       }, report);
+    }
+    if (isProblem(shapeOfCode(data, catalog)) && data.title === undefined) {
+      report(file, locate(file, ['summary'], 'key'), 'problem-title', `"${data.code}" has no title, which every problem details body carries`,
+        'add `title:`: a short summary of the problem type that never changes between occurrences (RFC 9457)');
     }
   }
 }

@@ -11,6 +11,7 @@ import { loadCatalogAt } from '../review/git.ts';
 import { counts, formatReviewGithub, formatReviewMarkdown, formatReviewText } from '../review/report.ts';
 import { catalogDir } from '../config.ts';
 import { writeSchemas } from '../catalog/json-schema.ts';
+import { errorsOpenapi } from '../render/openapi.ts';
 
 const USAGE = `usage: errcat <command> [options]
 
@@ -19,6 +20,8 @@ commands:
       --format text|json|github|markdown   output (default: text; markdown needs --base)
       --base <ref>         also review the change against the catalog at git <ref>
       --preview-url <url>  link codes in the review to this preview site
+  openapi [dir]    print the catalog as an OpenAPI 3.1 fragment (schemas + one response per status)
+      --out <file>         write it to a file instead
   ship [dir]       record every current code as shipped in shipped.yaml
   schema           regenerate schema/*.schema.json from the catalog schema
 
@@ -32,6 +35,8 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         return check(rest, out);
       case 'ship':
         return ship(rest, out);
+      case 'openapi':
+        return openapi(rest, out);
       case 'schema': {
         parseArgs({ args: rest, options: {}, allowPositionals: false });
         for (const path of writeSchemas()) out.write(`wrote ${path}\n`);
@@ -96,6 +101,23 @@ function check(args: string[], out: NodeJS.WritableStream): number {
     out.write(`${summaryLine(diagnostics, result.codeCount)}\n`);
   }
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+/** The OpenAPI fragment of a clean catalog, on stdout or into --out. */
+function openapi(args: string[], out: NodeJS.WritableStream): number {
+  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length > 1) throw misuse('openapi takes at most one directory');
+  const result = checkCatalog(catalogDir(positionals[0]));
+  if (!result.model) {
+    out.write(`${formatText(result.diagnostics)}\n\nno OpenAPI written: fix the errors above first\n`);
+    return 1;
+  }
+  const text = `${JSON.stringify(errorsOpenapi(result.model), null, 2)}\n`;
+  if (values.out) {
+    writeFileSync(values.out, text);
+    out.write(`wrote ${values.out}\n`);
+  } else out.write(text);
+  return 0;
 }
 
 /** Record every current code as shipped. Refuses while the catalog has errors. */

@@ -16,7 +16,7 @@ export const optionsSchema = z
     catalog: z.string().optional(),
     /** Add a sidebar link to the errors page. */
     sidebar: z.boolean().default(true),
-    /** Publish /errors.json, /errors.d.ts, /llms.txt and /llms-full.txt. */
+    /** Publish /errors.json, /errors.d.ts, /errors.openapi.json, /llms.txt and /llms-full.txt. */
     exports: z.boolean().default(true),
   })
   .default({ sidebar: true, exports: true });

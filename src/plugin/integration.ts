@@ -25,6 +25,7 @@ export function errorCatalogIntegration({ dir, model, exports }: { dir: string; 
         if (exports) {
           injectRoute({ pattern: '/errors.json', entrypoint: route('errors.json.ts'), prerender: true });
           injectRoute({ pattern: '/errors.d.ts', entrypoint: route('errors.d.ts.ts'), prerender: true });
+          injectRoute({ pattern: '/errors.openapi.json', entrypoint: route('errors.openapi.json.ts'), prerender: true });
           injectRoute({ pattern: '/llms.txt', entrypoint: route('llms.txt.ts'), prerender: true });
           injectRoute({ pattern: '/llms-full.txt', entrypoint: route('llms-full.txt.ts'), prerender: true });
         }

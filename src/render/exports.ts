@@ -3,6 +3,7 @@
 import type { CatalogModel, CodeEntry } from '../catalog/model.ts';
 import { statusText } from '../catalog/http.ts';
 import { pageHref } from './page.ts';
+import { mediaTypeOf } from '../catalog/envelope.ts';
 
 export interface ErrorJsonEntry {
   code: string;
@@ -15,10 +16,12 @@ export interface ErrorJsonEntry {
   lifecycle?: CodeEntry['lifecycle'];
 }
 
-export function errorsJson(model: CatalogModel): { api: string; docs_url: string; codes: ErrorJsonEntry[] } {
+export function errorsJson(model: CatalogModel): { api: string; docs_url: string; media_type: string; codes: ErrorJsonEntry[] } {
   return {
     api: model.catalog.api,
     docs_url: model.catalog.docs_url,
+    /** What error responses are served as: application/json, or application/problem+json (RFC 9457). */
+    media_type: mediaTypeOf(model.catalog.envelope),
     codes: model.codes.map((c) => ({
       code: c.code,
       status: c.statuses.length === 1 ? c.statuses[0]! : c.statuses,
@@ -86,6 +89,7 @@ export function llmsFullTxt(model: CatalogModel): string {
   const { catalog } = model;
   const out = [`# ${catalog.api} API: ${catalog.title}`, '', `> ${catalog.description}`, '', catalog.intro.trim(), ''];
   out.push(`## ${catalog.envelope.title}`, '');
+  out.push(`Error responses are \`${mediaTypeOf(catalog.envelope)}\`.`, '');
   if (catalog.envelope.description) out.push(catalog.envelope.description.trim(), '');
   if (catalog.envelope.example) out.push('```' + catalog.envelope.example.lang, catalog.envelope.example.code.trimEnd(), '```', '');
   for (const f of catalog.envelope.fields) out.push(`- \`${f.name}\` (${f.type}${f.required ? '' : ', optional'}): ${f.notes.trim()}`);

@@ -1,0 +1,189 @@
+// OpenAPI out: an OpenAPI 3.1 document holding only components, generated from the
+// model: the error body as a schema (fields from the catalog's envelope, `code` as an enum
+// of the codes, the docs URL as a URI) and one reusable response per HTTP status with a
+// named example per code. An API's own OpenAPI document `$ref`s its responses, e.g.
+// `$ref: './errors.openapi.json#/components/responses/Error404'`.
+import type { CatalogModel, CodeEntry } from '../catalog/model.ts';
+import { getPath } from '../catalog/examples.ts';
+import { REASON_PHRASES } from '../catalog/http.ts';
+import { exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../catalog/envelope.ts';
+import type { Shape } from '../catalog/schema.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+export const ENVELOPE_SCHEMA = 'Error';
+export const CODE_SCHEMA = 'ErrorCode';
+
+export function responseName(status: number): string {
+  return `Error${status}`;
+}
+
+function shapeSchemaName(shape: Shape, model: CatalogModel): string {
+  return shape === model.catalog.envelope ? ENVELOPE_SCHEMA : `Error-${shape.id}`;
+}
+
+export function errorsOpenapi(model: CatalogModel): Record<string, unknown> {
+  const { catalog } = model;
+  const live = model.codes.filter((c) => c.lifecycle?.state !== 'retired');
+  const schemas: Record<string, JsonSchema> = {
+    [CODE_SCHEMA]: {
+      type: 'string',
+      description: `Every error code the ${catalog.api} API returns. Reference: ${catalog.docs_url}`,
+      enum: live.map((c) => c.code),
+      // Read by openapi-generator and others to document each enum value.
+      'x-enum-descriptions': live.map((c) => c.summary),
+    },
+  };
+  const shapes = [catalog.envelope, ...(catalog.shapes ?? [])];
+  for (const shape of shapes) schemas[shapeSchemaName(shape, model)] = shapeSchema(shape, model);
+
+  const statuses = [...new Set(live.flatMap((c) => c.statuses))].sort((a, b) => a - b);
+  const responses: Record<string, unknown> = {};
+  for (const status of statuses) {
+    const codes = live.filter((c) => c.statuses.includes(status));
+    responses[responseName(status)] = response(status, codes, model);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: `${catalog.api} API errors`,
+      version: '1.0.0',
+      description: `${catalog.description}\n\nGenerated from the error catalog published at ${catalog.docs_url}.`,
+    },
+    externalDocs: { url: catalog.docs_url, description: `${catalog.api} ${catalog.title}` },
+    // No operations of its own; an empty `paths` keeps tools that insist on one happy.
+    paths: {},
+    components: { schemas, responses },
+  };
+}
+
+/** Nested object schemas from the shape's dotted field names (`error.code` -> error.properties.code). */
+function shapeSchema(shape: Shape, model: CatalogModel): JsonSchema {
+  const root: JsonSchema = { type: 'object', title: shape.title, properties: {} };
+  if (shape.description) root.description = shape.description.trim();
+  const fields = [...shape.fields.map((f) => ({ ...f, extension: [] as string[] }))];
+  if (shape === model.catalog.envelope) {
+    // Fields codes add to the envelope, optional and documented with the codes that add them.
+    const extensions = new Map<string, { type: string; description: string; codes: string[] }>();
+    for (const c of model.codes) {
+      for (const x of c.extensions ?? []) {
+        const seen = extensions.get(x.name);
+        if (seen) seen.codes.push(c.code);
+        else extensions.set(x.name, { type: x.type, description: x.description, codes: [c.code] });
+      }
+    }
+    for (const [name, x] of extensions) {
+      if (fields.some((f) => f.name === name)) continue;
+      fields.push({ name, type: x.type as Shape['fields'][number]['type'], required: false, notes: x.description, extension: x.codes });
+    }
+  }
+  for (const f of fields) {
+    const steps = f.name.split('.');
+    let node = root;
+    for (const [i, step] of steps.entries()) {
+      const props = (node.properties ??= {}) as Record<string, JsonSchema>;
+      if (i < steps.length - 1) {
+        node = props[step] ??= { type: 'object', properties: {} };
+      } else {
+        props[step] = leafSchema(shape, f.name, f.type, f.extension.length ? `Only with ${f.extension.join(', ')}. ${f.notes.trim()}` : f.notes.trim());
+      }
+    }
+    if (f.required) markRequired(root, steps);
+  }
+  return root;
+}
+
+function leafSchema(shape: Shape, name: string, type: string, description: string): JsonSchema {
+  if (name === shape.code_field) return { $ref: `#/components/schemas/${CODE_SCHEMA}`, description };
+  const schema: JsonSchema = { type, description };
+  if (name === shape.docs_url_field || (isProblem(shape) && (name === 'type' || name === 'instance'))) {
+    schema.format = name === 'instance' ? 'uri-reference' : 'uri';
+  }
+  return schema;
+}
+
+/** A required leaf makes every object on its path required in its parent. */
+function markRequired(root: JsonSchema, steps: string[]) {
+  let node = root;
+  for (const step of steps) {
+    const req = (node.required ??= []) as string[];
+    if (!req.includes(step)) req.push(step);
+    node = (node.properties as Record<string, JsonSchema>)[step]!;
+  }
+}
+
+function response(status: number, codes: CodeEntry[], model: CatalogModel): Record<string, unknown> {
+  const list = codes.map((c) => `[\`${c.code}\`](${c.docsUrl})`).join(', ');
+  const byMedia = new Map<string, { schemas: Set<string>; examples: Record<string, unknown> }>();
+  for (const c of codes) {
+    const shape = shapeOfCode(c, model.catalog);
+    const media = mediaTypeOf(shape);
+    const entry = byMedia.get(media) ?? { schemas: new Set<string>(), examples: {} };
+    byMedia.set(media, entry);
+    entry.schemas.add(shapeSchemaName(shape, model));
+    entry.examples[c.code] = {
+      summary: c.summary,
+      description: `[${c.code}](${c.docsUrl}): ${c.summary}`,
+      value: exampleBody(c, status, shape, model.catalog) ?? synthesize(c, status, shape, model),
+      'x-docs-url': c.docsUrl,
+    };
+  }
+  const content: Record<string, unknown> = {};
+  for (const [media, { schemas, examples }] of byMedia) {
+    const refs = [...schemas].map((s) => ({ $ref: `#/components/schemas/${s}` }));
+    content[media] = { schema: refs.length === 1 ? refs[0] : { oneOf: refs }, examples };
+  }
+  const out: Record<string, unknown> = {
+    description: `${status} ${REASON_PHRASES[status] ?? ''}`.trim() +
+      (model.catalog.statuses[String(status)] ? `: ${model.catalog.statuses[String(status)]}` : '') +
+      ` Codes: ${list}.`,
+    content,
+  };
+  const headers = responseHeaders(codes);
+  if (Object.keys(headers).length) out.headers = headers;
+  return out;
+}
+
+/** Headers any code of the status sends, each saying which codes send it. */
+function responseHeaders(codes: CodeEntry[]): Record<string, unknown> {
+  const headers: Record<string, { description: string; schema: JsonSchema; example?: string }> = {};
+  for (const c of codes) {
+    for (const h of c.headers ?? []) {
+      const key = Object.keys(headers).find((k) => k.toLowerCase() === h.name.toLowerCase()) ?? h.name;
+      const prev = headers[key];
+      const description = `With \`${c.code}\`: ${h.description.trim()}`;
+      if (prev) prev.description += `\n\n${description}`;
+      else headers[key] = { description, schema: { type: 'string' }, ...(h.example !== undefined ? { example: h.example } : {}) };
+    }
+  }
+  return headers;
+}
+
+/** A body for a code without an example of this status: its code, docs URL, status and message. */
+function synthesize(c: CodeEntry, status: number, shape: Shape, model: CatalogModel): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  const set = (path: string, value: unknown) => {
+    const steps = path.split('.');
+    let node = body;
+    for (const step of steps.slice(0, -1)) node = (node[step] ??= {}) as Record<string, unknown>;
+    node[steps.at(-1)!] = value;
+  };
+  if (isProblem(shape)) {
+    set('type', problemTypeUri(shape, c.code, c.docsUrl));
+    set('title', c.title ?? c.summary);
+    set('status', status);
+    if (c.message) set('detail', c.message);
+  }
+  if (shape.code_field) set(shape.code_field, c.code);
+  if (shape.docs_url_field) set(shape.docs_url_field, c.docsUrl);
+  if (shape.status_field) set(shape.status_field, status);
+  const messageField = shape.fields.find((f) => /(^|\.)message$/.test(f.name) && f.type === 'string');
+  if (messageField && getPath(body, messageField.name) === undefined) set(messageField.name, c.message ?? c.summary);
+  // Other required fields (a request id...) take the value the shape's own example shows.
+  const sample = shape.example ? parseExample(shape.example)?.body : undefined;
+  for (const f of shape.fields) {
+    const value = getPath(sample, f.name);
+    if (f.required && getPath(body, f.name) === undefined && value !== undefined) set(f.name, value);
+  }
+  return body;
+}
