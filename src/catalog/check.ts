@@ -3,7 +3,7 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { loadCatalog, type LoadedCatalog } from './load.ts';
 import { buildModel, type CatalogModel } from './model.ts';
-import { validate } from './validate.ts';
+import { validate, type CheckOptions } from './validate.ts';
 
 export interface CheckResult {
   dir: string;
@@ -15,9 +15,9 @@ export interface CheckResult {
   loaded: LoadedCatalog;
 }
 
-export function checkCatalog(dir: string): CheckResult {
+export function checkCatalog(dir: string, options: CheckOptions = {}): CheckResult {
   const loaded = loadCatalog(dir);
-  const { diagnostics, catalog, codes } = validate(loaded);
+  const { diagnostics, catalog, codes } = validate(loaded, options);
   const sorted = sortDiagnostics(diagnostics);
   const model =
     catalog && !hasErrors(sorted) ? buildModel(catalog, codes.map((c) => ({ data: c.data, file: c.file.path }))) : undefined;

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { isScalar, Scalar } from 'yaml';
 import type { Diagnostic, Severity } from './diagnostics.ts';
 import { checkExample, type ExampleContext } from './examples.ts';
+import { openapiDiagnostics, openapiTarget } from './openapi.ts';
 import { isProblem, problemShapeProblems, problemTypeUri, shapeOfCode } from './envelope.ts';
 import { HEADER_NAME, isErrorStatus } from './http.ts';
 import { docOf, locate, position, type DataPath, type LoadedCatalog, type SourceFile } from './load.ts';
@@ -27,7 +28,13 @@ export interface Validated {
 
 const SCHEMA_COMMENT = /^# yaml-language-server: \$schema=\S+/;
 
-export function validate(loaded: LoadedCatalog): Validated {
+/** What a run adds to the catalog's own settings. */
+export interface CheckOptions {
+  /** The API's OpenAPI document (`--openapi`), instead of catalog.yaml's `openapi`. */
+  openapi?: string;
+}
+
+export function validate(loaded: LoadedCatalog, options: CheckOptions = {}): Validated {
   const diagnostics = [...loaded.diagnostics];
   const report = (
     file: SourceFile,
@@ -93,6 +100,10 @@ export function validate(loaded: LoadedCatalog): Validated {
   if (catalog && catalogFile) crossRules(catalog, catalogFile, codes, codeNames, report);
   stabilityRules(loaded.lock, readLock(loaded.lock, diagnostics), codes, codeNames, report);
   markdownRules(catalogFile, catalog, codes, codeNames, report);
+  if (catalog && catalogFile) {
+    const target = openapiTarget(loaded.dir, catalog, options.openapi);
+    if (target) diagnostics.push(...openapiDiagnostics(target, catalog, catalogFile, codes, options.openapi === undefined));
+  }
 
   return { diagnostics, catalog, codes };
 }

@@ -20,6 +20,8 @@ commands:
       --format text|json|github|markdown   output (default: text; markdown needs --base)
       --base <ref>         also review the change against the catalog at git <ref>
       --preview-url <url>  link codes in the review to this preview site
+      --openapi <file>     compare the API's OpenAPI document with the catalog
+                           (default: catalog.yaml's \`openapi\`)
   openapi [dir]    print the catalog as an OpenAPI 3.1 fragment (schemas + one response per status)
       --out <file>         write it to a file instead
   ship [dir]       record every current code as shipped in shipped.yaml
@@ -69,6 +71,7 @@ function check(args: string[], out: NodeJS.WritableStream): number {
       format: { type: 'string', default: 'text' },
       base: { type: 'string' },
       'preview-url': { type: 'string' },
+      openapi: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -77,7 +80,7 @@ function check(args: string[], out: NodeJS.WritableStream): number {
   if (!['text', 'json', 'github', 'markdown'].includes(format)) throw misuse(`unknown format "${format}" (text, json, github, markdown)`);
   if (format === 'markdown' && !values.base) throw misuse('--format markdown summarises a review: give --base <ref>');
   const dir = catalogDir(positionals[0]);
-  const result = checkCatalog(dir);
+  const result = checkCatalog(dir, { openapi: values.openapi });
   let { diagnostics } = result;
   let review: Review | undefined;
   if (values.base) {

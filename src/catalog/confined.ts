@@ -1,0 +1,20 @@
+// Files the check reads beyond the catalog (the API's OpenAPI document, its source) come
+// from hostile settings: each is read only when its real path (symlinks resolved) lies
+// under an allowed root, and only up to a size.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+
+export function insideRoot(real: string, root: string): boolean {
+  const rel = relative(root, real);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The file's text, or an Error saying why it was not read. */
+export function readConfined(path: string, root: string, maxBytes: number): string {
+  const real = realpathSync(path);
+  if (!insideRoot(real, realpathSync(root))) throw new Error(`${path} is outside ${root}`);
+  const stat = statSync(real);
+  if (!stat.isFile()) throw new Error(`${path} is not a file`);
+  if (stat.size > maxBytes) throw new Error(`${path} is larger than ${maxBytes / 1e6} MB`);
+  return readFileSync(real, 'utf8');
+}

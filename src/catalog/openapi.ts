@@ -1,0 +1,338 @@
+// OpenAPI in: compare the API's own OpenAPI document with the catalog. swagger-parser
+// (in a bounded worker) reads the document and the files its $refs reach and validates
+// it; this module walks the same texts with `yaml` positions, following $refs itself, so
+// every finding points at a line and column of the file it is in:
+// - a code in an error example or a code enum that the catalog lacks (error);
+// - a response whose status is not the catalog's status for a code it shows (error);
+// - a catalog code that no operation declares (warning; retired codes excepted).
+import { realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import type { Diagnostic } from './diagnostics.ts';
+import { displayPath, locate, position, type SourceFile } from './load.ts';
+import { statusesOf } from './model.ts';
+import type { CatalogFile, CodeFile } from './schema.ts';
+import { runSync } from './run-sync.ts';
+import { insideRoot } from './confined.ts';
+import { closest } from './suggest.ts';
+import type { OpenapiReadInput, OpenapiReadOutput } from './openapi-worker.ts';
+
+export const OPENAPI_LIMITS = { maxBytes: 10e6, maxFiles: 200, timeoutMs: 60_000, maxMemoryMb: 512 };
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const MAX_DEPTH = 64;
+
+export interface OpenapiTarget {
+  /** The document to read. */
+  path: string;
+  /** Nothing outside this directory is read. */
+  root: string;
+}
+
+/** Where a code appears in the document. */
+interface Declaration {
+  code: string;
+  file: SourceFile;
+  offset: number;
+  /** `GET /orders/{id} 404`, for messages. */
+  where: string;
+  status: string;
+  kind: 'example' | 'enum';
+  /** An enum in a schema the response $refs (a shared ErrorCode) lists codes; it claims no status. */
+  shared?: boolean;
+}
+
+interface CodeInfo {
+  data: CodeFile;
+  file: SourceFile;
+}
+
+/** The document named by `--openapi` (relative to the working directory) or by catalog.yaml's `openapi` (relative to the catalog, inside its parent). */
+export function openapiTarget(dir: string, catalog: CatalogFile | undefined, cliPath?: string): OpenapiTarget | undefined {
+  if (cliPath !== undefined) {
+    const path = resolve(cliPath);
+    return { path, root: insideRoot(path, process.cwd()) ? process.cwd() : dirname(path) };
+  }
+  if (catalog?.openapi === undefined) return undefined;
+  return { path: resolve(dir, catalog.openapi), root: dirname(resolve(dir)) };
+}
+
+export function openapiDiagnostics(
+  target: OpenapiTarget,
+  catalog: CatalogFile,
+  catalogFile: SourceFile,
+  codes: CodeInfo[],
+  fromSetting: boolean,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const settingAt = fromSetting ? locate(catalogFile, ['openapi']) : { line: 1, col: 1 };
+  const fileProblem = (message: string, hint: string) =>
+    out.push({ file: catalogFile.path, ...settingAt, severity: 'error', rule: 'openapi-file', message, hint });
+  let rootReal: string;
+  try {
+    rootReal = realpathSync(target.path);
+  } catch {
+    fileProblem(`OpenAPI document ${displayPath(target.path)} not found`, 'point `openapi` (or --openapi) at the API\'s OpenAPI document');
+    return out;
+  }
+  if (!insideRoot(rootReal, realpathSync(target.root))) {
+    fileProblem(`OpenAPI document ${displayPath(target.path)} is outside ${displayPath(target.root)}`,
+      'the document must live in the repository that holds the catalog (the catalog\'s parent directory)');
+    return out;
+  }
+  const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
+    new URL('./openapi-worker.ts', import.meta.url),
+    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles },
+    OPENAPI_LIMITS,
+  );
+  if (!result.ok) {
+    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`, 'make the document smaller or simpler');
+    return out;
+  }
+  const files = new Map<string, SourceFile>();
+  for (const [real, text] of Object.entries(result.value.files)) {
+    files.set(real, { path: displayPath(real), text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) });
+  }
+  const root = files.get(rootReal);
+  if (!root) {
+    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.value.problems[0]?.message ?? 'unknown error'}`,
+      'fix the document so an OpenAPI parser can read it');
+    return out;
+  }
+  const report = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: string, message: string, hint: string) =>
+    out.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
+
+  for (const err of root.doc!.errors) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
+  const walker = new Walker(files, catalog, report);
+  for (const p of result.value.problems) {
+    if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
+    const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
+    report(root, node?.range?.[0] ?? 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
+      'fix the document so OpenAPI tools (generators, validators) read it as intended');
+  }
+  const declarations = walker.operations(root);
+  driftDiagnostics(declarations, codes, report, out, displayPath(target.path));
+  return out;
+}
+
+type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: string, message: string, hint: string) => void;
+
+function driftDiagnostics(
+  declarations: Declaration[],
+  codes: CodeInfo[],
+  report: ReportAt,
+  out: Diagnostic[],
+  docName: string,
+) {
+  const byCode = new Map(codes.map((c) => [c.data.code, c]));
+  const seen = new Set<string>();
+  for (const d of declarations) {
+    const code = byCode.get(d.code);
+    // A node reached through several operations is reported once (per status, for status drift).
+    const key = `${d.file.path}:${d.offset}${code ? `:${d.status}` : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!code) {
+      const guess = closest(d.code, byCode.keys(), 1)[0];
+      report(d.file, d.offset, 'error', 'openapi-unknown-code', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} code "${d.code}", which the catalog does not have`,
+        guess ? `did you mean "${guess}"? Otherwise add codes/${d.code}.yaml to the catalog` : `add codes/${d.code}.yaml to the catalog, or fix the code`);
+      continue;
+    }
+    if (d.shared) continue;
+    const statuses = statusesOf(code.data);
+    if (!statusMatches(d.status, statuses)) {
+      report(d.file, d.offset, 'error', 'openapi-status', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
+        `declare it under ${statuses.join(' or ')}, or give the code status ${d.status} in ${code.file.path}`);
+    }
+  }
+  const declared = new Set(declarations.map((d) => d.code));
+  for (const c of codes) {
+    if (declared.has(c.data.code) || c.data.lifecycle?.state === 'retired') continue;
+    const at = locate(c.file, ['code']);
+    out.push({ file: c.file.path, ...at, severity: 'warning', rule: 'openapi-undeclared',
+      message: `no operation in ${docName} declares "${c.data.code}"`,
+      hint: `add an example with this code to the responses that return it (${statusesOf(c.data).join(', ')}), or retire the code` });
+  }
+}
+
+/** `404` matches 404, `4XX` any 4xx, `default` anything. */
+function statusMatches(key: string, statuses: number[]): boolean {
+  if (key === 'default') return true;
+  if (/^[1-5]XX$/i.test(key)) return statuses.some((s) => String(s)[0] === key[0]);
+  return statuses.includes(Number(key));
+}
+
+interface Loc {
+  file: SourceFile;
+  node: Node;
+}
+
+class Walker {
+  refProblems = 0;
+  private codeFields: string[][];
+  private reported = new Set<string>();
+  private files: Map<string, SourceFile>;
+  private report: ReportAt;
+  constructor(files: Map<string, SourceFile>, catalog: CatalogFile, report: ReportAt) {
+    this.files = files;
+    this.report = report;
+    const fields = [catalog.envelope, ...(catalog.shapes ?? [])].map((s) => s.code_field).filter((f): f is string => !!f);
+    this.codeFields = [...new Set(fields)].map((f) => f.split('.'));
+  }
+
+  /** The node at a JSON pointer in a file. */
+  pointer(file: SourceFile, pointer: string): Loc | undefined {
+    let node: unknown = file.doc!.contents;
+    if (pointer !== '' && !pointer.startsWith('/')) return undefined;
+    for (const raw of pointer.split('/').slice(1)) {
+      const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (isMap(node)) node = node.get(token, true);
+      else if (isSeq(node)) node = node.items[Number(token)];
+      else return undefined;
+    }
+    return isNodeLike(node) ? { file, node: node as Node } : undefined;
+  }
+
+  /** Follow `$ref`s until a node that is not one. */
+  deref(loc: Loc | undefined): Loc | undefined {
+    const start = loc && refOf(loc.node);
+    for (let i = 0; loc && i < MAX_DEPTH; i++) {
+      const ref = refOf(loc.node);
+      if (!ref) return loc;
+      const next = this.follow(loc.file, String(ref.value));
+      if (!next) {
+        this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve to a file the check read`,
+          'refs must point at files inside the repository (no URLs), and at existing JSON pointers');
+        return undefined;
+      }
+      loc = next;
+    }
+    if (loc && start) this.refProblem(loc.file, start, `$ref "${start.value}" does not resolve: it loops`, 'point the $ref at an object');
+    return undefined;
+  }
+
+  private follow(from: SourceFile, ref: string): Loc | undefined {
+    const hash = ref.indexOf('#');
+    const filePart = hash < 0 ? ref : ref.slice(0, hash);
+    const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+    let file = from;
+    if (filePart) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return undefined;
+      const fromReal = [...this.files].find(([, f]) => f === from)![0];
+      try {
+        file = this.files.get(realpathSync(join(dirname(fromReal), decodeURIComponent(filePart))))!;
+      } catch {
+        return undefined;
+      }
+      if (!file) return undefined;
+    }
+    return this.pointer(file, pointer);
+  }
+
+  private refProblem(file: SourceFile, node: Node, message: string, hint: string) {
+    const key = `${file.path}:${node.range?.[0]}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.refProblems++;
+    this.report(file, node.range?.[0] ?? 0, 'error', 'openapi-ref', message, hint);
+  }
+
+  /** Every code declared by an operation's responses. */
+  operations(root: SourceFile): Declaration[] {
+    const out: Declaration[] = [];
+    const paths = this.deref(this.pointer(root, '/paths'));
+    if (!paths || !isMap(paths.node)) return out;
+    for (const pair of paths.node.items) {
+      const route = isScalar(pair.key) ? String(pair.key.value) : '?';
+      const item = this.deref(isNodeLike(pair.value) ? { file: paths.file, node: pair.value as Node } : undefined);
+      if (!item || !isMap(item.node)) continue;
+      for (const method of METHODS) {
+        const op = this.deref(this.child(item, method));
+        const responses = op && this.deref(this.child(op, 'responses'));
+        if (!responses || !isMap(responses.node)) continue;
+        for (const r of responses.node.items) {
+          const status = isScalar(r.key) ? String(r.key.value) : '?';
+          const response = this.deref(isNodeLike(r.value) ? { file: responses.file, node: r.value as Node } : undefined);
+          if (response) this.response(response, `${method.toUpperCase()} ${route} ${status}`, status, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private response(response: Loc, where: string, status: string, out: Declaration[]) {
+    const content = this.deref(this.child(response, 'content'));
+    if (!content || !isMap(content.node)) return;
+    for (const m of content.node.items) {
+      const media = this.deref(isNodeLike(m.value) ? { file: content.file, node: m.value as Node } : undefined);
+      if (!media) continue;
+      const example = this.child(media, 'example');
+      if (example) this.exampleCodes(this.deref(example), `${where} example`, status, out);
+      const examples = this.deref(this.child(media, 'examples'));
+      if (examples && isMap(examples.node)) {
+        for (const e of examples.node.items) {
+          const name = isScalar(e.key) ? String(e.key.value) : '?';
+          const ex = this.deref(isNodeLike(e.value) ? { file: examples.file, node: e.value as Node } : undefined);
+          const value = ex && this.deref(this.child(ex, 'value'));
+          if (value) this.exampleCodes(value, `${where} example "${name}"`, status, out);
+        }
+      }
+      const schema = this.child(media, 'schema');
+      for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out, 0);
+    }
+  }
+
+  private exampleCodes(value: Loc | undefined, where: string, status: string, out: Declaration[]) {
+    for (const steps of this.codeFields) {
+      let loc = value;
+      for (const step of steps) loc = loc && this.deref(this.child(loc, step));
+      if (loc && isScalar(loc.node) && typeof loc.node.value === 'string') {
+        out.push({ code: loc.node.value, file: loc.file, offset: loc.node.range![0], where, status, kind: 'example' });
+      }
+    }
+  }
+
+  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[], depth: number, shared = false) {
+    const loc = this.deref(schema);
+    if (!loc || !isMap(loc.node) || depth > MAX_DEPTH) return;
+    shared ||= loc.node !== schema!.node;
+    for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
+      const list = this.child(loc, combinator);
+      if (list && isSeq(list.node)) {
+        for (const item of list.node.items) {
+          if (isNodeLike(item)) this.schemaCodes({ file: list.file, node: item as Node }, steps, where, status, out, depth + 1, shared);
+        }
+      }
+    }
+    if (steps.length === 0) {
+      const found: { node: unknown; file: SourceFile }[] = [];
+      const enumNode = this.child(loc, 'enum');
+      if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) found.push({ node, file: enumNode.file });
+      const constNode = this.child(loc, 'const');
+      if (constNode) found.push(constNode);
+      for (const { node, file } of found) {
+        if (isScalar(node) && typeof node.value === 'string') {
+          out.push({ code: node.value, file, offset: node.range![0], where, status, kind: 'enum', shared });
+        }
+      }
+      return;
+    }
+    const props = this.deref(this.child(loc, 'properties'));
+    if (props) this.schemaCodes(this.child(props, steps[0]!), steps.slice(1), where, status, out, depth + 1, shared || props.node !== this.child(loc, 'properties')!.node);
+  }
+
+  private child(loc: Loc, key: string): Loc | undefined {
+    if (!isMap(loc.node)) return undefined;
+    const node = loc.node.get(key, true);
+    return isNodeLike(node) ? { file: loc.file, node: node as Node } : undefined;
+  }
+}
+
+function refOf(node: Node): Scalar | undefined {
+  if (!isMap(node)) return undefined;
+  const ref = node.get('$ref', true);
+  return isScalar(ref) && typeof ref.value === 'string' ? ref : undefined;
+}
+
+function isNodeLike(n: unknown): boolean {
+  return typeof n === 'object' && n !== null && 'range' in n;
+}

@@ -1,0 +1,33 @@
+// Run an async task in a worker thread and wait for it synchronously, with a time and
+// memory bound. The check is synchronous (one rule set for CLI, build and review), but the
+// OpenAPI parser library is async; and a hostile OpenAPI document must not hang or
+// exhaust the check: past the bound the worker is terminated and the caller told so.
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+
+export interface SyncLimits {
+  timeoutMs: number;
+  maxMemoryMb: number;
+}
+
+export type SyncResult<O> = { ok: true; value: O } | { ok: false; error: string };
+
+/** `workerUrl` is a module that calls `serveSync(handler)`. */
+export function runSync<I, O>(workerUrl: URL, input: I, limits: SyncLimits): SyncResult<O> {
+  const { port1, port2 } = new MessageChannel();
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(workerUrl, {
+    workerData: { input, port: port2, done },
+    transferList: [port2],
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb },
+    stdout: true,
+    stderr: true,
+  });
+  const waited = Atomics.wait(done, 0, 0, limits.timeoutMs);
+  const message = receiveMessageOnPort(port1)?.message as SyncResult<O> | undefined;
+  void worker.terminate();
+  port1.close();
+  if (message) return message;
+  // A worker that died (out of memory) never answers: the wait runs out either way.
+  void waited;
+  return { ok: false, error: `gave up after ${limits.timeoutMs / 1000} s or ${limits.maxMemoryMb} MB of memory` };
+}
