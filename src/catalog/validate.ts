@@ -5,6 +5,7 @@ import { isScalar, Scalar } from 'yaml';
 import type { Diagnostic, Severity } from './diagnostics.ts';
 import { checkExample, type ExampleContext } from './examples.ts';
 import { openapiDiagnostics, openapiTarget } from './openapi.ts';
+import { sourceDiagnostics } from './sources.ts';
 import { isProblem, problemShapeProblems, problemTypeUri, shapeOfCode } from './envelope.ts';
 import { HEADER_NAME, isErrorStatus } from './http.ts';
 import { docOf, locate, position, type DataPath, type LoadedCatalog, type SourceFile } from './load.ts';
@@ -103,6 +104,7 @@ export function validate(loaded: LoadedCatalog, options: CheckOptions = {}): Val
   if (catalog && catalogFile) {
     const target = openapiTarget(loaded.dir, catalog, options.openapi);
     if (target) diagnostics.push(...openapiDiagnostics(target, catalog, catalogFile, codes, options.openapi === undefined));
+    if (catalog.sources) diagnostics.push(...sourceDiagnostics(loaded.dir, catalog, catalogFile, codes));
   }
 
   return { diagnostics, catalog, codes };

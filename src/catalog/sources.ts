@@ -1,0 +1,184 @@
+// The server's code: catalog.yaml's `sources` names the API's source files (globs relative
+// to the catalog) and a pattern whose one capture group is a code the server emits. A code
+// the server emits that the catalog lacks is an error at its line and column; a code no
+// source emits is a warning, unless retired. Settings are hostile: only globbed files under
+// the catalog's parent are read (symlinks resolved), each up to a size, and the pattern
+// runs on V8's linear-time regexp engine, so no pattern can backtrack for ever.
+import { globSync, realpathSync, statSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, matchesGlob, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import type { Diagnostic } from './diagnostics.ts';
+import { insideRoot } from './confined.ts';
+import { displayPath, locate, position, type SourceFile } from './load.ts';
+import type { CatalogFile, CodeFile } from './schema.ts';
+import { closest } from './suggest.ts';
+
+export const SOURCE_LIMITS = { maxFiles: 100_000, maxFileBytes: 2e6, maxPatternLength: 1000 };
+
+interface CodeInfo {
+  data: CodeFile;
+  file: SourceFile;
+}
+
+export interface Emission {
+  code: string;
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface ScanResult {
+  emissions: Emission[];
+  /** Problems with the settings themselves, at their place in catalog.yaml. */
+  problems: { path: (string | number)[]; message: string; hint: string; severity: Diagnostic['severity'] }[];
+  filesRead: number;
+  bytesRead: number;
+}
+
+let linearEngine = false;
+
+/** Compile a hostile pattern on the linear-time engine; throws with a reason. */
+export function compilePattern(pattern: string): RegExp {
+  if (pattern.length > SOURCE_LIMITS.maxPatternLength) throw new Error(`longer than ${SOURCE_LIMITS.maxPatternLength} characters`);
+  if (!linearEngine) {
+    // The `l` flag (linear time, no backtracking) needs this V8 switch; it changes nothing else.
+    setFlagsFromString('--enable-experimental-regexp-engine');
+    linearEngine = true;
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'gl');
+  } catch (err) {
+    const message = (err as Error).message;
+    throw new Error(/linear time/.test(message) ? 'it cannot run in linear time (no backreferences or lookarounds)' : message);
+  }
+  const groups = new RegExp(`${pattern}|`, 'l').exec('')!.length - 1;
+  if (groups !== 1) throw new Error(`it has ${groups} capture groups; it needs exactly one, around the code`);
+  return re;
+}
+
+/** Split `../server/**\/*.ts` into the directory it starts from and the glob below it. */
+function globBase(dir: string, glob: string): { base: string; rest: string } {
+  const parts = glob.split('/');
+  const magic = parts.findIndex((p) => /[*?[\]{}!]/.test(p));
+  const fixed = magic < 0 ? parts.slice(0, -1) : parts.slice(0, magic);
+  return { base: resolve(dir, fixed.join('/') || '.'), rest: parts.slice(fixed.length).join('/') };
+}
+
+export function scanSources(dir: string, catalog: CatalogFile): ScanResult {
+  const result: ScanResult = { emissions: [], problems: [], filesRead: 0, bytesRead: 0 };
+  const root = realpathSync(dirname(resolve(dir)));
+  for (const [i, source] of (catalog.sources ?? []).entries()) {
+    let re: RegExp;
+    try {
+      re = compilePattern(source.pattern);
+    } catch (err) {
+      result.problems.push({ path: ['sources', i, 'pattern'], severity: 'error', message: `pattern cannot be used: ${(err as Error).message}`,
+        hint: 'write a plain regular expression with one capture group around the code, e.g. new ApiError\\(\\s*["\']([a-z_]+)' });
+      continue;
+    }
+    const excludes = (source.exclude ?? []).map((g) => resolve(dir, g));
+    for (const [j, glob] of source.include.entries()) {
+      const { base, rest } = globBase(dir, glob);
+      if (isAbsolute(glob) || !insideRoot(base, root)) {
+        result.problems.push({ path: ['sources', i, 'include', j], severity: 'error', message: `glob "${glob}" reaches outside ${displayPath(root)}`,
+          hint: 'sources must lie in the repository that holds the catalog: glob relative to the catalog, within its parent directory' });
+        continue;
+      }
+      let matched = 0;
+      let skipped = 0;
+      let names: string[] = [];
+      try {
+        names = statSync(base).isDirectory() ? globSync(rest || '*', { cwd: base }) : [];
+      } catch {
+        /* no such directory: reported below as matching nothing */
+      }
+      for (const name of names) {
+        const path = join(base, name);
+        if (excludes.some((e) => matchesGlob(path, e))) continue;
+        if (result.filesRead >= SOURCE_LIMITS.maxFiles) {
+          result.problems.push({ path: ['sources', i, 'include', j], severity: 'error', message: `more than ${SOURCE_LIMITS.maxFiles} source files`,
+            hint: 'narrow the globs to the files that raise API errors' });
+          return result;
+        }
+        const text = readSource(path, root);
+        if (text === undefined) {
+          skipped++;
+          continue;
+        }
+        matched++;
+        result.filesRead++;
+        result.bytesRead += text.length;
+        scanText(text, displayPath(path), re, result.emissions);
+      }
+      if (skipped > 0) {
+        result.problems.push({ path: ['sources', i, 'include', j], severity: 'warning',
+          message: `glob "${glob}": ${skipped} file${skipped === 1 ? '' : 's'} not read (not a regular file, larger than ${SOURCE_LIMITS.maxFileBytes / 1e6} MB, or a symlink leading outside ${displayPath(root)})`,
+          hint: 'exclude them, or keep sources inside the repository' });
+      }
+      if (matched === 0 && skipped === 0) {
+        result.problems.push({ path: ['sources', i, 'include', j], severity: 'warning', message: `glob "${glob}" matches no file`,
+          hint: 'globs are relative to the catalog directory, e.g. ../server/src/**/*.ts' });
+      }
+    }
+  }
+  return result;
+}
+
+/** A regular file under root (a symlink may not lead out), not too large; else undefined. */
+function readSource(path: string, root: string): string | undefined {
+  try {
+    const real = realpathSync(path);
+    if (!insideRoot(real, root)) return undefined;
+    const stat = statSync(real);
+    if (!stat.isFile() || stat.size > SOURCE_LIMITS.maxFileBytes) return undefined;
+    return readFileSync(real, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function scanText(text: string, path: string, re: RegExp, out: Emission[]) {
+  re.lastIndex = 0;
+  let file: SourceFile | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] === '') re.lastIndex++;
+    const code = m[1];
+    if (code === undefined || code === '') continue;
+    // The linear engine has no match indices (`d`): the code is the capture's last
+    // occurrence in the match, which is exact for patterns that end at the code.
+    file ??= { path, text, data: undefined };
+    const at = position(file, m.index + m[0].lastIndexOf(code));
+    out.push({ code, file: path, ...at });
+  }
+}
+
+export function sourceDiagnostics(dir: string, catalog: CatalogFile, catalogFile: SourceFile, codes: CodeInfo[], scan = scanSources(dir, catalog)): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of scan.problems) {
+    out.push({ file: catalogFile.path, ...locate(catalogFile, p.path), severity: p.severity, rule: 'source-settings', message: p.message, hint: p.hint });
+  }
+  const byCode = new Map(codes.map((c) => [c.data.code, c]));
+  for (const e of scan.emissions) {
+    const code = byCode.get(e.code);
+    if (!code) {
+      const guess = closest(e.code, byCode.keys(), 1)[0];
+      out.push({ file: e.file, line: e.line, col: e.col, severity: 'error', rule: 'source-unknown-code',
+        message: `the server emits "${e.code}", which the catalog does not have`,
+        hint: guess ? `did you mean "${guess}"? Otherwise document it in codes/${e.code}.yaml` : `document it in codes/${e.code}.yaml` });
+    } else if (code.data.lifecycle?.state === 'retired') {
+      out.push({ file: e.file, line: e.line, col: e.col, severity: 'warning', rule: 'source-retired-code',
+        message: `the server still emits "${e.code}", which the catalog says is retired`,
+        hint: `stop emitting it${code.data.lifecycle.replacement ? ` (use "${code.data.lifecycle.replacement}")` : ''}, or mark it deprecated instead` });
+    }
+  }
+  if (scan.problems.some((p) => p.severity === 'error')) return out; // a broken setting would make every code look unused
+  const emitted = new Set(scan.emissions.map((e) => e.code));
+  for (const c of codes) {
+    if (emitted.has(c.data.code) || c.data.lifecycle?.state === 'retired') continue;
+    out.push({ file: c.file.path, ...locate(c.file, ['code']), severity: 'warning', rule: 'source-unused-code',
+      message: `no source file emits "${c.data.code}"`,
+      hint: 'the server may have stopped returning it: retire the code (lifecycle) or check the `sources` globs and pattern' });
+  }
+  return out;
+}
