@@ -1,5 +1,7 @@
 // A diagnostic names the file, line and column of a problem, the rule that found it and
 // a hint to fix it. Every consumer (CLI, build, review) prints the same records.
+import type { RuleId } from '../rules/index.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -7,7 +9,7 @@ export interface Diagnostic {
   line: number;
   col: number;
   severity: Severity;
-  rule: string;
+  rule: RuleId;
   message: string;
   hint?: string;
 }

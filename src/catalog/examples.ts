@@ -6,16 +6,8 @@ import { HEADER_NAME } from './http.ts';
 import { isProblem, mediaTypeOf } from './envelope.ts';
 
 export interface ExampleProblem {
-  rule:
-    | 'example-json'
-    | 'example-envelope'
-    | 'example-code-match'
-    | 'example-status'
-    | 'header-format'
-    | 'problem-type'
-    | 'problem-title'
-    | 'problem-status'
-    | 'problem-media-type';
+  /** What is wrong; the rule of the same name (example-json, header-format, problem-type...) reports it. */
+  kind: 'json' | 'envelope' | 'code-match' | 'status' | 'header' | 'problem-type' | 'problem-title' | 'problem-status' | 'problem-media-type';
   message: string;
   hint: string;
   /** Line and column inside the example text (1-based), when known. */
@@ -48,14 +40,14 @@ function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
   const statusLine = /^HTTP\/\d(?:\.\d)? (\d{3})(?: .*)?$/.exec(lines[0]!);
   if (!statusLine) {
     problems.push({
-      rule: 'example-status',
+      kind: 'status',
       message: `HTTP example must start with a status line, found "${lines[0]}"`,
       hint: 'start with e.g. `HTTP/1.1 404 Not Found`',
       at: { line: 1, col: 1 },
     });
   } else if (ctx.statuses && !ctx.statuses.includes(Number(statusLine[1]))) {
     problems.push({
-      rule: 'example-status',
+      kind: 'status',
       message: `HTTP example shows status ${statusLine[1]} but the code is returned with ${ctx.statuses.join(', ')}`,
       hint: `use one of the code's statuses (${ctx.statuses.join(', ')}) or add ${statusLine[1]} to \`status\``,
       at: { line: 1, col: 10 },
@@ -66,7 +58,7 @@ function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
     const m = /^([^:\s]+):[ \t]*(.*)$/.exec(lines[i]!);
     if (m && isProblem(ctx.shape) && m[1]!.toLowerCase() === 'content-type' && !m[2]!.trim().toLowerCase().startsWith(mediaTypeOf(ctx.shape))) {
       problems.push({
-        rule: 'problem-media-type',
+        kind: 'problem-media-type',
         message: `Content-Type "${m[2]!.trim()}" but ${ctx.shape.title} bodies are ${mediaTypeOf(ctx.shape)}`,
         hint: `answer with \`Content-Type: ${mediaTypeOf(ctx.shape)}\``,
         at: { line: i + 1, col: lines[i]!.length - m[2]!.length + 1 },
@@ -74,7 +66,7 @@ function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
     }
     if (!m || !HEADER_NAME.test(m[1]!)) {
       problems.push({
-        rule: 'header-format',
+        kind: 'header',
         message: `malformed header line "${lines[i]}"`,
         hint: 'write headers as `Name: value`, then a blank line before the body',
         at: { line: i + 1, col: 1 },
@@ -93,7 +85,7 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
   } catch (err) {
     return [
       {
-        rule: 'example-json',
+        kind: 'json',
         message: `example is not valid JSON: ${(err as Error).message.replace(/\s*\(line \d+ column \d+\)/, '')}`,
         hint: 'write the complete body: no `...` placeholders, no comments, no trailing commas',
         at: jsonErrorPosition(text, err as Error, firstLine),
@@ -108,14 +100,14 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
     if (value === undefined) {
       if (field.required) {
         problems.push({
-          rule: 'example-envelope',
+          kind: 'envelope',
           message: `body lacks "${field.name}", which every ${shape.title} carries`,
           hint: `add "${field.name}" (${field.type}) to the example`,
         });
       }
     } else if (!hasType(value, field.type)) {
       problems.push({
-        rule: 'example-envelope',
+        kind: 'envelope',
         message: `"${field.name}" should be ${field.type}, found ${JSON.stringify(value)}`,
         hint: `make "${field.name}" a ${field.type}`,
       });
@@ -123,7 +115,7 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
   }
   for (const leaf of leafPaths(body, declared)) {
     problems.push({
-      rule: 'example-envelope',
+      kind: 'envelope',
       message: `body has "${leaf}", which is neither in ${shape.title} nor an extension of this code`,
       hint: `declare it under \`extensions\` (name: ${leaf}) or remove it from the example`,
     });
@@ -132,13 +124,13 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
     const shown = getPath(body, shape.code_field);
     if (ctx.code !== undefined && shown !== undefined && shown !== ctx.code) {
       problems.push({
-        rule: 'example-code-match',
+        kind: 'code-match',
         message: `example shows ${shape.code_field} "${String(shown)}" but documents "${ctx.code}"`,
         hint: `set "${shape.code_field}" to "${ctx.code}"`,
       });
     } else if (ctx.knownCodes && typeof shown === 'string' && !ctx.knownCodes.has(shown)) {
       problems.push({
-        rule: 'example-code-match',
+        kind: 'code-match',
         message: `example shows ${shape.code_field} "${shown}", which is not a code in the catalog`,
         hint: 'use a code from the catalog so readers can look it up',
       });
@@ -148,7 +140,7 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
     const shown = getPath(body, shape.docs_url_field);
     if (shown !== undefined && shown !== ctx.docsUrl) {
       problems.push({
-        rule: 'example-code-match',
+        kind: 'code-match',
         message: `example shows ${shape.docs_url_field} "${String(shown)}" but this code's docs_url is "${ctx.docsUrl}"`,
         hint: `set "${shape.docs_url_field}" to "${ctx.docsUrl}"`,
       });
@@ -159,7 +151,7 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
     const shown = getPath(body, shape.status_field);
     if (shown !== undefined && !ctx.statuses.includes(Number(shown))) {
       problems.push({
-        rule: 'example-status',
+        kind: 'status',
         message: `example shows ${shape.status_field} ${String(shown)} but the code is returned with ${ctx.statuses.join(', ')}`,
         hint: `use one of ${ctx.statuses.join(', ')}`,
       });
@@ -174,7 +166,7 @@ function problemMembers(body: unknown, ctx: ExampleContext, at: (key: string) =>
   const type = getPath(body, 'type');
   if (ctx.problem && type !== undefined && type !== ctx.problem.type) {
     problems.push({
-      rule: 'problem-type',
+      kind: 'problem-type',
       message: `example shows type "${String(type)}" but the type of "${ctx.code}" is "${ctx.problem.type}"`,
       hint: `set "type" to "${ctx.problem.type}": clients dispatch on it`,
       at: at('type'),
@@ -183,7 +175,7 @@ function problemMembers(body: unknown, ctx: ExampleContext, at: (key: string) =>
   const title = getPath(body, 'title');
   if (ctx.problem?.title !== undefined && title !== undefined && title !== ctx.problem.title) {
     problems.push({
-      rule: 'problem-title',
+      kind: 'problem-title',
       message: `example shows title "${String(title)}" but the title of "${ctx.code}" is "${ctx.problem.title}"`,
       hint: 'a problem type\'s title never changes between occurrences; put the specifics in "detail"',
       at: at('title'),
@@ -192,7 +184,7 @@ function problemMembers(body: unknown, ctx: ExampleContext, at: (key: string) =>
   const status = getPath(body, 'status');
   if (ctx.statuses && status !== undefined && !ctx.statuses.includes(Number(status))) {
     problems.push({
-      rule: 'problem-status',
+      kind: 'problem-status',
       message: `example shows status ${String(status)} but "${ctx.code}" is returned with ${ctx.statuses.join(', ')}`,
       hint: `the "status" member repeats the HTTP status: use one of ${ctx.statuses.join(', ')}`,
       at: at('status'),

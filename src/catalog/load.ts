@@ -8,6 +8,9 @@ import { join, relative } from 'node:path';
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import catalogFileRule from '../rules/catalog-file.ts';
+import duplicateKey from '../rules/duplicate-key.ts';
+import yamlSyntax from '../rules/yaml-syntax.ts';
 
 export interface SourceFile {
   /** Path as shown in diagnostics (relative to the working directory). */
@@ -86,8 +89,8 @@ export function loadCatalog(dir: string, source: CatalogSource = diskSource): Lo
       file: displayPath(catalogPath),
       line: 1,
       col: 1,
-      severity: 'error',
-      rule: 'catalog-file',
+      severity: catalogFileRule.severity,
+      rule: catalogFileRule.id,
       message: `${CATALOG_FILE} is missing`,
       hint: `create ${displayPath(catalogPath)} with the page-level content (api, docs_url, envelope, categories)`,
     });
@@ -121,15 +124,15 @@ export function parseFile(path: string, text: string, diagnostics: Diagnostic[])
   const doc = docOf(file);
   for (const err of doc.errors) {
     const { line, col } = position(file, err.pos[0]);
-    const duplicate = err.code === 'DUPLICATE_KEY';
+    const rule = err.code === 'DUPLICATE_KEY' ? duplicateKey : yamlSyntax;
     diagnostics.push({
       file: file.path,
       line,
       col,
-      severity: 'error',
-      rule: duplicate ? 'duplicate-key' : 'yaml-syntax',
+      severity: rule.severity,
+      rule: rule.id,
       message: firstLine(err.message),
-      hint: duplicate ? 'each key may appear once in a mapping; merge or remove the repeated key' : 'fix the YAML syntax at this position',
+      hint: rule === duplicateKey ? 'each key may appear once in a mapping; merge or remove the repeated key' : 'fix the YAML syntax at this position',
     });
   }
   if (doc.errors.length === 0) file.data = doc.toJS();

@@ -98,7 +98,7 @@ export function openapiDiagnostics(
       'fix the document so an OpenAPI parser can read it');
     return out;
   }
-  const report = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: string, message: string, hint: string) =>
+  const report = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
     out.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
 
   for (const err of root.doc!.errors) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
@@ -114,7 +114,7 @@ export function openapiDiagnostics(
   return out;
 }
 
-type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: string, message: string, hint: string) => void;
+type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
 
 function driftDiagnostics(
   declarations: Declaration[],

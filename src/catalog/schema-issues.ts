@@ -4,14 +4,19 @@ import type { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { locate, type SourceFile } from './load.ts';
 import { closest } from './suggest.ts';
+import invalidValue from '../rules/invalid-value.ts';
+import recoveryRequired from '../rules/recovery-required.ts';
+import requiredField from '../rules/required-field.ts';
+import statusRequired from '../rules/status-required.ts';
+import unknownKey from '../rules/unknown-key.ts';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
 /** Rules with their own id when a particular required key is missing. */
-const REQUIRED_RULES: Record<string, { rule: string; hint: string }> = {
-  recovery: { rule: 'recovery-required', hint: 'add `recovery:` with the steps a developer takes to get past this error' },
-  status: { rule: 'status-required', hint: 'add `status:` with the HTTP status (or a list of statuses) this code is returned with' },
+const REQUIRED_RULES: Record<string, { rule: typeof recoveryRequired | typeof statusRequired; hint: string }> = {
+  recovery: { rule: recoveryRequired, hint: 'add `recovery:` with the steps a developer takes to get past this error' },
+  status: { rule: statusRequired, hint: 'add `status:` with the HTTP status (or a list of statuses) this code is returned with' },
 };
 
 export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: Issue[], out: Diagnostic[]): void {
@@ -24,8 +29,8 @@ export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: I
         out.push({
           file: file.path,
           ...locate(file, [...path, key], 'key'),
-          severity: 'error',
-          rule: 'unknown-key',
+          severity: unknownKey.severity,
+          rule: unknownKey.id,
           message: `unknown key "${key}"${path.length ? ` in ${dotted(path)}` : ''}`,
           hint: guess ? `did you mean "${guess}"?` : `known keys: ${known.join(', ')}`,
         });
@@ -39,7 +44,7 @@ export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: I
         file: file.path,
         ...locate(file, path.slice(0, -1), 'value'),
         severity: 'error',
-        rule: special?.rule ?? 'required-field',
+        rule: (special?.rule ?? requiredField).id,
         message: `missing required key "${key}"${path.length > 1 ? ` in ${dotted(path.slice(0, -1))}` : ''}`,
         hint: special?.hint ?? `add \`${key}:\`${'expected' in issue ? ` (${issue.expected})` : ''}`,
       });
@@ -48,8 +53,8 @@ export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: I
     out.push({
       file: file.path,
       ...locate(file, path),
-      severity: 'error',
-      rule: 'invalid-value',
+      severity: invalidValue.severity,
+      rule: invalidValue.id,
       message: `${dotted(path) || 'document'}: ${issue.message}`,
       hint: hintFor(issue),
     });

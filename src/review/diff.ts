@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { locate, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
 import type { Lock } from '../catalog/stability.ts';
+import shippedLockEdited from '../rules/shipped-lock-edited.ts';
 
 export interface FieldChange {
   field: string;
@@ -83,8 +84,8 @@ export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined
     out.push({
       file: file?.path ?? `${head.dir}/shipped.yaml`,
       ...(file && now ? locate(file, [code], 'key') : { line: 1, col: 1 }),
-      severity: 'error',
-      rule: 'shipped-lock-edited',
+      severity: shippedLockEdited.severity,
+      rule: shippedLockEdited.id,
       message: now
         ? `the lock entry of shipped code "${code}" was changed (was status ${entry.status.join(', ')}, category ${entry.category})`
         : `shipped code "${code}" was removed from the lock`,

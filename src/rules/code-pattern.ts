@@ -1,0 +1,28 @@
+import { locate } from '../catalog/load.ts';
+import { codeFile } from './example-files.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'code-pattern',
+  severity: 'error',
+  description: "A code does not match the catalog's `code_pattern`.",
+  why: 'Clients and SDKs rely on one naming convention; the pattern in catalog.yaml states it once.',
+  fix: 'Rename the code to follow `code_pattern` (catalog.yaml).',
+  fail: { files: codeFile({ code: 'ThingGone' }), note: "the base catalog's code_pattern is ^[a-z][a-z0-9_]*$" },
+  pass: { files: codeFile() },
+  check(ctx, report) {
+    if (!ctx.catalog) return;
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(ctx.catalog.code_pattern, 'u');
+    } catch {
+      return; // invalid-value reports it
+    }
+    for (const { data, file } of ctx.codes) {
+      if (!pattern.test(data.code)) {
+        report(file, locate(file, ['code']), `code "${data.code}" does not match the catalog's pattern ${ctx.catalog.code_pattern}`,
+          'rename the code to follow the pattern declared as code_pattern in catalog.yaml');
+      }
+    }
+  },
+});

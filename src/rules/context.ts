@@ -1,0 +1,31 @@
+// What every rule's check sees: the loaded files, the valid parts of the catalog, and a
+// memo so rules that share work (one Markdown scan, one pass over the examples) do it once.
+import type { Diagnostic } from '../catalog/diagnostics.ts';
+import type { LoadedCatalog, SourceFile } from '../catalog/load.ts';
+import type { CheckOptions } from '../catalog/validate.ts';
+import type { CatalogFile, CodeFile } from '../catalog/schema.ts';
+import type { Lock } from '../catalog/stability.ts';
+
+export interface ValidCode {
+  data: CodeFile;
+  file: SourceFile;
+}
+
+export interface RuleContext {
+  loaded: LoadedCatalog;
+  catalogFile: SourceFile | undefined;
+  /** catalog.yaml when it passed the schema. */
+  catalog: CatalogFile | undefined;
+  /** Code files that passed the schema. */
+  codes: ValidCode[];
+  /** The name of every code with a file, valid or not, so one broken file doesn't cascade. */
+  codeNames: Set<string>;
+  /** The lock of shipped codes, when present and well-formed. */
+  lock: Lock | undefined;
+  /** What the run adds to the catalog's settings (--openapi). */
+  options: CheckOptions;
+  /** Add a diagnostic made elsewhere (about a file outside the catalog, e.g. the OpenAPI document). */
+  push(d: Diagnostic): void;
+  /** `compute(ctx)`, computed once per run. */
+  shared<T>(compute: (ctx: RuleContext) => T): T;
+}

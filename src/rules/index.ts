@@ -1,0 +1,117 @@
+// The registry: every rule of the check, one module each. The check runs them, `errcat
+// explain` prints their pages, the README's rule table is generated from them.
+// Adding a rule: one new file in this directory, listed here, with its examples.
+import anchorCollision from './anchor-collision.ts';
+import anchorMatchesCode from './anchor-matches-code.ts';
+import catalogFile from './catalog-file.ts';
+import categoryKnown from './category-known.ts';
+import categoryUnique from './category-unique.ts';
+import codePattern from './code-pattern.ts';
+import codeUnique from './code-unique.ts';
+import duplicateKey from './duplicate-key.ts';
+import exampleCodeMatch from './example-code-match.ts';
+import exampleEnvelope from './example-envelope.ts';
+import exampleJson from './example-json.ts';
+import exampleStatus from './example-status.ts';
+import filenameMatchesCode from './filename-matches-code.ts';
+import headerFormat from './header-format.ts';
+import invalidValue from './invalid-value.ts';
+import lockFormat from './lock-format.ts';
+import noCodes from './no-codes.ts';
+import openapiFile from './openapi-file.ts';
+import openapiRef from './openapi-ref.ts';
+import openapiStatus from './openapi-status.ts';
+import openapiUndeclared from './openapi-undeclared.ts';
+import openapiUnknownCode from './openapi-unknown-code.ts';
+import openapiValid from './openapi-valid.ts';
+import problemEnvelope from './problem-envelope.ts';
+import problemMediaType from './problem-media-type.ts';
+import problemStatus from './problem-status.ts';
+import problemTitle from './problem-title.ts';
+import problemType from './problem-type.ts';
+import rawHtml from './raw-html.ts';
+import recoveryRequired from './recovery-required.ts';
+import referenceResolves from './reference-resolves.ts';
+import relatedResolves from './related-resolves.ts';
+import requiredField from './required-field.ts';
+import schemaComment from './schema-comment.ts';
+import shapeKnown from './shape-known.ts';
+import shippedCategoryChanged from './shipped-category-changed.ts';
+import shippedCodeRemoved from './shipped-code-removed.ts';
+import shippedCodeRenamed from './shipped-code-renamed.ts';
+import shippedLockEdited from './shipped-lock-edited.ts';
+import shippedStatusChanged from './shipped-status-changed.ts';
+import sourceRetiredCode from './source-retired-code.ts';
+import sourceSettings from './source-settings.ts';
+import sourceUnknownCode from './source-unknown-code.ts';
+import sourceUnusedCode from './source-unused-code.ts';
+import statusMeaning from './status-meaning.ts';
+import statusRequired from './status-required.ts';
+import statusValid from './status-valid.ts';
+import unknownKey from './unknown-key.ts';
+import unsafeLink from './unsafe-link.ts';
+import yamlSyntax from './yaml-syntax.ts';
+
+export const RULES = [
+  anchorCollision,
+  anchorMatchesCode,
+  catalogFile,
+  categoryKnown,
+  categoryUnique,
+  codePattern,
+  codeUnique,
+  duplicateKey,
+  exampleCodeMatch,
+  exampleEnvelope,
+  exampleJson,
+  exampleStatus,
+  filenameMatchesCode,
+  headerFormat,
+  invalidValue,
+  lockFormat,
+  noCodes,
+  openapiFile,
+  openapiRef,
+  openapiStatus,
+  openapiUndeclared,
+  openapiUnknownCode,
+  openapiValid,
+  problemEnvelope,
+  problemMediaType,
+  problemStatus,
+  problemTitle,
+  problemType,
+  rawHtml,
+  recoveryRequired,
+  referenceResolves,
+  relatedResolves,
+  requiredField,
+  schemaComment,
+  shapeKnown,
+  shippedCategoryChanged,
+  shippedCodeRemoved,
+  shippedCodeRenamed,
+  shippedLockEdited,
+  shippedStatusChanged,
+  sourceRetiredCode,
+  sourceSettings,
+  sourceUnknownCode,
+  sourceUnusedCode,
+  statusMeaning,
+  statusRequired,
+  statusValid,
+  unknownKey,
+  unsafeLink,
+  yamlSyntax,
+] as const;
+
+export type RuleId = (typeof RULES)[number]['id'];
+export type { Rule } from './rule.ts';
+
+const BY_ID = new Map<string, (typeof RULES)[number]>(RULES.map((r) => [r.id, r]));
+
+export function ruleById(id: string): (typeof RULES)[number] | undefined {
+  return BY_ID.get(id);
+}
+
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);

@@ -1,0 +1,24 @@
+import { locate } from '../catalog/load.ts';
+import { codeFile } from './example-files.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'invalid-value',
+  severity: 'error',
+  description: 'A value has the wrong type or is not one of the accepted values (or code_pattern is not a valid regular expression).',
+  why: 'The page and the exports read these values as typed data; a wrong type would publish nonsense or break the build.',
+  fix: 'Use a value of the type the message names; the hint lists the accepted values when there are few.',
+  fail: { files: codeFile({ retry: '{ retryable: sometimes }' }) },
+  pass: { files: codeFile({ retry: '{ retryable: conditional }' }) },
+  firesIn: 'src/catalog/schema-issues.ts (from the schema), and here for code_pattern',
+  check(ctx, report) {
+    const { catalog, catalogFile } = ctx;
+    if (!catalog || !catalogFile) return;
+    try {
+      new RegExp(catalog.code_pattern, 'u');
+    } catch (err) {
+      report(catalogFile, locate(catalogFile, ['code_pattern']),
+        `code_pattern is not a valid regular expression: ${(err as Error).message}`, 'fix the regular expression');
+    }
+  },
+});

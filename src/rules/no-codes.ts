@@ -1,0 +1,20 @@
+import { codeFile } from './example-files.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'no-codes',
+  severity: 'error',
+  description: 'The catalog has no code files.',
+  why: 'An errors page without codes is almost always a wrong catalog directory.',
+  fix: 'Add one YAML file per code under codes/, or point the check at the right directory.',
+  fail: {
+    files: { 'codes/thing_not_found.yaml': null, 'codes/rate_limited.yaml': null, 'shipped.yaml': null },
+    note: 'every file under codes/ deleted',
+  },
+  pass: { files: codeFile() },
+  check(ctx, report) {
+    if (ctx.loaded.codes.length === 0 && ctx.catalogFile) {
+      report(ctx.catalogFile, { line: 1, col: 1 }, 'the catalog has no codes', 'add one YAML file per code under codes/');
+    }
+  },
+});

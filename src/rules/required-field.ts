@@ -1,0 +1,13 @@
+import { codeFile } from './example-files.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'required-field',
+  severity: 'error',
+  description: 'A key the schema requires is missing.',
+  why: 'Every section of the page and every export relies on the required fields being there.',
+  fix: 'Add the key named in the message, at the position shown (its parent).',
+  fail: { files: codeFile({ summary: null }) },
+  pass: { files: codeFile() },
+  firesIn: 'src/catalog/schema-issues.ts (from the schema in src/catalog/schema.ts)',
+});

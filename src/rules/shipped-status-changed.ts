@@ -1,0 +1,27 @@
+import { locate } from '../catalog/load.ts';
+import { statusesOf } from '../catalog/model.ts';
+import { codeYaml } from './example-files.ts';
+import { defineRule } from './rule.ts';
+import { keptCodes } from './shared/lost-codes.ts';
+
+export default defineRule({
+  id: 'shipped-status-changed',
+  severity: 'error',
+  description: 'The HTTP status of a shipped code changed.',
+  why: 'Clients branch on the status; changing it silently breaks their error handling.',
+  fix: 'Keep the shipped status, and add a new code for the new behaviour (deprecating this one if needed).',
+  fail: {
+    files: { 'codes/thing_not_found.yaml': codeYaml({ code: 'thing_not_found', status: '[404, 429]' }) },
+    note: 'thing_not_found shipped with status 404',
+  },
+  pass: { files: { 'codes/thing_not_found.yaml': codeYaml({ code: 'thing_not_found', status: '404' }) } },
+  check(ctx, report) {
+    for (const { data, file, shipped } of ctx.shared(keptCodes)) {
+      const now = statusesOf(data);
+      if (now.join() === shipped.status.join()) continue;
+      report(file, locate(file, ['status']),
+        `status of shipped code "${data.code}" changed from ${shipped.status.join(', ')} to ${now.join(', ')}`,
+        `clients branch on the status: keep ${shipped.status.join(', ')}, and add a new code for the new behaviour (deprecating this one if needed)`);
+    }
+  },
+});

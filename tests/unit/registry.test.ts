@@ -1,0 +1,85 @@
+// The registry documents every rule and proves its examples: each rule's failing example
+// produces the rule, its passing example does not (and has no error at all). The README's
+// rule table is the registry's.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { checkCatalog } from '../../src/catalog/check.ts';
+import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
+import { loadCatalog } from '../../src/catalog/load.ts';
+import { readLock } from '../../src/catalog/stability.ts';
+import { lockEdits } from '../../src/review/diff.ts';
+import { withRulesTable } from '../../src/rules/docs.ts';
+import { RULES } from '../../src/rules/index.ts';
+import type { RuleExample } from '../../src/rules/rule.ts';
+
+const BASE_FIXTURE = 'tests/fixtures/mini';
+const NOT_RULES = new Set(['index.ts', 'rule.ts', 'context.ts', 'docs.ts', 'example-files.ts']);
+
+function materialise(files: Record<string, string | null>, fixture = { dir: BASE_FIXTURE, catalog: '.' }): string {
+  const root = mkdtempSync(join(tmpdir(), 'errcat-rule-'));
+  cpSync(fixture.dir, root, { recursive: true });
+  const dir = join(root, fixture.catalog);
+  for (const [file, text] of Object.entries(files)) {
+    const path = join(dir, file);
+    if (text === null) rmSync(path, { force: true });
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    }
+  }
+  return dir;
+}
+
+/** What the check (and, for an example with a base, the review) reports on an example. */
+function run(example: RuleExample): Diagnostic[] {
+  const dir = materialise(example.files, example.fixture);
+  const result = checkCatalog(dir);
+  if (!example.base) return result.diagnostics;
+  const base = loadCatalog(materialise(example.base, example.fixture));
+  return [...result.diagnostics, ...lockEdits(readLock(base.lock, []), readLock(result.loaded.lock, []), result.loaded)];
+}
+
+const show = (list: Diagnostic[]) => list.map((d) => `${d.file}:${d.line}:${d.col} ${d.rule} ${d.message}`).join('\n') || '(none)';
+
+test('every file in src/rules/ is a rule in the registry, named after its id', () => {
+  const files = readdirSync('src/rules').filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f));
+  assert.deepEqual(files.sort(), RULES.map((r) => `${r.id}.ts`).sort());
+});
+
+test('rule ids are unique kebab-case names', () => {
+  const ids = RULES.map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const id of ids) assert.match(id, /^[a-z]+(-[a-z]+)*$/);
+});
+
+for (const rule of RULES) {
+  test(`${rule.id}: documented`, () => {
+    assert.match(rule.description, /^\S.{10,}\.$/, 'description: one sentence');
+    assert.doesNotMatch(rule.description, /\n/);
+    assert.ok(rule.why.length > 20, 'why');
+    assert.ok(rule.fix.length > 10, 'fix');
+    assert.ok(rule.severity === 'error' || rule.severity === 'warning');
+    for (const ex of [rule.fail, rule.pass]) assert.ok(Object.keys(ex.files).length > 0, 'examples change at least one file');
+    assert.ok('check' in rule || rule.firesIn, 'a rule has a check or says where it fires');
+  });
+
+  test(`${rule.id}: the failing example produces it`, () => {
+    const found = run(rule.fail);
+    assert.ok(found.some((d) => d.rule === rule.id), `expected ${rule.id}, got:\n${show(found)}`);
+    assert.ok(found.filter((d) => d.rule === rule.id).every((d) => d.severity === rule.severity && d.hint));
+  });
+
+  test(`${rule.id}: the passing example does not, and has no error`, () => {
+    const found = run(rule.pass);
+    assert.ok(!found.some((d) => d.rule === rule.id), `did not expect ${rule.id}:\n${show(found)}`);
+    assert.deepEqual(found.filter((d) => d.severity === 'error'), [], show(found));
+  });
+}
+
+test('the README rule table is generated from the registry (npm run docs:rules)', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  assert.equal(readme, withRulesTable(readme), 'README.md rule table is stale: run npm run docs:rules');
+});
