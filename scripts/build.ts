@@ -9,7 +9,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkCatalog } from '../src/catalog/check.ts';
-import { formatText, hasErrors, summaryLine } from '../src/catalog/diagnostics.ts';
+import { hasErrors } from '../src/catalog/diagnostics.ts';
+import { text } from '../src/reporters/text.ts';
 import { catalogDir } from '../src/config.ts';
 
 const { values } = parseArgs({ options: { catalog: { type: 'string' }, out: { type: 'string', default: 'dist' } } });
@@ -19,8 +20,7 @@ const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
 // 1. The check, exactly as `errcat check` prints it.
 const result = checkCatalog(dir);
-if (result.diagnostics.length) process.stderr.write(`${formatText(result.diagnostics)}\n\n`);
-process.stderr.write(`${summaryLine(result.diagnostics, result.codeCount)}\n`);
+process.stderr.write(text.format({ diagnostics: result.diagnostics, codeCount: result.codeCount, docsUrl: result.docsUrl }));
 if (hasErrors(result.diagnostics)) {
   process.stderr.write(`build: not building; ${out} left as it was.\n`);
   process.exit(1);

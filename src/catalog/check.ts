@@ -13,6 +13,8 @@ export interface CheckResult {
   codeCount: number;
   /** The files as read, for review and shipping, so nothing is read twice. */
   loaded: LoadedCatalog;
+  /** catalog.yaml's docs_url, when it has one (even if the catalog has errors): rule pages live on its site. */
+  docsUrl: string | undefined;
 }
 
 export function checkCatalog(dir: string, options: CheckOptions = {}): CheckResult {
@@ -21,5 +23,6 @@ export function checkCatalog(dir: string, options: CheckOptions = {}): CheckResu
   const sorted = sortDiagnostics(diagnostics);
   const model =
     catalog && !hasErrors(sorted) ? buildModel(catalog, codes.map((c) => ({ data: c.data, file: c.file.path }))) : undefined;
-  return { dir, diagnostics: sorted, model, codeCount: loaded.codes.length, loaded };
+  const docsUrl = (loaded.catalog?.data as { docs_url?: unknown } | null | undefined)?.docs_url;
+  return { dir, diagnostics: sorted, model, codeCount: loaded.codes.length, loaded, docsUrl: typeof docsUrl === 'string' ? docsUrl : undefined };
 }

@@ -151,6 +151,10 @@ export const catalogSchema = z
       .min(1)
       .optional()
       .describe('The API\'s own source code: the codes it emits are compared with the catalog.'),
+    rules: z
+      .record(z.string(), z.enum(['off', 'warning', 'error']))
+      .optional()
+      .describe('Severity of warning-level check rules for this catalog, e.g. `{ schema-comment: off }` (see `errcat explain <rule>`).'),
     where_next: z
       .array(z.strictObject({ title: oneLine, href: z.string(), description: oneLine.optional() }))
       .optional(),

@@ -7,7 +7,8 @@ import { catalogSchema, codeSchema, type CatalogFile } from './schema.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { readLock } from './stability.ts';
 import type { RuleContext, ValidCode } from '../rules/context.ts';
-import { RULES, type Rule } from '../rules/index.ts';
+import { applyRuleSettings } from '../rules/config.ts';
+import { RULES, ruleById, type Rule } from '../rules/index.ts';
 
 export type { ValidCode } from '../rules/context.ts';
 
@@ -58,6 +59,7 @@ export function validate(loaded: LoadedCatalog, options: CheckOptions = {}): Val
     lock: readLock(loaded.lock, diagnostics),
     options,
     push: (d) => diagnostics.push(d),
+    rules: RULES,
     shared<T>(compute: (c: RuleContext) => T): T {
       if (!memo.has(compute)) memo.set(compute, compute(ctx));
       return memo.get(compute) as T;
@@ -69,5 +71,5 @@ export function validate(loaded: LoadedCatalog, options: CheckOptions = {}): Val
     check(ctx, (file, at, message, hint) =>
       diagnostics.push({ file: file.path, ...at, severity: rule.severity, rule: rule.id, message, hint }));
   }
-  return { diagnostics, catalog, codes };
+  return { diagnostics: applyRuleSettings(diagnostics, catalogFile?.data, ruleById), catalog, codes };
 }

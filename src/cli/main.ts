@@ -4,24 +4,29 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogDirError, LOCK_FILE } from '../catalog/load.ts';
 import { checkCatalog } from '../catalog/check.ts';
-import { formatGithub, formatText, hasErrors, sortDiagnostics, summaryLine } from '../catalog/diagnostics.ts';
+import { hasErrors, sortDiagnostics } from '../catalog/diagnostics.ts';
 import { readLock, shipLock } from '../catalog/stability.ts';
 import { lockEdits, reviewCatalog, type Review } from '../review/diff.ts';
 import { loadCatalogAt } from '../review/git.ts';
-import { counts, formatReviewGithub, formatReviewMarkdown, formatReviewText } from '../review/report.ts';
 import { catalogDir } from '../config.ts';
 import { writeSchemas } from '../catalog/json-schema.ts';
 import { errorsOpenapi } from '../render/openapi.ts';
+import { isFormat, REPORTERS } from '../reporters/index.ts';
+import { textLines } from '../reporters/text.ts';
+import { explain } from './explain.ts';
+import { misuse, isMisuse } from './misuse.ts';
 
 const USAGE = `usage: errcat <command> [options]
 
 commands:
   check [dir]      check the catalog (default: $CATALOG_DIR or ./catalog)
-      --format text|json|github|markdown   output (default: text; markdown needs --base)
+      --format text|json|github|markdown|sarif   output (default: text)
       --base <ref>         also review the change against the catalog at git <ref>
-      --preview-url <url>  link codes in the review to this preview site
+      --preview-url <url>  link codes in the review to this preview site (http or https)
       --openapi <file>     compare the API's OpenAPI document with the catalog
                            (default: catalog.yaml's \`openapi\`)
+  explain <rule>   print a rule's page: what it reports, why, examples, how to fix
+  explain --list   list every rule
   openapi [dir]    print the catalog as an OpenAPI 3.1 fragment (schemas + one response per status)
       --out <file>         write it to a file instead
   ship [dir]       record every current code as shipped in shipped.yaml
@@ -29,12 +34,14 @@ commands:
 
 exit status: 0 clean, 1 problems found, 2 misuse`;
 
-export function main(argv: string[], out = process.stdout, err = process.stderr): number {
+export function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'check':
         return check(rest, out);
+      case 'explain':
+        return explain(rest, out);
       case 'ship':
         return ship(rest, out);
       case 'openapi':
@@ -54,15 +61,25 @@ export function main(argv: string[], out = process.stdout, err = process.stderr)
         return 2;
     }
   } catch (e) {
-    if (e instanceof CatalogDirError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      err.write(`errcat: ${(e as Error).message}\n${USAGE}\n`);
+    if (e instanceof CatalogDirError || isMisuse(e)) {
+      err.write(`errcat: ${(e as Error).message}\n${isMisuse(e) && e.brief ? '' : `${USAGE}\n`}`);
       return 2;
     }
     throw e;
   }
 }
 
-const misuse = (message: string) => Object.assign(new Error(message), { code: 'ERR_PARSE_ARGS_MISUSE' });
+function previewUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw misuse(`--preview-url "${value}" is not a URL (e.g. https://pr-42.preview.example)`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw misuse(`--preview-url must be an http(s) URL, not ${url.protocol}`);
+  return url.href;
+}
 
 function check(args: string[], out: NodeJS.WritableStream): number {
   const { values, positionals } = parseArgs({
@@ -77,8 +94,8 @@ function check(args: string[], out: NodeJS.WritableStream): number {
   });
   if (positionals.length > 1) throw misuse('check takes at most one directory');
   const format = values.format;
-  if (!['text', 'json', 'github', 'markdown'].includes(format)) throw misuse(`unknown format "${format}" (text, json, github, markdown)`);
-  if (format === 'markdown' && !values.base) throw misuse('--format markdown summarises a review: give --base <ref>');
+  if (!isFormat(format)) throw misuse(`unknown format "${format}" (${Object.keys(REPORTERS).join(', ')})`);
+  const preview = previewUrl(values['preview-url']);
   const dir = catalogDir(positionals[0]);
   const result = checkCatalog(dir, { openapi: values.openapi });
   let { diagnostics } = result;
@@ -89,20 +106,8 @@ function check(args: string[], out: NodeJS.WritableStream): number {
     review = reviewCatalog(base, head, values.base);
     diagnostics = sortDiagnostics([...diagnostics, ...lockEdits(readLock(base.lock, []), readLock(head.lock, []), head)]);
   }
-  const ctx = { docsUrl: result.model?.catalog.docs_url, previewUrl: values['preview-url'] };
-  if (format === 'json') {
-    out.write(`${JSON.stringify({ codes: result.codeCount, diagnostics, review }, null, 2)}\n`);
-  } else if (format === 'markdown') {
-    out.write(formatReviewMarkdown(review!, diagnostics, ctx));
-  } else if (format === 'github') {
-    const lines = [formatGithub(diagnostics), review ? formatReviewGithub(review) : ''].filter(Boolean);
-    if (lines.length) out.write(`${lines.join('\n')}\n`);
-    out.write(`${summaryLine(diagnostics, result.codeCount)}${review ? `; ${counts(review)}` : ''}\n`);
-  } else {
-    if (diagnostics.length) out.write(`${formatText(diagnostics)}\n\n`);
-    if (review) out.write(`${formatReviewText(review)}\n\n`);
-    out.write(`${summaryLine(diagnostics, result.codeCount)}\n`);
-  }
+  const docsUrl = result.docsUrl;
+  out.write(REPORTERS[format].format({ diagnostics, codeCount: result.codeCount, docsUrl, review, links: { docsUrl, previewUrl: preview } }));
   return hasErrors(diagnostics) ? 1 : 0;
 }
 
@@ -112,7 +117,7 @@ function openapi(args: string[], out: NodeJS.WritableStream): number {
   if (positionals.length > 1) throw misuse('openapi takes at most one directory');
   const result = checkCatalog(catalogDir(positionals[0]));
   if (!result.model) {
-    out.write(`${formatText(result.diagnostics)}\n\nno OpenAPI written: fix the errors above first\n`);
+    out.write(`${textLines(result.diagnostics, result.docsUrl)}\n\nno OpenAPI written: fix the errors above first\n`);
     return 1;
   }
   const text = `${JSON.stringify(errorsOpenapi(result.model), null, 2)}\n`;
@@ -130,7 +135,7 @@ function ship(args: string[], out: NodeJS.WritableStream): number {
   const dir = catalogDir(positionals[0]);
   const result = checkCatalog(dir);
   if (!result.model) {
-    out.write(`${formatText(result.diagnostics)}\n\nnot shipped: fix the errors above first\n`);
+    out.write(`${textLines(result.diagnostics, result.docsUrl)}\n\nnot shipped: fix the errors above first\n`);
     return 1;
   }
   const { text, added } = shipLock(readLock(result.loaded.lock, []), result.model.codes);
@@ -143,4 +148,15 @@ function ship(args: string[], out: NodeJS.WritableStream): number {
   return 0;
 }
 
-if (import.meta.main) process.exitCode = main(process.argv.slice(2));
+/** `errcat check | head -1`: the reader left; stop quietly with the status already decided. */
+export function quietOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
+if (import.meta.main) {
+  quietOnBrokenPipe(process.stdout);
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -5,7 +5,9 @@
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { z } from 'zod';
 import { checkCatalog } from '../catalog/check.ts';
-import { formatText, hasErrors, summaryLine } from '../catalog/diagnostics.ts';
+import { hasErrors } from '../catalog/diagnostics.ts';
+import { summaryLine } from '../reporters/reporter.ts';
+import { textLines } from '../reporters/text.ts';
 import { catalogDir } from '../config.ts';
 import { errorCatalogIntegration } from './integration.ts';
 import { plainTitle, siteTitle } from '../render/page.ts';
@@ -44,7 +46,7 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
         const result = checkCatalog(dir);
         if (result.diagnostics.length) {
           // Same records, same format as `errcat check`.
-          process.stderr.write(`${formatText(result.diagnostics)}\n\n`);
+          process.stderr.write(`${textLines(result.diagnostics, result.docsUrl)}\n\n`);
         }
         if (hasErrors(result.diagnostics) || !result.model) {
           const summary = summaryLine(result.diagnostics, result.codeCount);

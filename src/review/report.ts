@@ -2,6 +2,7 @@
 // and GitHub annotations on the changed lines.
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import type { CodeChange, FieldChange, Review } from './diff.ts';
+import { markdownDiagnostics } from '../reporters/markdown.ts';
 
 export interface ReportContext {
   /** docs_url of the errors page (from the head catalog). */
@@ -40,7 +41,7 @@ export function formatReviewMarkdown(r: Review, diagnostics: Diagnostic[], ctx: 
     : '✅ The check passed: codes are stable, references resolve.');
   if (errors.length) {
     out.push('');
-    for (const d of errors.slice(0, 20)) out.push(`- \`${d.file}:${d.line}:${d.col}\` **${d.rule}**: ${cell(d.message)}${d.hint ? ` — ${cell(d.hint)}` : ''}`);
+    out.push(markdownDiagnostics(errors.slice(0, 20), ctx.docsUrl));
     if (errors.length > 20) out.push(`- … and ${errors.length - 20} more`);
   }
   const rows = [...r.added, ...r.changed, ...r.removed];

@@ -5,6 +5,7 @@ import type { LoadedCatalog, SourceFile } from '../catalog/load.ts';
 import type { CheckOptions } from '../catalog/validate.ts';
 import type { CatalogFile, CodeFile } from '../catalog/schema.ts';
 import type { Lock } from '../catalog/stability.ts';
+import type { Rule } from './rule.ts';
 
 export interface ValidCode {
   data: CodeFile;
@@ -26,6 +27,8 @@ export interface RuleContext {
   options: CheckOptions;
   /** Add a diagnostic made elsewhere (about a file outside the catalog, e.g. the OpenAPI document). */
   push(d: Diagnostic): void;
+  /** The registry, for rules about rules. */
+  rules: readonly Rule[];
   /** `compute(ctx)`, computed once per run. */
   shared<T>(compute: (ctx: RuleContext) => T): T;
 }

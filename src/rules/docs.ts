@@ -1,6 +1,7 @@
 // A rule's documentation, from the registry: the page `errcat explain <rule>` prints and
 // the rule table of the README.
 import { RULES, type Rule } from './index.ts';
+import { configurable } from './config.ts';
 import type { RuleExample } from './rule.ts';
 
 /** Where a rule's page is published: under the docs site's origin (see rulePageUrl). */
@@ -16,10 +17,6 @@ export function rulePageUrl(id: string, docsUrl: string | undefined): string | u
   } catch {
     return undefined;
   }
-}
-
-export function configurable(rule: Rule): boolean {
-  return rule.severity === 'warning';
 }
 
 function severityLine(rule: Rule): string {

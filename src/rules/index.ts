@@ -34,6 +34,7 @@ import recoveryRequired from './recovery-required.ts';
 import referenceResolves from './reference-resolves.ts';
 import relatedResolves from './related-resolves.ts';
 import requiredField from './required-field.ts';
+import rulesConfig from './rules-config.ts';
 import schemaComment from './schema-comment.ts';
 import shapeKnown from './shape-known.ts';
 import shippedCategoryChanged from './shipped-category-changed.ts';
@@ -86,6 +87,7 @@ export const RULES = [
   referenceResolves,
   relatedResolves,
   requiredField,
+  rulesConfig,
   schemaComment,
   shapeKnown,
   shippedCategoryChanged,

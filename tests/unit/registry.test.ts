@@ -16,7 +16,7 @@ import { RULES } from '../../src/rules/index.ts';
 import type { RuleExample } from '../../src/rules/rule.ts';
 
 const BASE_FIXTURE = 'tests/fixtures/mini';
-const NOT_RULES = new Set(['index.ts', 'rule.ts', 'context.ts', 'docs.ts', 'example-files.ts']);
+const NOT_RULES = new Set(['index.ts', 'rule.ts', 'context.ts', 'docs.ts', 'example-files.ts', 'config.ts']);
 
 function materialise(files: Record<string, string | null>, fixture = { dir: BASE_FIXTURE, catalog: '.' }): string {
   const root = mkdtempSync(join(tmpdir(), 'errcat-rule-'));

@@ -1,0 +1,25 @@
+// GitHub Actions workflow commands: one annotation per diagnostic (on the diff in a pull
+// request), the review's notices with --base, then the summary.
+import type { Diagnostic } from '../catalog/diagnostics.ts';
+import { counts, formatReviewGithub } from '../review/report.ts';
+import { githubData, githubProperty } from './escape.ts';
+import { summaryLine, type Reporter } from './reporter.ts';
+import { ruleReference } from './text.ts';
+
+export function githubAnnotations(list: Diagnostic[], docsUrl?: string): string {
+  return list
+    .map((d) => {
+      const props = `file=${githubProperty(d.file)},line=${d.line},col=${d.col},title=${githubProperty(d.rule)}`;
+      const message = `${d.message}${d.hint ? ` (hint: ${d.hint})` : ''} — ${ruleReference(d.rule, docsUrl)}`;
+      return `::${d.severity} ${props}::${githubData(message)}`;
+    })
+    .join('\n');
+}
+
+export const github: Reporter = {
+  format({ diagnostics, codeCount, docsUrl, review }) {
+    const lines = [githubAnnotations(diagnostics, docsUrl), review ? formatReviewGithub(review) : ''].filter(Boolean);
+    lines.push(`${githubData(summaryLine(diagnostics, codeCount))}${review ? `; ${counts(review)}` : ''}`);
+    return `${lines.join('\n')}\n`;
+  },
+};

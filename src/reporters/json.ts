@@ -1,0 +1,10 @@
+// For tools: the diagnostics as data, each with its rule's page; with --base, the review.
+import { rulePageUrl } from '../rules/docs.ts';
+import type { Reporter } from './reporter.ts';
+
+export const json: Reporter = {
+  format({ diagnostics, codeCount, docsUrl, review }) {
+    const list = diagnostics.map((d) => ({ ...d, docs: rulePageUrl(d.rule, docsUrl) ?? null }));
+    return `${JSON.stringify({ codes: codeCount, diagnostics: list, review }, null, 2)}\n`;
+  },
+};

@@ -1,0 +1,28 @@
+// One interface for every output format. The CLI, the site build and the review all
+// print diagnostics through a reporter, so each format is written (and escaped) once.
+import type { Diagnostic } from '../catalog/diagnostics.ts';
+import type { Review } from '../review/diff.ts';
+import type { ReportContext } from '../review/report.ts';
+
+export interface Run {
+  diagnostics: Diagnostic[];
+  codeCount: number;
+  /** The catalog's docs_url: rule pages are published on its site (see rulePageUrl). */
+  docsUrl?: string;
+  /** The comparison with a base revision, when the check ran with --base. */
+  review?: Review;
+  /** Where review links point (a preview deployment). */
+  links?: ReportContext;
+}
+
+export interface Reporter {
+  /** The whole output of a run, ending with a newline (or empty). */
+  format(run: Run): string;
+}
+
+export function summaryLine(list: Diagnostic[], codeCount: number): string {
+  const errors = list.filter((d) => d.severity === 'error').length;
+  const warnings = list.length - errors;
+  if (list.length === 0) return `catalog clean: ${codeCount} codes checked`;
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${codeCount} codes`;
+}

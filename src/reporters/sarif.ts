@@ -1,0 +1,52 @@
+// SARIF 2.1.0 for code-scanning UIs (GitHub code scanning, IDE viewers): the registry's
+// rules as the tool's rules, each diagnostic a result at its file, line and column.
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { explainText, rulePageUrl } from '../rules/docs.ts';
+import { RULES } from '../rules/index.ts';
+import type { Reporter } from './reporter.ts';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** A file path as a URI reference: relative paths stay relative (to the working directory). */
+export function artifactUri(path: string): string {
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+export const sarif: Reporter = {
+  format({ diagnostics, docsUrl }) {
+    const index = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
+    const rules = RULES.map((r) => {
+      const helpUri = rulePageUrl(r.id, docsUrl);
+      return {
+        id: r.id,
+        shortDescription: { text: r.description },
+        fullDescription: { text: r.why },
+        help: { text: explainText(r, docsUrl) },
+        ...(helpUri ? { helpUri } : {}),
+        defaultConfiguration: { level: r.severity },
+      };
+    });
+    const results = diagnostics.map((d) => ({
+      ruleId: d.rule,
+      ruleIndex: index.get(d.rule) ?? -1,
+      level: d.severity,
+      message: { text: d.hint ? `${d.message} (hint: ${d.hint})` : d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(d.file) },
+            region: { startLine: Math.max(1, d.line), startColumn: Math.max(1, d.col) },
+          },
+        },
+      ],
+    }));
+    const log = {
+      $schema: SARIF_SCHEMA,
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'errcat', rules } }, results }],
+    };
+    return `${JSON.stringify(log, null, 2)}\n`;
+  },
+};
