@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 
 export const DEFAULT_CATALOG_DIR = 'catalog';
 
-export function catalogDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(explicit ?? env.CATALOG_DIR ?? DEFAULT_CATALOG_DIR);
+/** `root`: what a relative path is relative to (the Astro root for the plugin). */
+export function catalogDir(explicit?: string, env: NodeJS.ProcessEnv = process.env, root = process.cwd()): string {
+  return resolve(root, explicit ?? env.CATALOG_DIR ?? DEFAULT_CATALOG_DIR);
 }

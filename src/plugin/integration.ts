@@ -1,58 +1,43 @@
-// The Astro side of the plugin: the virtual module carrying the checked model, the
-// injected routes, and `site` from the catalog's docs_url.
-import type { AstroIntegration } from 'astro';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// The Astro side of the plugin: the injected routes, `site` from the catalog's docs_url
+// when the site sets none, and the Vite plugin with the virtual modules.
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
-import type { CatalogModel } from '../catalog/model.ts';
-import { serializeModel } from '../render/model-data.ts';
-
-export const VIRTUAL_ID = 'virtual:starlight-error-catalog/model';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+import type { CheckResult } from '../catalog/check.ts';
+import { hasErrors } from '../catalog/diagnostics.ts';
+import { summaryLine } from '../reporters/reporter.ts';
+import { textLines } from '../reporters/text.ts';
+import type { StarlightErrorCatalogOptions } from './options.ts';
+import { vitePluginErrorCatalog, type LiveCatalog } from './vite.ts';
 
 const route = (file: string) => fileURLToPath(new URL(`../routes/${file}`, import.meta.url));
 
-export function errorCatalogIntegration({ dir, model, exports }: { dir: string; model: CatalogModel; exports: boolean }): AstroIntegration {
+/** One line per check in the terminal; the diagnostics below it when there are any. */
+export function logCheck(logger: AstroIntegrationLogger, result: CheckResult): void {
+  const line = `${summaryLine(result.diagnostics, result.codeCount)} (${result.dir})`;
+  if (hasErrors(result.diagnostics)) logger.error(`${line}\n${textLines(result.diagnostics, result.docsUrl)}`);
+  else if (result.diagnostics.length) logger.warn(`${line}\n${textLines(result.diagnostics, result.docsUrl)}`);
+  else logger.info(line);
+}
+
+export function errorCatalogIntegration(catalog: LiveCatalog, options: StarlightErrorCatalogOptions): AstroIntegration {
   return {
     name: 'starlight-error-catalog',
     hooks: {
-      'astro:config:setup'({ config, updateConfig, injectRoute, addWatchFile }) {
+      'astro:config:setup'({ config, updateConfig, injectRoute, logger }) {
+        const model = catalog.result.model!;
         const page = model.pagePath.replace(/^\/+|\/+$/g, '');
         if (!config.site) updateConfig({ site: model.site });
         injectRoute({ pattern: page ? `/${page}` : '/', entrypoint: route('errors.astro'), prerender: true });
         injectRoute({ pattern: page ? `/${page}/[code]` : '/[code]', entrypoint: route('code-redirect.astro'), prerender: true });
-        if (page) injectRoute({ pattern: '/', entrypoint: route('index.astro'), prerender: true });
-        if (exports) {
-          injectRoute({ pattern: '/errors.json', entrypoint: route('errors.json.ts'), prerender: true });
-          injectRoute({ pattern: '/errors.d.ts', entrypoint: route('errors.d.ts.ts'), prerender: true });
-          injectRoute({ pattern: '/errors.openapi.json', entrypoint: route('errors.openapi.json.ts'), prerender: true });
-          injectRoute({ pattern: '/llms.txt', entrypoint: route('llms.txt.ts'), prerender: true });
-          injectRoute({ pattern: '/llms-full.txt', entrypoint: route('llms-full.txt.ts'), prerender: true });
+        if (page && options.landing) injectRoute({ pattern: '/', entrypoint: route('index.astro'), prerender: true });
+        if (options.exports) {
+          for (const file of ['errors.json', 'errors.d.ts', 'errors.openapi.json', 'llms.txt', 'llms-full.txt']) {
+            injectRoute({ pattern: `/${file}`, entrypoint: route(`${file}.ts`), prerender: true });
+          }
         }
-        // Dev server: editing the catalog restarts it, which re-runs the check.
-        addWatchFile(join(dir, 'catalog.yaml'));
-        try {
-          for (const f of readdirSync(join(dir, 'codes'))) addWatchFile(join(dir, 'codes', f));
-        } catch {
-          /* no codes dir: the check already reported it */
-        }
-        const source = `import { hydrateModel } from ${JSON.stringify(fileURLToPath(new URL('../render/model-data.ts', import.meta.url)))};
-export default hydrateModel(${JSON.stringify(serializeModel(model))});
-export const options = ${JSON.stringify({ exports })};`;
+        const sidebar = options.sidebar === false ? false : options.sidebar === true ? {} : options.sidebar;
         updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'starlight-error-catalog:model',
-                resolveId(id: string) {
-                  return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-                },
-                load(id: string) {
-                  return id === RESOLVED_ID ? source : undefined;
-                },
-              },
-            ],
-          },
+          vite: { plugins: [vitePluginErrorCatalog(catalog, { exports: options.exports, sidebar }, (r) => logCheck(logger, r))] },
         });
       },
     },

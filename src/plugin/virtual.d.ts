@@ -4,3 +4,8 @@ declare module 'virtual:starlight-error-catalog/model' {
   /** Plugin options the pages need. */
   export const options: { exports: boolean };
 }
+
+declare module 'virtual:starlight-error-catalog/sidebar' {
+  /** Where the errors page joins the sidebar; null: it does not. */
+  export const sidebar: import('./sidebar.ts').SidebarPlacement | null;
+}

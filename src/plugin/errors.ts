@@ -1,0 +1,15 @@
+// A catalog that fails the check becomes one AstroError: the message carries the
+// diagnostics exactly as `errcat check` prints them, so the terminal and the dev overlay
+// show the same lines.
+import { AstroError } from 'astro/errors';
+import type { CheckResult } from '../catalog/check.ts';
+import { summaryLine } from '../reporters/reporter.ts';
+import { textLines } from '../reporters/text.ts';
+
+export function catalogCheckError(result: CheckResult): AstroError {
+  const summary = summaryLine(result.diagnostics, result.codeCount);
+  return new AstroError(
+    `The error catalog in ${result.dir} does not pass the check (${summary}):\n\n${textLines(result.diagnostics, result.docsUrl)}`,
+    `Fix the problems above: each line is file:line:col, severity, rule, message and a hint. \`npx errcat check ${result.dir}\` prints the same list.`,
+  );
+}

@@ -1,0 +1,67 @@
+// The Vite side: virtual modules that carry the checked catalog to the pages and to the
+// sidebar middleware. They are generated from the live check result on every load, so in
+// dev (src/plugin/dev.ts) a re-check plus an invalidation is all a page needs to show the
+// new catalog; a failing check makes the model's load throw, and Astro shows the
+// diagnostics in its error overlay.
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import type { CheckResult } from '../catalog/check.ts';
+import { serializeModel } from '../render/model-data.ts';
+import { plainTitle } from '../render/page.ts';
+import { watchCatalog } from './dev.ts';
+import { catalogCheckError } from './errors.ts';
+import type { SidebarPlacement } from './sidebar.ts';
+
+/** The catalog as last checked: the build checks once, the dev server after every change. */
+export interface LiveCatalog {
+  dir: string;
+  result: CheckResult;
+}
+
+export interface VirtualModuleOptions {
+  /** Passed to the pages. */
+  exports: boolean;
+  /** `false`: no sidebar link; otherwise where it goes and, optionally, its label. */
+  sidebar: false | { group?: string; label?: string };
+}
+
+const hydrate = fileURLToPath(new URL('../render/model-data.ts', import.meta.url));
+
+function modules(catalog: LiveCatalog, options: VirtualModuleOptions): Record<string, () => string> {
+  const modelOrThrow = () => {
+    if (!catalog.result.model) throw catalogCheckError(catalog.result);
+    return catalog.result.model;
+  };
+  return {
+    'virtual:starlight-error-catalog/model': () =>
+      `import { hydrateModel } from ${JSON.stringify(hydrate)};
+export default hydrateModel(${JSON.stringify(serializeModel(modelOrThrow()))});
+export const options = ${JSON.stringify({ exports: options.exports })};`,
+    'virtual:starlight-error-catalog/sidebar': () => {
+      const model = catalog.result.model;
+      const place: SidebarPlacement | null =
+        options.sidebar && model
+          ? { label: options.sidebar.label ?? plainTitle(model.catalog.title), href: `${model.pagePath}/`, group: options.sidebar.group }
+          : null;
+      return `export const sidebar = ${JSON.stringify(place)};`;
+    },
+  };
+}
+
+export function vitePluginErrorCatalog(catalog: LiveCatalog, options: VirtualModuleOptions, onCheck: (result: CheckResult) => void): Plugin {
+  const sources = modules(catalog, options);
+  const resolved = new Map(Object.keys(sources).map((id) => [`\0${id}`, id]));
+  return {
+    name: 'starlight-error-catalog',
+    resolveId(id) {
+      return id in sources ? `\0${id}` : undefined;
+    },
+    load(id) {
+      const virtual = resolved.get(id);
+      return virtual ? sources[virtual]!() : undefined;
+    },
+    configureServer(server) {
+      watchCatalog(server, catalog, [...resolved.keys()], onCheck);
+    },
+  };
+}
