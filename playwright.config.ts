@@ -6,6 +6,11 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4391);
 export const AMY_URL = `http://localhost:${PORT}`;
 export const ALMYTY_URL = `http://localhost:${PORT + 1}`;
+/** `astro dev` started by the dev-mode test itself. */
+export const DEV_PORT = PORT + 2;
+/** The fixture docs site (tests/fixtures/docs-site), built by `npm run build:docs-site`. */
+export const DOCS_SITE_DIST = 'tests/fixtures/docs-site/dist';
+export const DOCS_URL = `http://localhost:${PORT + 3}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,5 +30,6 @@ export default defineConfig({
   webServer: [
     { command: `"${process.execPath}" scripts/serve.ts dist ${PORT}`, url: `${AMY_URL}/`, reuseExistingServer: !process.env.CI },
     { command: `"${process.execPath}" scripts/serve.ts dist-almyty ${PORT + 1}`, url: `${ALMYTY_URL}/`, reuseExistingServer: !process.env.CI },
+    { command: `"${process.execPath}" scripts/serve.ts ${DOCS_SITE_DIST} ${PORT + 3}`, url: `${DOCS_URL}/`, reuseExistingServer: !process.env.CI },
   ],
 });

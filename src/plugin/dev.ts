@@ -3,9 +3,10 @@
 // without a server restart. The model's virtual module and everything that imported it
 // are invalidated, Astro's getStaticPaths cache is cleared (new codes get their plain URL)
 // and the browser reloads; a failing check then shows in Astro's error overlay.
-import { relative, isAbsolute } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { EnvironmentModuleNode, RunnableDevEnvironment, ViteDevServer } from 'vite';
 import { checkCatalog, type CheckResult } from '../catalog/check.ts';
+import { catalogCheckError } from './errors.ts';
 import type { LiveCatalog } from './vite.ts';
 
 /** Editors save in bursts (write, rename, chmod): one check per burst. */
@@ -33,6 +34,17 @@ export function watchCatalog(server: ViteDevServer, catalog: LiveCatalog, module
     timer = setTimeout(recheck, SETTLE_MS);
   };
   server.watcher.add(catalog.dir);
+  // Astro sends a render error to the tabs connected 200 ms after the failed response; a tab
+  // that reconnects later (a busy machine) would show a blank page. Every tab that connects
+  // while the catalog fails gets the diagnostics, with the first one's YAML line framed.
+  server.ws.on('connection', () => {
+    const { result } = catalog;
+    if (result.model) return;
+    const error = catalogCheckError(result);
+    const first = result.diagnostics.find((d) => d.severity === 'error');
+    const err = { name: error.name, message: error.message, hint: error.hint, stack: '', loc: first && { file: resolve(first.file), line: first.line, column: first.col } };
+    server.environments.client.hot.send({ type: 'error', err: err as never });
+  });
   for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onFile);
 }
 

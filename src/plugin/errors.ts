@@ -5,11 +5,19 @@ import { AstroError } from 'astro/errors';
 import type { CheckResult } from '../catalog/check.ts';
 import { summaryLine } from '../reporters/reporter.ts';
 import { textLines } from '../reporters/text.ts';
+import { formatLinkProblems, type LinkProblem } from './links.ts';
 
 export function catalogCheckError(result: CheckResult): AstroError {
   const summary = summaryLine(result.diagnostics, result.codeCount);
   return new AstroError(
     `The error catalog in ${result.dir} does not pass the check (${summary}):\n\n${textLines(result.diagnostics, result.docsUrl)}`,
     `Fix the problems above: each line is file:line:col, severity, rule, message and a hint. \`npx errcat check ${result.dir}\` prints the same list.`,
+  );
+}
+
+export function siteLinksError(problems: LinkProblem[]): AstroError {
+  return new AstroError(
+    `${problems.length} link${problems.length === 1 ? '' : 's'} between the error catalog and the site do not resolve:\n\n${formatLinkProblems(problems)}`,
+    'Fix the link in the catalog or the docs page named on each line; a code is linked as <errors page>#<code>.',
   );
 }

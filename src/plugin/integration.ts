@@ -6,6 +6,8 @@ import type { CheckResult } from '../catalog/check.ts';
 import { hasErrors } from '../catalog/diagnostics.ts';
 import { summaryLine } from '../reporters/reporter.ts';
 import { textLines } from '../reporters/text.ts';
+import { siteLinksError } from './errors.ts';
+import { checkSiteLinks, readBuiltPages, readDocsSources } from './links.ts';
 import type { StarlightErrorCatalogOptions } from './options.ts';
 import { vitePluginErrorCatalog, type LiveCatalog } from './vite.ts';
 
@@ -20,11 +22,15 @@ export function logCheck(logger: AstroIntegrationLogger, result: CheckResult): v
 }
 
 export function errorCatalogIntegration(catalog: LiveCatalog, options: StarlightErrorCatalogOptions): AstroIntegration {
+  let base = '/';
+  let docsDir = '';
   return {
     name: 'starlight-error-catalog',
     hooks: {
       'astro:config:setup'({ config, updateConfig, injectRoute, logger }) {
         const model = catalog.result.model!;
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        docsDir = fileURLToPath(new URL('content/docs/', config.srcDir));
         const page = model.pagePath.replace(/^\/+|\/+$/g, '');
         if (!config.site) updateConfig({ site: model.site });
         injectRoute({ pattern: page ? `/${page}` : '/', entrypoint: route('errors.astro'), prerender: true });
@@ -39,6 +45,22 @@ export function errorCatalogIntegration(catalog: LiveCatalog, options: Starlight
         updateConfig({
           vite: { plugins: [vitePluginErrorCatalog(catalog, { exports: options.exports, sidebar }, (r) => logCheck(logger, r))] },
         });
+      },
+      'astro:build:done'({ dir, pages, logger }) {
+        const model = catalog.result.model!;
+        const { loaded } = catalog.result;
+        const outDir = fileURLToPath(dir);
+        const problems = checkSiteLinks({
+          pages: readBuiltPages(outDir, pages.map((p) => p.pathname)),
+          pagePath: model.pagePath,
+          codes: model.codes.map((c) => c.code),
+          outDir,
+          base,
+          catalogSources: [...(loaded.catalog ? [loaded.catalog] : []), ...loaded.codes],
+          docsSources: readDocsSources(docsDir),
+        });
+        if (problems.length) throw siteLinksError(problems);
+        logger.info('links between the catalog and the site resolve');
       },
     },
   };

@@ -1,9 +1,9 @@
 // The same code publishes another API's catalog: its page path, its codes, its case.
 import { expect, test } from '@playwright/test';
 import { ALMYTY_URL } from '../../playwright.config.ts';
-import { expectInView, isTarget, loadModel, localPath } from './helpers.ts';
+import { ALMYTY_CATALOG, expectInView, isTarget, loadModel, localPath } from './helpers.ts';
 
-const model = loadModel('examples/almyty/catalog');
+const model = loadModel(ALMYTY_CATALOG);
 
 test.use({ baseURL: ALMYTY_URL });
 

@@ -1,8 +1,14 @@
 // Every code's docs_url lands on its heading: in view, below the header, :target, stable.
 import { expect, test } from '@playwright/test';
-import { expectInView, isTarget, loadModel, localPath } from './helpers.ts';
+import { expectInView, isTarget, loadModel, localPath, SITE_CATALOG } from './helpers.ts';
 
-const model = loadModel('catalog');
+const model = loadModel(SITE_CATALOG);
+
+test('the served page has exactly the codes of the catalog the tests read (CATALOG_DIR)', async ({ page }) => {
+  await page.goto(`${model.pagePath}/`);
+  const ids = await page.locator('section.ec-code h3[id]').evaluateAll((hs) => hs.map((h) => h.id));
+  expect(ids.sort(), `dist/ was built from ${SITE_CATALOG}: rebuild with the same CATALOG_DIR`).toEqual(model.codes.map((c) => c.code).sort());
+});
 
 test.describe('every docs_url lands on its heading', () => {
   for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {

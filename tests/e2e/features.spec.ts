@@ -1,9 +1,9 @@
 // Unknown anchors, copy link, filters, search, accessibility.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { expectInView, isTarget, loadModel } from './helpers.ts';
+import { expectInView, isTarget, loadModel, SITE_CATALOG } from './helpers.ts';
 
-const model = loadModel('catalog');
+const model = loadModel(SITE_CATALOG);
 const page_ = `${model.pagePath}/`;
 const some = model.codes.find((c) => c.code.length > 8) ?? model.codes[0]!;
 

@@ -1,6 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { checkCatalog } from '../../src/catalog/check.ts';
 import type { CatalogModel } from '../../src/catalog/model.ts';
+import { catalogDir } from '../../src/config.ts';
+
+/** The catalog `npm run build` used for dist/: the same setting, CATALOG_DIR (default ./catalog). */
+export const SITE_CATALOG = catalogDir();
+/** `npm run build:almyty` builds dist-almyty/ from this one. */
+export const ALMYTY_CATALOG = 'examples/almyty/catalog';
 
 export function loadModel(dir: string): CatalogModel {
   const r = checkCatalog(dir);

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { loadModel } from './helpers.ts';
+import { ALMYTY_CATALOG, loadModel, SITE_CATALOG } from './helpers.ts';
 
 function fragments(dist: string): { url: string; content: string; anchors: { id: string; text: string }[] }[] {
   const dir = join(dist, 'pagefind', 'fragment');
@@ -14,7 +14,7 @@ function fragments(dist: string): { url: string; content: string; anchors: { id:
   });
 }
 
-for (const [dist, catalog] of [['dist', 'catalog'], ['dist-almyty', 'examples/almyty/catalog']] as const) {
+for (const [dist, catalog] of [['dist', SITE_CATALOG], ['dist-almyty', ALMYTY_CATALOG]] as const) {
   test(`${dist}: pagefind indexes the page body with an anchor per code`, () => {
     const model = loadModel(catalog);
     const page = fragments(dist).find((f) => f.url === `${model.pagePath}/`);

@@ -1,0 +1,99 @@
+// `astro dev` follows the catalog: an open tab shows an edited, a new or a deleted code file
+// without a server restart; catalog.yaml and shipped.yaml are followed too; a broken file
+// shows its diagnostic in Astro's error overlay, and fixing it brings the page back.
+import { expect, test, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEV_PORT } from '../../playwright.config.ts';
+import { startDev, type DevServer } from '../helpers/dev-server.ts';
+import { loadModel } from './helpers.ts';
+
+const fixture = 'tests/fixtures/mini';
+const model = loadModel(fixture);
+const page_ = `${model.pagePath}/`;
+const code = model.codes.find((c) => c.examples?.length)!;
+
+let server: DevServer;
+let dir: string;
+
+// Generous: each step waits for a reload and a dev render on a possibly busy machine.
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000); // the first start optimizes dependencies
+  dir = mkdtempSync(join(tmpdir(), 'dev-catalog-'));
+  cpSync(fixture, dir, { recursive: true });
+  server = await startDev({ catalog: dir, port: DEV_PORT, path: page_ });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function edit(file: string, from: string, to: string): () => void {
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`${from} not in ${file}`);
+  writeFileSync(path, after);
+  return () => writeFileSync(path, before);
+}
+
+async function open(page: Page) {
+  await page.goto(server.url + page_);
+  await expect(page.locator(`h3[id="${code.code}"]`)).toBeVisible();
+}
+
+test('editing a code file updates the open tab, without a server restart', async ({ page }) => {
+  await open(page);
+  const section = page.locator(`section.ec-code:has(h3[id="${code.code}"])`);
+  await expect(section).toContainText(code.summary);
+  edit(`codes/${code.code}.yaml`, `summary: ${code.summary}`, `summary: ${code.summary} Edited live.`);
+  // No page.reload(): the dev server tells the tab to reload.
+  await expect(section).toContainText('Edited live.', { timeout: 120_000 });
+  expect(server.output()).not.toMatch(/restart/i);
+});
+
+test('a new code file appears with its plain URL; deleting it removes it', async ({ page }) => {
+  await open(page);
+  const added = `${code.code}_added`;
+  const file = join(dir, 'codes', `${added}.yaml`);
+  writeFileSync(file, readFileSync(join(dir, 'codes', `${code.code}.yaml`), 'utf8').replaceAll(code.code, added));
+  await expect(page.locator(`h3[id="${added}"]`)).toBeVisible({ timeout: 120_000 });
+  const redirect = await page.request.get(`${server.url}${page_}${added}/`);
+  expect(redirect.status()).toBe(200);
+  expect(await redirect.text()).toContain(`#${added}`);
+  rmSync(file);
+  await expect(page.locator(`h3[id="${added}"]`)).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.locator(`h3[id="${code.code}"]`)).toBeVisible();
+});
+
+test('catalog.yaml is followed', async ({ page }) => {
+  await open(page);
+  const intro = model.catalog.intro.split('.')[0]!;
+  edit('catalog.yaml', `intro: ${intro}`, `intro: ${intro}, changed in dev`);
+  await expect(page.locator('main')).toContainText('changed in dev', { timeout: 120_000 });
+});
+
+test('a broken code file shows its diagnostic in the error overlay; fixing it brings the page back', async ({ page }) => {
+  await open(page);
+  const restore = edit(`codes/${code.code}.yaml`, `category: ${code.category}`, 'category: no_such_category');
+  const overlay = page.locator('vite-error-overlay');
+  const line = new RegExp(`codes/${code.code}\\.yaml:\\d+:\\d+\\s+error\\s+category-known\\s+unknown category "no_such_category"`);
+  await expect(overlay).toContainText(line, { timeout: 120_000 });
+  await expect(overlay).toContainText('errcat check'); // the hint
+  restore();
+  await expect(page.locator(`h3[id="${code.code}"]`)).toBeVisible({ timeout: 120_000 });
+  await expect(overlay).toHaveCount(0);
+});
+
+test('shipped.yaml is followed: changing the lock re-runs the stability rules', async ({ page }) => {
+  await open(page);
+  const status = code.statuses[0]!;
+  const restore = edit('shipped.yaml', `${code.code}: { status: [${status}]`, `${code.code}: { status: [${status === 400 ? 409 : 400}]`);
+  await expect(page.locator('vite-error-overlay')).toContainText('shipped-status-changed', { timeout: 120_000 });
+  restore();
+  await expect(page.locator(`h3[id="${code.code}"]`)).toBeVisible({ timeout: 120_000 });
+});
