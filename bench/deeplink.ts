@@ -4,8 +4,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+import { CHROMIUM } from '../scripts/chromium.ts';
 
 async function serve(dir: string, port: number) {
   const child = spawn(process.execPath, [resolve('scripts/serve.ts'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -19,7 +18,7 @@ async function serve(dir: string, port: number) {
 export async function deepLinkMs(dir: string, pagePath: string, code: string, runs = 5): Promise<number> {
   const port = 4400 + Math.floor(Math.random() * 500);
   const server = await serve(dir, port);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {

@@ -1,15 +1,13 @@
 // Screenshots of the built page for a human look: light/dark, narrow/wide, top and a
 // deep-linked code. Usage: node scripts/screenshots.ts [baseURL] [outDir]
 import { chromium } from '@playwright/test';
+import { CHROMIUM } from './chromium.ts';
 
 const base = process.argv[2] ?? 'http://localhost:4321';
 const out = process.argv[3] ?? '/tmp/shots';
 const page = process.argv[4] ?? '/concepts/errors/';
 const code = process.argv[5] ?? 'rate_limit_exceeded';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await chromium.launch(CHROMIUM);
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [390, 1440]) {
     const ctx = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, colorScheme: theme });
