@@ -1,10 +1,12 @@
 // npm run bench [-- --sizes 100,1000,10000]: generates catalogs, measures, prints a table
-// and writes bench/RESULTS.md.
-import { writeFileSync } from 'node:fs';
+// and writes bench/RESULTS.md. `--only startup` measures the cold start alone and
+// replaces just its section of RESULTS.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { generateCatalog } from './generate.ts';
+import { benchStartup, buildBundle, startupTable, type StartupFigures } from './startup.ts';
 import { deepLinkMs } from './deeplink.ts';
 import { benchDev, type DevFigures } from './dev.ts';
 import { BUILD_HEAP_MIB, buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BuildFigures, type Weight } from './site.ts';
@@ -15,11 +17,43 @@ const { values } = parseArgs({
     'site-sizes': { type: 'string', default: 'catalog,100,1000' },
     'dev-sizes': { type: 'string', default: 'catalog,1000' },
     runs: { type: 'string', default: '3' },
+    'startup-sizes': { type: 'string', default: 'catalog,10000' },
+    'startup-runs': { type: 'string', default: '9' },
+    only: { type: 'string' },
     out: { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
+
+// Cold start: fresh processes, so every module load and compile counts.
+const startupRows: StartupFigures[] = [];
+if (values['startup-sizes']) buildBundle();
+for (const spec of values['startup-sizes'].split(',').filter(Boolean)) {
+  const dir = /^\d+$/.test(spec) ? generateCatalog(`.tmp/bench/catalog-${spec}`, Number(spec)) : spec;
+  const n = Number(values['startup-runs']);
+  const f = benchStartup(spec, dir, /^\d+$/.test(spec) && Number(spec) >= 10000 ? Math.max(3, Math.ceil(n / 3)) : n);
+  startupRows.push(f);
+  console.error(`cold check ${spec}: ${f.checkMs.toFixed(0)} ms (node ${f.nodeMs.toFixed(0)} ms, js-yaml floor ${f.floorMs.toFixed(0)} ms)`);
+}
+const startupSection = `<!-- startup:start -->
+## Cold start
+
+Each figure is the median wall time of fresh processes, run interleaved: a bare
+\`node -e ''\`, a process that only imports js-yaml and parses the catalog's files (the
+floor of any check that reads them), and \`errcat check\` through \`bin/errcat.js\`. Goals: within
+3× of bare Node at Amy's size, within 1.3× of the js-yaml floor at 10,000 codes.
+
+${startupTable(startupRows)}
+<!-- startup:end -->`;
+if (values.only === 'startup') {
+  const path = values.out ?? 'bench/RESULTS.md';
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
+  const marked = /<!-- startup:start -->[^]*<!-- startup:end -->/;
+  writeFileSync(path, marked.test(old) ? old.replace(marked, () => startupSection) : `${old.trimEnd()}\n\n${startupSection}\n`);
+  console.log(startupTable(startupRows));
+  process.exit(0);
+}
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const rows: (CheckFigures & { peakMiB: number })[] = [];
@@ -121,6 +155,8 @@ ${BUILD_HEAP_MIB / 1024} GiB heap limit (Node's default, about 4 GiB, is too sma
 bare 10,000-code page: it runs out of memory).
 
 ${siteTable}
+
+${startupSection}
 
 ## Errors page weight
 

@@ -94,7 +94,7 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
   }
   const problems: ExampleProblem[] = [];
   const { shape } = ctx;
-  const declared = new Set([...shape.fields.map((f) => f.name), ...ctx.extensions]);
+  const { declared, parents } = declaredPaths(shape, ctx.extensions);
   for (const field of shape.fields) {
     const value = getPath(body, field.name);
     if (value === undefined) {
@@ -113,7 +113,7 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
       });
     }
   }
-  for (const leaf of leafPaths(body, declared)) {
+  for (const leaf of leafPaths(body, declared, '', parents)) {
     problems.push({
       kind: 'envelope',
       message: `body has "${leaf}", which is neither in ${shape.title} nor an extension of this code`,
@@ -232,8 +232,24 @@ function hasType(value: unknown, type: string): boolean {
   }
 }
 
+// Most codes share their shape and extensions: the declared paths are worked out once for each.
+const declaredCache = new WeakMap<Shape, Map<string, { declared: Set<string>; parents: Set<string> }>>();
+
+function declaredPaths(shape: Shape, extensions: string[]) {
+  let byExtensions = declaredCache.get(shape);
+  if (!byExtensions) declaredCache.set(shape, (byExtensions = new Map()));
+  const key = extensions.join('\n');
+  let entry = byExtensions.get(key);
+  if (!entry) {
+    const declared = new Set([...shape.fields.map((f) => f.name), ...extensions]);
+    entry = { declared, parents: parentsOf(declared) };
+    byExtensions.set(key, entry);
+  }
+  return entry;
+}
+
 /** Paths in the body that no declared field covers (a declared object covers its children). */
-function leafPaths(body: unknown, declared: Set<string>, prefix = '', parents = parentsOf(declared)): string[] {
+function leafPaths(body: unknown, declared: Set<string>, prefix: string, parents: Set<string>): string[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
   const out: string[] = [];
   for (const [key, value] of Object.entries(body)) {

@@ -97,9 +97,11 @@ export function loadCatalog(dir: string, source: CatalogSource = diskSource): Lo
   } else catalog = parseFile(catalogPath, catalogText, diagnostics);
   const codesDir = join(dir, CODES_DIR);
   const names = source.list(codesDir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  // path.relative for each of thousands of files is measurable: do it once for the directory.
+  const codesShown = displayPath(codesDir);
   const codes = names.map((n) => {
     const p = join(codesDir, n);
-    return parseFile(p, source.read(p) ?? '', diagnostics);
+    return parseFile(p, source.read(p) ?? '', diagnostics, join(codesShown, n));
   });
   const lockPath = join(dir, LOCK_FILE);
   const lockText = source.read(lockPath);
@@ -112,8 +114,8 @@ export function displayPath(p: string): string {
   return rel.startsWith('..') ? p : rel;
 }
 
-export function parseFile(path: string, text: string, diagnostics: Diagnostic[]): SourceFile {
-  const file: SourceFile = { path: displayPath(path), text, data: undefined };
+export function parseFile(path: string, text: string, diagnostics: Diagnostic[], shown = displayPath(path)): SourceFile {
+  const file: SourceFile = { path: shown, text, data: undefined };
   try {
     // An empty document is null, as `yaml` has it.
     file.data = fastLoad(text, { schema: CORE_SCHEMA, filename: path }) ?? null;

@@ -35,8 +35,9 @@ export interface MarkdownLink {
 export function scanMarkdown(text: string): { problems: MarkdownProblem[]; links: MarkdownLink[] } {
   const problems: MarkdownProblem[] = [];
   const links: MarkdownLink[] = [];
-  // Most text has neither markup nor links; skip the parser for it.
-  if (!/[<[]/.test(text)) return { problems, links };
+  // Most text has neither markup nor links; skip the parser for it. Raw HTML needs a `<`; a
+  // link or image needs `](`, or a reference definition (`]:`) for `[text][ref]` and `[ref]`.
+  if (!/<|\]\(|\]:/.test(text)) return { problems, links };
   const visit = (tokens: ReturnType<typeof scanner.parse>) => {
     for (const t of tokens) {
       if (t.type === 'html_block' || t.type === 'html_inline') {

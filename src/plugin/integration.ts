@@ -36,6 +36,8 @@ export function errorCatalogIntegration(catalog: LiveCatalog, options: Starlight
         injectRoute({ pattern: page ? `/${page}` : '/', entrypoint: route('errors.astro'), prerender: true });
         injectRoute({ pattern: page ? `/${page}/[code]` : '/[code]', entrypoint: route('code-redirect.astro'), prerender: true });
         if (page && options.landing) injectRoute({ pattern: '/', entrypoint: route('index.astro'), prerender: true });
+        // Every diagnostic links to its rule's page here (src/rules/docs.ts, rulePageUrl).
+        injectRoute({ pattern: '/errcat/rules/[rule]', entrypoint: route('rule-page.astro'), prerender: true });
         if (options.exports) {
           for (const file of ['errors.json', 'errors.d.ts', 'errors.openapi.json', 'llms.txt', 'llms-full.txt']) {
             injectRoute({ pattern: `/${file}`, entrypoint: route(`${file}.ts`), prerender: true });

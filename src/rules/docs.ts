@@ -19,7 +19,7 @@ export function rulePageUrl(id: string, docsUrl: string | undefined): string | u
   }
 }
 
-function severityLine(rule: Rule): string {
+export function severityLine(rule: Rule): string {
   return configurable(rule)
     ? `${rule.severity} by default; a catalog may set it to off or error (\`rules: { ${rule.id}: off }\` in catalog.yaml)`
     : `${rule.severity}; cannot be turned off`;

@@ -54,4 +54,9 @@ test('hostile catalog: built page has no injected markup', { timeout: 120_000 },
   assert.match(notice.text, /since 2026-01-01/i);
   assert.match(notice.text, /evil_code/);
   assert.ok(els.some((e) => e.tag === 'a' && e.attrs.href === '#evil_code' && /evil_code/.test(e.text)), 'the replacement is a link');
+
+  // Diagnostics link to /errcat/rules/<rule>/: every rule of the registry has its page there.
+  const rulePage = readFileSync(join(out, 'errcat/rules/category-known/index.html'), 'utf8');
+  assert.match(rulePage, /A code names a category that catalog\.yaml does not declare/);
+  assert.match(rulePage, /notfound/);
 });

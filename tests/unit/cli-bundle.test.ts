@@ -1,0 +1,43 @@
+// The bundled CLI (npm run build:cli) says exactly what the sources say, and bin/errcat.js
+// runs the sources again as soon as one is newer than the bundle.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { statSync, utimesSync } from 'node:fs';
+import { test } from 'node:test';
+import { mutateFixture } from './helpers.ts';
+
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env } });
+
+test('the bundle and the sources give the same output in every format', () => {
+  const built = run(['scripts/build-cli.ts']);
+  assert.equal(built.status, 0, built.stderr);
+  const dir = mutateFixture('tests/fixtures/mini', [
+    ['codes/thing_not_found.yaml', 'category: not_found', 'category: notfound'],
+    ['codes/rate_limited.yaml', 'retryable: true', 'retryable: sometimes'],
+  ]);
+  for (const args of [['check', dir], ...['json', 'github', 'markdown', 'sarif'].map((f) => ['check', dir, '--format', f]), ['explain', 'code-unique']]) {
+    const bundled = run(['build/cli/errcat.mjs', ...args]);
+    const viaBin = run(['bin/errcat.js', ...args]);
+    const sources = run(['bin/errcat.js', ...args], { ERRCAT_FROM_SOURCE: '1' });
+    assert.equal(viaBin.stdout, sources.stdout, args.join(' '));
+    assert.equal(viaBin.status, sources.status);
+    assert.equal(bundled.stderr, '');
+  }
+});
+
+test('bin/errcat.js runs the sources once one of them is newer than the bundle', () => {
+  const bundle = statSync('build/cli/errcat.mjs');
+  // Node's compile cache names each module it loads (bin/errcat.js enables the cache).
+  const loadsBundle = () =>
+    /build\/cli\/errcat\.mjs/.test(run(['bin/errcat.js', 'explain', '--list'], { NODE_DEBUG_NATIVE: 'COMPILE_CACHE' }).stderr);
+  assert.ok(loadsBundle(), 'a fresh bundle is used');
+  const file = 'src/config.ts';
+  const before = statSync(file);
+  try {
+    utimesSync(file, before.atime, new Date(bundle.mtimeMs + 60_000));
+    assert.ok(!loadsBundle(), 'an edited source wins over the bundle');
+  } finally {
+    utimesSync(file, before.atime, before.mtime);
+  }
+});
