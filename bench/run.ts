@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCheck, type CheckFigures } from './check.ts';
+import { benchSources, type SourceFigures } from './sources.ts';
 import { generateCatalog } from './generate.ts';
 import { benchStartup, buildBundle, startupTable, type StartupFigures } from './startup.ts';
 import { deepLinkMs } from './deeplink.ts';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     'startup-sizes': { type: 'string', default: 'catalog,10000' },
     'startup-runs': { type: 'string', default: '9' },
     only: { type: 'string' },
+    'source-files': { type: 'string', default: '5000' },
     out: { type: 'string' },
   },
 });
@@ -76,6 +78,14 @@ for (const n of sizes) {
   console.error(`check ${n}: ${f.checkMs.toFixed(0)} ms (floor ${f.floorMs.toFixed(0)} ms)`);
 }
 
+// The server-source scan beside reading the same files.
+const sourceRows: SourceFigures[] = [];
+for (const n of values['source-files'].split(',').map(Number).filter((n) => n > 0)) {
+  const f = benchSources(n, Math.max(runs, 5));
+  sourceRows.push(f);
+  console.error(`sources ${n}: ${f.scanMs.toFixed(0)} ms (floor ${f.floorMs.toFixed(0)} ms)`);
+}
+
 // The site: our build of a catalog beside a bare Starlight build of the same text.
 interface SiteRow { label: string; codes: number; ours: BuildFigures; bare: BuildFigures; w: Weight; bw: Weight; linkMs: number; bareLinkMs: number }
 const siteRows: SiteRow[] = [];
@@ -122,6 +132,12 @@ const table = [
     `| ${r.codes.toLocaleString('en-US')} | ${r.checkMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${ok(r.ratio <= 2)} | ${r.codes === 10000 ? ok(r.checkMs < 300) : '–'} | ${r.fastFloorMs.toFixed(0)} | ${r.peakMiB.toFixed(0)} |`),
 ].join('\n');
 
+const sourceTable = [
+  '| source files | MiB | scan (ms) | glob + read floor (ms) | ratio | goal: ≤ 2× floor |',
+  '|---:|---:|---:|---:|---:|---|',
+  ...sourceRows.map((r) => `| ${r.files.toLocaleString('en-US')} | ${r.mib.toFixed(1)} | ${r.scanMs.toFixed(0)} | ${r.floorMs.toFixed(0)} | ${r.ratio.toFixed(2)}× | ${ok(r.ratio <= 2)} |`),
+].join('\n');
+
 const kb = (n: number) => (Number.isNaN(n) ? '–' : `${(n / 1024).toFixed(1)} KiB`);
 const secs = (b: BuildFigures) => (b.failed ? `failed: ${b.failed}` : (b.ms / 1000).toFixed(1));
 const siteTable = [
@@ -156,6 +172,15 @@ beat that floor; the js-yaml column is the floor of what it actually does.
 
 ${table}
 
+## Server-source scan
+
+A generated tree of TypeScript handler modules (12 functions each, one in four throwing
+an \`ApiError\`), scanned with the fixture API's catalog and its \`sources\` pattern. The
+floor is globbing and reading the same files and nothing else. Both are the median of at
+least 5 runs, taken in turns.
+
+${sourceTable}
+
 ## Site build vs. a bare Starlight page
 
 The bare site is plain Starlight with one Markdown page carrying the same text (headings,
@@ -184,5 +209,5 @@ the same server: the page's own render time, which no watcher can beat.
 
 ${devTable}
 `;
-console.log(`\n${table}\n\n${siteTable}\n\n${weightTable}\n\n${devTable}`);
+console.log(`\n${table}\n\n${sourceTable}\n\n${siteTable}\n\n${weightTable}\n\n${devTable}`);
 writeFileSync(values.out ?? 'bench/RESULTS.md', report);

@@ -3,13 +3,14 @@
 // the server emits that the catalog lacks is an error at its line and column; a code no
 // source emits is a warning, unless retired. Settings are hostile: only globbed files under
 // the catalog's parent are read (symlinks resolved), each up to a size, and the pattern
-// runs on V8's linear-time regexp engine, so no pattern can backtrack for ever.
-import { globSync, realpathSync, statSync, readFileSync } from 'node:fs';
+// must suit V8's linear-time regexp engine, which takes over a match that backtracks too
+// much, so no pattern can hang the check.
+import { closeSync, fstatSync, globSync, openSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, matchesGlob, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Diagnostic } from './diagnostics.ts';
 import { insideRoot } from './confined.ts';
-import { displayPath, locate, position, type SourceFile } from './load.ts';
+import { displayPath, locate, type SourceFile } from './load.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 import { closest } from './suggest.ts';
 
@@ -28,6 +29,9 @@ export interface Emission {
 }
 
 export interface ScanResult {
+  /** Every code some source emits. */
+  emitted: Set<string>;
+  /** Where the codes that need a diagnostic (not in `known`, or retired) are emitted. */
   emissions: Emission[];
   /** Problems with the settings themselves, at their place in catalog.yaml. */
   problems: { path: (string | number)[]; message: string; hint: string; severity: Diagnostic['severity'] }[];
@@ -35,26 +39,33 @@ export interface ScanResult {
   bytesRead: number;
 }
 
-let linearEngine = false;
+let engineFlags = false;
 
-/** Compile a hostile pattern on the linear-time engine; throws with a reason. */
+/**
+ * Compile a hostile pattern so it cannot backtrack for ever: it must be one V8's
+ * linear-time engine accepts (no backreferences or lookaheads), and it runs on the fast
+ * backtracking engine, which V8 switches to the linear one for a match that backtracks too
+ * much. Throws with a reason.
+ */
 export function compilePattern(pattern: string): RegExp {
   if (pattern.length > SOURCE_LIMITS.maxPatternLength) throw new Error(`longer than ${SOURCE_LIMITS.maxPatternLength} characters`);
-  if (!linearEngine) {
-    // The `l` flag (linear time, no backtracking) needs this V8 switch; it changes nothing else.
+  if (!engineFlags) {
+    // Both switches only concern regular expressions that opt in (the `l` flag) or that
+    // backtrack past V8's threshold; every other regular expression runs as before.
     setFlagsFromString('--enable-experimental-regexp-engine');
-    linearEngine = true;
+    setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+    engineFlags = true;
   }
-  let re: RegExp;
   try {
-    re = new RegExp(pattern, 'gl');
+    new RegExp(pattern, 'l');
   } catch (err) {
     const message = (err as Error).message;
-    throw new Error(/linear time/.test(message) ? 'it cannot run in linear time (no backreferences or lookarounds)' : message);
+    throw new Error(/linear time/.test(message) ? 'it cannot run in linear time (no backreferences or lookaheads)' : message);
   }
-  const groups = new RegExp(`${pattern}|`, 'l').exec('')!.length - 1;
+  const groups = new RegExp(`${pattern}|`).exec('')!.length - 1;
   if (groups !== 1) throw new Error(`it has ${groups} capture groups; it needs exactly one, around the code`);
-  return re;
+  // No `d` flag: V8 cannot fall back to the linear engine for it.
+  return new RegExp(pattern, 'g');
 }
 
 /** Split `../server/**\/*.ts` into the directory it starts from and the glob below it. */
@@ -65,8 +76,9 @@ function globBase(dir: string, glob: string): { base: string; rest: string } {
   return { base: resolve(dir, fixed.join('/') || '.'), rest: parts.slice(fixed.length).join('/') };
 }
 
-export function scanSources(dir: string, catalog: CatalogFile): ScanResult {
-  const result: ScanResult = { emissions: [], problems: [], filesRead: 0, bytesRead: 0 };
+/** `located`: codes whose every emission needs no position (the catalog's live codes). */
+export function scanSources(dir: string, catalog: CatalogFile, located: Set<string> = new Set()): ScanResult {
+  const result: ScanResult = { emitted: new Set(), emissions: [], problems: [], filesRead: 0, bytesRead: 0 };
   const root = realpathSync(dirname(resolve(dir)));
   for (const [i, source] of (catalog.sources ?? []).entries()) {
     let re: RegExp;
@@ -87,21 +99,23 @@ export function scanSources(dir: string, catalog: CatalogFile): ScanResult {
       }
       let matched = 0;
       let skipped = 0;
-      let names: string[] = [];
+      let entries: Dirent[] = [];
       try {
-        names = statSync(base).isDirectory() ? globSync(rest || '*', { cwd: base }) : [];
+        // The base itself may be a symlink: it must lead inside the root too. Below it,
+        // the glob does not follow symlinked directories.
+        if (insideRoot(realpathSync.native(base), root)) entries = globSync(rest || '*', { cwd: base, withFileTypes: true });
       } catch {
         /* no such directory: reported below as matching nothing */
       }
-      for (const name of names) {
-        const path = join(base, name);
-        if (excludes.some((e) => matchesGlob(path, e))) continue;
+      for (const entry of entries) {
+        const path = join(entry.parentPath, entry.name);
+        if (entry.isDirectory() || excludes.some((e) => matchesGlob(path, e))) continue;
         if (result.filesRead >= SOURCE_LIMITS.maxFiles) {
           result.problems.push({ path: ['sources', i, 'include', j], severity: 'error', message: `more than ${SOURCE_LIMITS.maxFiles} source files`,
             hint: 'narrow the globs to the files that raise API errors' });
           return result;
         }
-        const text = readSource(path, root);
+        const text = readSource(path, entry.isSymbolicLink(), root);
         if (text === undefined) {
           skipped++;
           continue;
@@ -109,7 +123,7 @@ export function scanSources(dir: string, catalog: CatalogFile): ScanResult {
         matched++;
         result.filesRead++;
         result.bytesRead += text.length;
-        scanText(text, displayPath(path), re, result.emissions);
+        scanText(text, path, re, located, result);
       }
       if (skipped > 0) {
         result.problems.push({ path: ['sources', i, 'include', j], severity: 'warning',
@@ -125,35 +139,49 @@ export function scanSources(dir: string, catalog: CatalogFile): ScanResult {
   return result;
 }
 
-/** A regular file under root (a symlink may not lead out), not too large; else undefined. */
-function readSource(path: string, root: string): string | undefined {
+/** A regular file, not too large, and for a symlink one under root; else undefined. */
+function readSource(path: string, symlink: boolean, root: string): string | undefined {
+  let fd: number | undefined;
   try {
-    const real = realpathSync(path);
-    if (!insideRoot(real, root)) return undefined;
-    const stat = statSync(real);
+    if (symlink && !insideRoot(realpathSync.native(path), root)) return undefined;
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > SOURCE_LIMITS.maxFileBytes) return undefined;
-    return readFileSync(real, 'utf8');
+    return readFileSync(fd, 'utf8');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-function scanText(text: string, path: string, re: RegExp, out: Emission[]) {
+function scanText(text: string, path: string, re: RegExp, located: Set<string>, result: ScanResult) {
   re.lastIndex = 0;
-  let file: SourceFile | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0] === '') re.lastIndex++;
     const code = m[1];
     if (code === undefined || code === '') continue;
-    // The linear engine has no match indices (`d`): the code is the capture's last
+    result.emitted.add(code);
+    if (located.has(code)) continue;
+    // Without match indices (`d`, see compilePattern) the code is the capture's last
     // occurrence in the match, which is exact for patterns that end at the code.
-    file ??= { path, text, data: undefined };
-    const at = position(file, m.index + m[0].lastIndexOf(code));
-    out.push({ code, file: path, ...at });
+    result.emissions.push({ code, file: displayPath(path), ...lineCol(text, m.index + m[0].lastIndexOf(code)) });
   }
 }
 
-export function sourceDiagnostics(dir: string, catalog: CatalogFile, catalogFile: SourceFile, codes: CodeInfo[], scan = scanSources(dir, catalog)): Diagnostic[] {
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+export function sourceDiagnostics(dir: string, catalog: CatalogFile, catalogFile: SourceFile, codes: CodeInfo[]): Diagnostic[] {
+  const live = new Set(codes.filter((c) => c.data.lifecycle?.state !== 'retired').map((c) => c.data.code));
+  const scan = scanSources(dir, catalog, live);
   const out: Diagnostic[] = [];
   for (const p of scan.problems) {
     out.push({ file: catalogFile.path, ...locate(catalogFile, p.path), severity: p.severity, rule: 'source-settings', message: p.message, hint: p.hint });
@@ -173,9 +201,8 @@ export function sourceDiagnostics(dir: string, catalog: CatalogFile, catalogFile
     }
   }
   if (scan.problems.some((p) => p.severity === 'error')) return out; // a broken setting would make every code look unused
-  const emitted = new Set(scan.emissions.map((e) => e.code));
   for (const c of codes) {
-    if (emitted.has(c.data.code) || c.data.lifecycle?.state === 'retired') continue;
+    if (scan.emitted.has(c.data.code) || c.data.lifecycle?.state === 'retired') continue;
     out.push({ file: c.file.path, ...locate(c.file, ['code']), severity: 'warning', rule: 'source-unused-code',
       message: `no source file emits "${c.data.code}"`,
       hint: 'the server may have stopped returning it: retire the code (lifecycle) or check the `sources` globs and pattern' });

@@ -9,12 +9,13 @@ import { catalogToMarkdown, modelOf } from '../../bench/site.ts';
 
 test('npm run bench runs on a tiny catalog and writes its table', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'bench-')), 'results.md');
-  const r = spawnSync(process.execPath, ['bench/run.ts', '--sizes', '5', '--site-sizes', '', '--dev-sizes', '', '--runs', '1', '--startup-sizes', '5', '--startup-runs', '1', '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bench/run.ts', '--sizes', '5', '--site-sizes', '', '--dev-sizes', '', '--source-files', '20', '--runs', '1', '--startup-sizes', '5', '--startup-runs', '1', '--out', out], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const text = readFileSync(out, 'utf8');
   assert.match(text, /\| 5 \| \d+ \| \d+ \| [\d.]+× \| (met|missed) \|/);
   assert.match(text, /Node v\d+/);
   assert.match(text, /\| 5 \| 5 \| \d+ \| \d+ \| \d+ \| [\d.]+× \| [\d.]+× \| ≤ 3× bare node: (met|missed) \|/);
+  assert.match(text, /\| 20 \| [\d.]+ \| \d+ \| \d+ \| [\d.]+× \| (met|missed) \|/);
 });
 
 test('the bare comparison page carries every code and example of the catalog', () => {
