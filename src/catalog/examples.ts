@@ -4,10 +4,11 @@
 import type { Example, Shape } from './schema.ts';
 import { HEADER_NAME } from './http.ts';
 import { isProblem, mediaTypeOf } from './envelope.ts';
+import { syntaxError } from './sample-syntax.ts';
 
 export interface ExampleProblem {
   /** What is wrong; the rule of the same name (example-json, header-format, problem-type...) reports it. */
-  kind: 'json' | 'envelope' | 'code-match' | 'status' | 'header' | 'problem-type' | 'problem-title' | 'problem-status' | 'problem-media-type';
+  kind: 'json' | 'envelope' | 'code-match' | 'status' | 'header' | 'problem-type' | 'problem-title' | 'problem-status' | 'problem-media-type' | 'syntax';
   message: string;
   hint: string;
   /** Line and column inside the example text (1-based), when known. */
@@ -31,6 +32,15 @@ export interface ExampleContext {
 export function checkExample(example: Example, ctx: ExampleContext): ExampleProblem[] {
   if (example.lang === 'json') return checkBody(example.code, 1, ctx);
   if (example.lang === 'http') return checkHttp(example.code, ctx);
+  const error = syntaxError(example.lang, example.code);
+  if (error) {
+    return [{
+      kind: 'syntax',
+      message: `${example.lang} example does not parse: ${error.message}`,
+      hint: 'write a sample that runs as shown: no `...` placeholders in code',
+      at: { line: error.line, col: error.col },
+    }];
+  }
   return [];
 }
 

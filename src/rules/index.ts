@@ -12,7 +12,9 @@ import duplicateKey from './duplicate-key.ts';
 import exampleCodeMatch from './example-code-match.ts';
 import exampleEnvelope from './example-envelope.ts';
 import exampleJson from './example-json.ts';
+import exampleLanguage from './example-language.ts';
 import exampleStatus from './example-status.ts';
+import exampleSyntax from './example-syntax.ts';
 import filenameMatchesCode from './filename-matches-code.ts';
 import headerFormat from './header-format.ts';
 import invalidValue from './invalid-value.ts';
@@ -65,7 +67,9 @@ export const RULES = [
   exampleCodeMatch,
   exampleEnvelope,
   exampleJson,
+  exampleLanguage,
   exampleStatus,
+  exampleSyntax,
   filenameMatchesCode,
   headerFormat,
   invalidValue,
