@@ -33,8 +33,10 @@ interface Declaration {
   code: string;
   file: SourceFile;
   offset: number;
-  /** `GET /orders/{id} 404`, for messages. */
+  /** `GET /orders/{id} 404 example "x"`, for messages. */
   where: string;
+  /** `GET /orders/{id} 404`. */
+  operation: string;
   status: string;
   kind: 'example' | 'enum';
   /** An enum in a schema the response $refs (a shared ErrorCode) lists codes; it claims no status. */
@@ -90,7 +92,7 @@ export function openapiDiagnostics(
   }
   const files = new Map<string, SourceFile>();
   for (const [real, text] of Object.entries(result.value.files)) {
-    files.set(real, { path: displayPath(real), text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) });
+    files.set(real, docFile(displayPath(real), text));
   }
   const root = files.get(rootReal);
   if (!root) {
@@ -102,7 +104,7 @@ export function openapiDiagnostics(
     out.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
 
   for (const err of root.doc!.errors) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
-  const walker = new Walker(files, catalog, report);
+  const walker = new Walker(mapSource(files), catalog, report);
   for (const p of result.value.problems) {
     if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
     const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
@@ -166,14 +168,46 @@ interface Loc {
   node: Node;
 }
 
+/** Where the walker finds the files `$ref`s name: those the worker read, or a git revision's. */
+export interface DocSource {
+  /** The file a relative reference from `from` names, parsed, if it may be read. */
+  resolve(from: SourceFile, relative: string): SourceFile | undefined;
+}
+
+function mapSource(files: Map<string, SourceFile>): DocSource {
+  const keys = new Map([...files].map(([real, f]) => [f, real]));
+  return {
+    resolve(from, rel) {
+      try {
+        return files.get(realpathSync(join(dirname(keys.get(from)!), rel)));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** A parsed file of an OpenAPI document; positions come from `yaml` (JSON is YAML). */
+export function docFile(path: string, text: string): SourceFile {
+  return { path, text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) };
+}
+
+/** Every code an operation's response declares as its own (not a shared enum): `GET /orders 404 order_not_found`. */
+export function declaredCodes(root: SourceFile, source: DocSource, catalog: CatalogFile): Set<string> {
+  const walker = new Walker(source, catalog, () => {});
+  return new Set(walker.operations(root).filter((d) => !d.shared).map((d) => `${d.operation} ${d.code}`));
+}
+
 class Walker {
   refProblems = 0;
   private codeFields: string[][];
   private reported = new Set<string>();
-  private files: Map<string, SourceFile>;
+  private source: DocSource;
+  /** The operation and status being walked. */
+  private operation = '';
   private report: ReportAt;
-  constructor(files: Map<string, SourceFile>, catalog: CatalogFile, report: ReportAt) {
-    this.files = files;
+  constructor(source: DocSource, catalog: CatalogFile, report: ReportAt) {
+    this.source = source;
     this.report = report;
     const fields = [catalog.envelope, ...(catalog.shapes ?? [])].map((s) => s.code_field).filter((f): f is string => !!f);
     this.codeFields = [...new Set(fields)].map((f) => f.split('.'));
@@ -214,15 +248,10 @@ class Walker {
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);
-    let file = from;
+    let file: SourceFile | undefined = from;
     if (filePart) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return undefined;
-      const fromReal = [...this.files].find(([, f]) => f === from)![0];
-      try {
-        file = this.files.get(realpathSync(join(dirname(fromReal), decodeURIComponent(filePart))))!;
-      } catch {
-        return undefined;
-      }
+      file = this.source.resolve(from, decodeURIComponent(filePart));
       if (!file) return undefined;
     }
     return this.pointer(file, pointer);
@@ -260,6 +289,7 @@ class Walker {
   }
 
   private response(response: Loc, where: string, status: string, out: Declaration[]) {
+    this.operation = where;
     const content = this.deref(this.child(response, 'content'));
     if (!content || !isMap(content.node)) return;
     for (const m of content.node.items) {
@@ -286,7 +316,7 @@ class Walker {
       let loc = value;
       for (const step of steps) loc = loc && this.deref(this.child(loc, step));
       if (loc && isScalar(loc.node) && typeof loc.node.value === 'string') {
-        out.push({ code: loc.node.value, file: loc.file, offset: loc.node.range![0], where, status, kind: 'example' });
+        out.push({ code: loc.node.value, file: loc.file, offset: loc.node.range![0], where, operation: this.operation, status, kind: 'example' });
       }
     }
   }
@@ -311,7 +341,7 @@ class Walker {
       if (constNode) found.push(constNode);
       for (const { node, file } of found) {
         if (isScalar(node) && typeof node.value === 'string') {
-          out.push({ code: node.value, file, offset: node.range![0], where, status, kind: 'enum', shared });
+          out.push({ code: node.value, file, offset: node.range![0], where, operation: this.operation, status, kind: 'enum', shared });
         }
       }
       return;

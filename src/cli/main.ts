@@ -15,6 +15,8 @@ import { isFormat, REPORTERS } from '../reporters/index.ts';
 import { textLines } from '../reporters/text.ts';
 import { explain } from './explain.ts';
 import { misuse, isMisuse } from './misuse.ts';
+import { openapiChanges, type OpenapiChanges } from '../catalog/openapi-review.ts';
+import { catalogSchema } from '../catalog/schema.ts';
 
 const USAGE = `usage: errcat <command> [options]
 
@@ -100,14 +102,18 @@ function check(args: string[], out: NodeJS.WritableStream): number {
   const result = checkCatalog(dir, { openapi: values.openapi });
   let { diagnostics } = result;
   let review: Review | undefined;
+  let openapi: OpenapiChanges | undefined;
   if (values.base) {
     const base = loadCatalogAt(values.base, dir);
     const head = result.loaded;
     review = reviewCatalog(base, head, values.base);
     diagnostics = sortDiagnostics([...diagnostics, ...lockEdits(readLock(base.lock, []), readLock(head.lock, []), head)]);
+    // The OpenAPI side, when the catalog (or --openapi) names the API's document.
+    const catalog = catalogSchema.safeParse(head.catalog?.data);
+    if (catalog.success) openapi = openapiChanges(values.base, dir, catalog.data, values.openapi);
   }
   const docsUrl = result.docsUrl;
-  out.write(REPORTERS[format].format({ diagnostics, codeCount: result.codeCount, docsUrl, review, links: { docsUrl, previewUrl: preview } }));
+  out.write(REPORTERS[format].format({ diagnostics, codeCount: result.codeCount, docsUrl, review, openapi, links: { docsUrl, previewUrl: preview } }));
   return hasErrors(diagnostics) ? 1 : 0;
 }
 

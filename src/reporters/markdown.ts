@@ -5,6 +5,7 @@ import { formatReviewMarkdown } from '../review/report.ts';
 import { rulePageUrl } from '../rules/docs.ts';
 import { markdownCode } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
+import type { OpenapiChanges } from '../catalog/openapi-review.ts';
 
 /** One list item per diagnostic, the rule linked to its page. */
 export function markdownDiagnostics(list: Diagnostic[], docsUrl?: string): string {
@@ -19,10 +20,17 @@ export function markdownDiagnostics(list: Diagnostic[], docsUrl?: string): strin
 }
 
 export const markdown: Reporter = {
-  format({ diagnostics, codeCount, docsUrl, review, links }) {
-    if (review) return formatReviewMarkdown(review, diagnostics, { ...links, docsUrl: links?.docsUrl ?? docsUrl });
+  format({ diagnostics, codeCount, docsUrl, review, links, openapi }) {
+    if (review) return formatReviewMarkdown(review, diagnostics, { ...links, docsUrl: links?.docsUrl ?? docsUrl }) + (openapi ? openapiMarkdown(openapi) : '');
     const out = ['### Error catalog check', '', summaryLine(diagnostics, codeCount)];
     if (diagnostics.length) out.push('', markdownDiagnostics(diagnostics, docsUrl));
     return `${out.join('\n')}\n`;
   },
 };
+
+/** The OpenAPI side of a review: every name from the document is code, escaped. */
+function openapiMarkdown(c: OpenapiChanges): string {
+  const head = `\n**OpenAPI** ${markdownCode(c.document)} against ${markdownCode(c.base)}`;
+  if (!c.added.length && !c.removed.length) return `${head}: the same codes.\n`;
+  return `${head}:\n\n${[...c.added.map((d) => `- ➕ ${markdownCode(d)}`), ...c.removed.map((d) => `- ➖ ${markdownCode(d)}`)].join('\n')}\n`;
+}

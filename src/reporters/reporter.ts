@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import type { Review } from '../review/diff.ts';
 import type { ReportContext } from '../review/report.ts';
+import type { OpenapiChanges } from '../catalog/openapi-review.ts';
 
 export interface Run {
   diagnostics: Diagnostic[];
@@ -13,6 +14,8 @@ export interface Run {
   review?: Review;
   /** Where review links point (a preview deployment). */
   links?: ReportContext;
+  /** With --base, when the catalog names the API's OpenAPI document: its changes. */
+  openapi?: OpenapiChanges;
 }
 
 export interface Reporter {

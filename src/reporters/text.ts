@@ -2,6 +2,7 @@
 // diagnostic, then the review (with --base) and a summary line.
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { formatReviewText } from '../review/report.ts';
+import { formatOpenapiChanges } from '../catalog/openapi-review.ts';
 import { rulePageUrl } from '../rules/docs.ts';
 import { plainText } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
@@ -20,10 +21,11 @@ export function textLines(list: Diagnostic[], docsUrl?: string): string {
 }
 
 export const text: Reporter = {
-  format({ diagnostics, codeCount, docsUrl, review }) {
+  format({ diagnostics, codeCount, docsUrl, review, openapi }) {
     const parts: string[] = [];
     if (diagnostics.length) parts.push(textLines(diagnostics, docsUrl));
     if (review) parts.push(formatReviewText(review).split('\n').map(plainText).join('\n'));
+    if (openapi) parts.push(formatOpenapiChanges(openapi).split('\n').map(plainText).join('\n'));
     parts.push(summaryLine(diagnostics, codeCount));
     return `${parts.join('\n\n')}\n`;
   },

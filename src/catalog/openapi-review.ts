@@ -1,0 +1,100 @@
+// The OpenAPI side of a review against a git base: which codes the API's OpenAPI
+// document declares, operation by operation, that it did not declare at the base, and
+// which it no longer declares. Both sides are read file by file ($refs followed) under
+// the same confinement as the check; the base through `git show`.
+import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
+import { insideRoot, readConfined } from './confined.ts';
+import { displayPath, type SourceFile } from './load.ts';
+import { declaredCodes, docFile, OPENAPI_LIMITS, openapiTarget, type DocSource } from './openapi.ts';
+import type { CatalogFile } from './schema.ts';
+
+export interface OpenapiChanges {
+  document: string;
+  base: string;
+  /** `GET /orders 422 out_of_stock`: declared now, not at the base. */
+  added: string[];
+  removed: string[];
+}
+
+export function openapiChanges(ref: string, dir: string, catalog: CatalogFile, cliPath?: string): OpenapiChanges | undefined {
+  const target = openapiTarget(dir, catalog, cliPath);
+  if (!target) return undefined;
+  const head = headSide(target.path, target.root);
+  if (!head) return undefined;
+  const base = baseSide(ref, target.path);
+  const now = declaredCodes(head.root, head.source, catalog);
+  const before = base ? declaredCodes(base.root, base.source, catalog) : new Set<string>();
+  return {
+    document: displayPath(target.path),
+    base: ref,
+    added: [...now].filter((d) => !before.has(d)).sort(),
+    removed: [...before].filter((d) => !now.has(d)).sort(),
+  };
+}
+
+function cached(read: (key: string) => SourceFile | undefined) {
+  const files = new Map<string, SourceFile | undefined>();
+  const keys = new Map<SourceFile, string>();
+  const get = (key: string) => {
+    if (!files.has(key)) {
+      const f = read(key);
+      files.set(key, f);
+      if (f) keys.set(f, key);
+    }
+    return files.get(key);
+  };
+  return { get, keyOf: (f: SourceFile) => keys.get(f)! };
+}
+
+function headSide(path: string, root: string): { root: SourceFile; source: DocSource } | undefined {
+  const files = cached((real) => {
+    try {
+      return docFile(displayPath(real), readConfined(real, root, OPENAPI_LIMITS.maxBytes));
+    } catch {
+      return undefined;
+    }
+  });
+  const rootFile = files.get(realpathSync(path));
+  if (!rootFile) return undefined;
+  const source: DocSource = {
+    resolve(from, rel) {
+      try {
+        const real = realpathSync(join(dirname(files.keyOf(from)), rel));
+        return insideRoot(real, realpathSync(root)) ? files.get(real) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  return { root: rootFile, source };
+}
+
+function baseSide(ref: string, path: string): { root: SourceFile; source: DocSource } | undefined {
+  const git = (args: string[]) =>
+    execFileSync('git', args, { cwd: dirname(path), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: OPENAPI_LIMITS.maxBytes });
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel']).trim();
+  } catch {
+    return undefined;
+  }
+  // Paths inside the repository, as git names them; nothing above its top is read.
+  const files = cached((key) => {
+    if (key.startsWith('..') || posix.isAbsolute(key)) return undefined;
+    try {
+      return docFile(`${ref}:${key}`, git(['show', `${ref}:${key}`]));
+    } catch {
+      return undefined;
+    }
+  });
+  const rootFile = files.get(relative(realpathSync(top), realpathSync(path)).split('\\').join('/'));
+  if (!rootFile) return undefined;
+  return { root: rootFile, source: { resolve: (from, rel) => files.get(posix.normalize(posix.join(posix.dirname(files.keyOf(from)), rel))) } };
+}
+
+export function formatOpenapiChanges(c: OpenapiChanges): string {
+  if (!c.added.length && !c.removed.length) return `OpenAPI ${c.document}: the same codes as at ${c.base}`;
+  return [`OpenAPI ${c.document} against ${c.base}:`, ...c.added.map((d) => `  + ${d}`), ...c.removed.map((d) => `  - ${d}`)].join('\n');
+}
