@@ -1,16 +1,20 @@
-// Build the site without ever leaving a half-written dist/: check the catalog, build into
-// a temporary directory beside the target, and swap it into place only on success.
+// Build the site without ever leaving a half-written or unverified dist/: check the
+// catalog, build into a staging directory beside the target, verify the built HTML and
+// exports against the catalog (src/build/verify.ts), and only then swap it into place
+// (src/build/swap.ts: a crash at any point leaves the old or the new complete site, and
+// the next build cleans up after it).
 //
 //   node scripts/build.ts [--catalog DIR] [--out DIR]
 //
 // Defaults: --catalog $CATALOG_DIR or ./catalog, --out ./dist.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { recover, stagingDir, swapIn, discard } from '../src/build/swap.ts';
+import { verifySite } from '../src/build/verify.ts';
 import { checkCatalog } from '../src/catalog/check.ts';
-import { hasErrors } from '../src/catalog/diagnostics.ts';
-import { text } from '../src/reporters/text.ts';
+import { hasErrors, sortDiagnostics } from '../src/catalog/diagnostics.ts';
+import { text, textLines } from '../src/reporters/text.ts';
 import { catalogDir } from '../src/config.ts';
 
 const { values } = parseArgs({ options: { catalog: { type: 'string' }, out: { type: 'string', default: 'dist' } } });
@@ -18,32 +22,39 @@ const dir = catalogDir(values.catalog);
 const out = resolve(values.out);
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
+// 0. Whatever a crashed or killed build left behind.
+for (const line of recover(out)) process.stderr.write(`build: ${line} (left by an interrupted build)\n`);
+
 // 1. The check, exactly as `errcat check` prints it.
 const result = checkCatalog(dir);
 process.stderr.write(text.format({ diagnostics: result.diagnostics, codeCount: result.codeCount, docsUrl: result.docsUrl }));
-if (hasErrors(result.diagnostics)) {
+if (hasErrors(result.diagnostics) || !result.model) {
   process.stderr.write(`build: not building; ${out} left as it was.\n`);
-  process.exit(1);
+  process.exit(result.internalError ? 2 : 1);
 }
 
-// 2. Build into a temporary directory next to the target (same filesystem: rename is atomic).
-const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
-rmSync(tmp, { recursive: true, force: true });
+// 2. Build into the staging directory.
+const staging = stagingDir(out);
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const build = spawnSync(process.execPath, [astro, 'build'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, CATALOG_DIR: dir, OUT_DIR: tmp },
+  env: { ...process.env, CATALOG_DIR: dir, OUT_DIR: staging },
 });
 if (build.status !== 0) {
-  rmSync(tmp, { recursive: true, force: true });
+  discard(staging);
   process.stderr.write(`build: astro build failed; ${out} left as it was.\n`);
   process.exit(build.status ?? 1);
 }
 
-// 3. Swap.
-const old = `${tmp}.old`;
-if (existsSync(out)) renameSync(out, old);
-renameSync(tmp, out);
-rmSync(old, { recursive: true, force: true });
-process.stderr.write(`build: ${out} updated from ${dir}\n`);
+// 3. Verify what was built, before anyone can be served it.
+const problems = sortDiagnostics(verifySite(staging, result.model));
+if (problems.length) {
+  discard(staging);
+  process.stderr.write(`${textLines(problems, result.docsUrl)}\n\nbuild: the built site breaks the contract (${problems.length} problem${problems.length === 1 ? '' : 's'}); ${out} left as it was.\n`);
+  process.exit(1);
+}
+
+// 4. Swap.
+swapIn(staging, out);
+process.stderr.write(`build: ${out} updated from ${dir} (verified: ${result.model.codes.length} codes)\n`);

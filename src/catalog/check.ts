@@ -1,7 +1,9 @@
 // The whole pipeline behind `check`: load -> validate -> model. The CLI, the site build
 // and review all start here.
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { loadCatalog, type LoadedCatalog } from './load.ts';
+import { hasErrors, INTERNAL_ERROR, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+
+export { INTERNAL_ERROR };
+import { CatalogDirError, displayPath, loadCatalog, type LoadedCatalog } from './load.ts';
 import { buildModel, type CatalogModel } from './model.ts';
 import { validate, type CheckOptions } from './validate.ts';
 
@@ -15,14 +17,37 @@ export interface CheckResult {
   loaded: LoadedCatalog;
   /** catalog.yaml's docs_url, when it has one (even if the catalog has errors): rule pages live on its site. */
   docsUrl: string | undefined;
+  /** The check itself failed (a bug): exit 2, not 1. */
+  internalError?: boolean;
 }
 
+/**
+ * The check never ends in a stack trace: an exception it did not foresee becomes one
+ * `internal-error` diagnostic (and `internalError`, which the CLI turns into exit 2).
+ * Only a missing directory (CatalogDirError) is thrown, as misuse.
+ */
 export function checkCatalog(dir: string, options: CheckOptions = {}): CheckResult {
+  try {
+    return runCheck(dir, options);
+  } catch (e) {
+    if (e instanceof CatalogDirError) throw e;
+    const err = e instanceof Error ? e : new Error(String(e));
+    const diagnostics: Diagnostic[] = [{
+      file: displayPath(dir), line: 1, col: 1, severity: 'error', rule: INTERNAL_ERROR,
+      message: `the check failed unexpectedly: ${err.name}: ${err.message.split('\n')[0]!.slice(0, 200)}`,
+      hint: 'this is a bug in errcat, not in the catalog: please report it with the files that caused it',
+    }];
+    const loaded = { dir, catalog: undefined, codes: [], unreadable: [], codesListed: false, lock: undefined, diagnostics };
+    return { dir, diagnostics, model: undefined, codeCount: 0, loaded, docsUrl: undefined, internalError: true };
+  }
+}
+
+function runCheck(dir: string, options: CheckOptions): CheckResult {
   const loaded = loadCatalog(dir);
   const { diagnostics, catalog, codes } = validate(loaded, options);
   const sorted = sortDiagnostics(diagnostics);
   const model =
     catalog && !hasErrors(sorted) ? buildModel(catalog, codes.map((c) => ({ data: c.data, file: c.file.path }))) : undefined;
   const docsUrl = (loaded.catalog?.data as { docs_url?: unknown } | null | undefined)?.docs_url;
-  return { dir, diagnostics: sorted, model, codeCount: loaded.codes.length, loaded, docsUrl: typeof docsUrl === 'string' ? docsUrl : undefined };
+  return { dir, diagnostics: sorted, model, codeCount: loaded.codes.length + loaded.unreadable.length, loaded, docsUrl: typeof docsUrl === 'string' ? docsUrl : undefined };
 }

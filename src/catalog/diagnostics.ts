@@ -5,12 +5,21 @@ import type { RuleId } from '../rules/index.ts';
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * Diagnostics that come from no catalog rule, so no catalog can trigger or configure them:
+ * the check's own failure (a bug: exit 2, src/catalog/check.ts) and the build's
+ * verification of the built site (src/build/verify.ts).
+ */
+export const INTERNAL_ERROR = 'internal-error';
+export const SITE_CONTRACT = 'site-contract';
+export type OutsideRuleId = typeof INTERNAL_ERROR | typeof SITE_CONTRACT;
+
 export interface Diagnostic {
   file: string;
   line: number;
   col: number;
   severity: Severity;
-  rule: RuleId;
+  rule: RuleId | OutsideRuleId;
   message: string;
   hint?: string;
 }

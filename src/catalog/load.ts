@@ -3,14 +3,15 @@
 // much faster parser (core schema, duplicate keys refused, like `yaml`), and `yaml`
 // parses a file only when it fails there or when a rule needs a position in it.
 // Nothing is validated here except YAML itself.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { basename, join, relative } from 'node:path';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import catalogFileRule from '../rules/catalog-file.ts';
-import duplicateKey from '../rules/duplicate-key.ts';
-import yamlSyntax from '../rules/yaml-syntax.ts';
+import limitExceeded from '../rules/limit-exceeded.ts';
+import unsafeFile from '../rules/unsafe-file.ts';
+import { LIMITS } from './limits.ts';
+import { parseFile } from './parse.ts';
+import { catalogRoot, isRefusal, listInside, readInside, type Refusal } from './read.ts';
 
 export interface SourceFile {
   /** Path as shown in diagnostics (relative to the working directory). */
@@ -25,7 +26,8 @@ export interface SourceFile {
 
 /** `yaml`'s parse of the file, with source ranges for every node. */
 export function docOf(file: SourceFile): Document.Parsed {
-  file.doc ??= parseDocument(file.text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  // uniqueKeys off: yaml's check is quadratic in a mapping's size; parse.ts finds duplicates linearly.
+  file.doc ??= parseDocument(file.text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   return file.doc;
 }
 
@@ -33,6 +35,10 @@ export interface LoadedCatalog {
   dir: string;
   catalog: SourceFile | undefined;
   codes: SourceFile[];
+  /** Names of files in codes/ that could not be read (reported): their codes exist, unknown. */
+  unreadable: string[];
+  /** False when codes/ itself was refused: which codes exist is unknown. */
+  codesListed: boolean;
   /** The lock of shipped codes, if the catalog has one. */
   lock: SourceFile | undefined;
   diagnostics: Diagnostic[];
@@ -47,44 +53,45 @@ export class CatalogDirError extends Error {}
 /** Where catalog files come from: the working tree, or a git revision under review. */
 export interface CatalogSource {
   isDir(path: string): boolean;
-  /** Names of the entries of a directory, or [] if it doesn't exist. */
-  list(path: string): string[];
-  /** A file's text, or undefined if it doesn't exist. */
-  read(path: string): string | undefined;
+  /** Names of the entries of a directory, [] if it doesn't exist, or why it was not read. */
+  list(path: string): string[] | Refusal;
+  /** A file's text, undefined if it doesn't exist, or why it was not read. */
+  read(path: string): string | undefined | Refusal;
 }
 
-export const diskSource: CatalogSource = {
-  isDir: (p) => {
-    try {
-      return statSync(p).isDirectory();
-    } catch {
-      return false;
-    }
-  },
-  list: (p) => {
-    try {
-      return readdirSync(p);
-    } catch {
-      return [];
-    }
-  },
-  read: (p) => {
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
+/** The working tree: only regular files that stay inside the catalog directory (see read.ts). */
+export function diskSource(root: string): CatalogSource {
+  return {
+    isDir: () => true,
+    list: (p) => listInside(root, p),
+    read: (p) => readInside(root, p),
+  };
+}
 
 /** Read and parse every file of the catalog in `dir`. Throws CatalogDirError if there is no such directory. */
-export function loadCatalog(dir: string, source: CatalogSource = diskSource): LoadedCatalog {
-  if (!source.isDir(dir)) throw new CatalogDirError(`catalog directory not found: ${dir}`);
+export function loadCatalog(dir: string, given?: CatalogSource): LoadedCatalog {
+  const root = given ? undefined : catalogRoot(dir);
+  const source = given ?? (root ? diskSource(root) : undefined);
+  if (!source || !source.isDir(dir)) throw new CatalogDirError(`catalog directory not found: ${dir}`);
   const diagnostics: Diagnostic[] = [];
+  let budget: number = LIMITS.catalogBytes;
+  const refuse = (path: string, refusal: Refusal) =>
+    diagnostics.push({ file: displayPath(path), line: 1, col: 1, severity: REFUSAL_RULES[refusal.rule].severity, rule: refusal.rule,
+      message: `${basename(path)} ${refusal.refused}`, hint: REFUSAL_HINTS[refusal.rule] });
+  /** A file parsed, or undefined when it is missing or was refused (and reported). */
+  const read = (path: string): SourceFile | undefined => {
+    const text = budget < 0 ? undefined : source.read(path);
+    if (isRefusal(text)) return void refuse(path, text);
+    if (text === undefined) return undefined;
+    if ((budget -= text.length) < 0) {
+      return void refuse(path, { rule: limitExceeded.id, refused: `is past the ${LIMITS.catalogBytes} bytes all catalog files may take together: this and later files not read` });
+    }
+    return parseFile(path, text, diagnostics);
+  };
+
   const catalogPath = join(dir, CATALOG_FILE);
-  const catalogText = source.read(catalogPath);
-  let catalog: SourceFile | undefined;
-  if (catalogText === undefined) {
+  const catalog = read(catalogPath);
+  if (!catalog && !diagnostics.length) {
     diagnostics.push({
       file: displayPath(catalogPath),
       line: 1,
@@ -94,55 +101,36 @@ export function loadCatalog(dir: string, source: CatalogSource = diskSource): Lo
       message: `${CATALOG_FILE} is missing`,
       hint: `create ${displayPath(catalogPath)} with the page-level content (api, docs_url, envelope, categories)`,
     });
-  } else catalog = parseFile(catalogPath, catalogText, diagnostics);
+  }
   const codesDir = join(dir, CODES_DIR);
-  const names = source.list(codesDir).filter((n) => /\.ya?ml$/.test(n)).sort();
-  // path.relative for each of thousands of files is measurable: do it once for the directory.
-  const codesShown = displayPath(codesDir);
-  const codes = names.map((n) => {
-    const p = join(codesDir, n);
-    return parseFile(p, source.read(p) ?? '', diagnostics, join(codesShown, n));
-  });
-  const lockPath = join(dir, LOCK_FILE);
-  const lockText = source.read(lockPath);
-  const lock = lockText === undefined ? undefined : parseFile(lockPath, lockText, diagnostics);
-  return { dir, catalog, codes, lock, diagnostics };
+  const listed = source.list(codesDir);
+  let names: string[] = [];
+  if (isRefusal(listed)) refuse(codesDir, listed);
+  else names = listed.filter((n) => /\.ya?ml$/.test(n)).sort();
+  if (names.length > LIMITS.codeFiles) {
+    refuse(codesDir, { rule: limitExceeded.id, refused: `holds ${names.length} YAML files, more than ${LIMITS.codeFiles}: only the first ${LIMITS.codeFiles} read` });
+    names = names.slice(0, LIMITS.codeFiles);
+  }
+  const codes: SourceFile[] = [];
+  const unreadable: string[] = [];
+  for (const n of names) {
+    const file = read(join(codesDir, n));
+    if (file) codes.push(file);
+    else unreadable.push(n);
+  }
+  const lock = read(join(dir, LOCK_FILE));
+  return { dir, catalog, codes, unreadable, codesListed: !isRefusal(listed), lock, diagnostics };
 }
+
+const REFUSAL_RULES = { 'unsafe-file': unsafeFile, 'limit-exceeded': limitExceeded } as const;
+const REFUSAL_HINTS: Record<Refusal['rule'], string> = {
+  'unsafe-file': 'the check reads only regular files inside the catalog directory; replace it with a regular file',
+  'limit-exceeded': 'see "Limits and safety" in the README',
+};
 
 export function displayPath(p: string): string {
   const rel = relative(process.cwd(), p);
   return rel.startsWith('..') ? p : rel;
-}
-
-export function parseFile(path: string, text: string, diagnostics: Diagnostic[], shown = displayPath(path)): SourceFile {
-  const file: SourceFile = { path: shown, text, data: undefined };
-  try {
-    // An empty document is null, as `yaml` has it.
-    file.data = fastLoad(text, { schema: CORE_SCHEMA, filename: path }) ?? null;
-    return file;
-  } catch {
-    // Fall through: `yaml` says where and why.
-  }
-  const doc = docOf(file);
-  for (const err of doc.errors) {
-    const { line, col } = position(file, err.pos[0]);
-    const rule = err.code === 'DUPLICATE_KEY' ? duplicateKey : yamlSyntax;
-    diagnostics.push({
-      file: file.path,
-      line,
-      col,
-      severity: rule.severity,
-      rule: rule.id,
-      message: firstLine(err.message),
-      hint: rule === duplicateKey ? 'each key may appear once in a mapping; merge or remove the repeated key' : 'fix the YAML syntax at this position',
-    });
-  }
-  if (doc.errors.length === 0) file.data = doc.toJS();
-  return file;
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** 1-based line and column of a character offset. */
@@ -176,7 +164,7 @@ export function locate(file: SourceFile, path: DataPath, which: 'value' | 'key' 
     const step = path[i]!;
     let next: unknown;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      const pair = pairsOf(node).get(String(step));
       if (!pair) break;
       if (which === 'key' && i === path.length - 1 && isNode(pair.key)) {
         best = pair.key;
@@ -191,6 +179,18 @@ export function locate(file: SourceFile, path: DataPath, which: 'value' | 'key' 
     node = next;
   }
   return position(file, best?.range?.[0] ?? 0);
+}
+
+// Each mapping's keys, indexed once: looking up every key of a 40,000-key mapping stays linear.
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 function isNode(n: unknown): n is Node {

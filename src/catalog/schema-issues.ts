@@ -14,10 +14,10 @@ type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
 /** Rules with their own id when a particular required key is missing. */
-const REQUIRED_RULES: Record<string, { rule: typeof recoveryRequired | typeof statusRequired; hint: string }> = {
-  recovery: { rule: recoveryRequired, hint: 'add `recovery:` with the steps a developer takes to get past this error' },
-  status: { rule: statusRequired, hint: 'add `status:` with the HTTP status (or a list of statuses) this code is returned with' },
-};
+const REQUIRED_RULES = new Map<string, { rule: typeof recoveryRequired | typeof statusRequired; hint: string }>([
+  ['recovery', { rule: recoveryRequired, hint: 'add `recovery:` with the steps a developer takes to get past this error' }],
+  ['status', { rule: statusRequired, hint: 'add `status:` with the HTTP status (or a list of statuses) this code is returned with' }],
+]);
 
 export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: Issue[], out: Diagnostic[]): void {
   for (const issue of issues) {
@@ -39,7 +39,7 @@ export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: I
     }
     if (valueAt(file.data, path) === undefined) {
       const key = String(path.at(-1));
-      const special = path.length === 1 ? REQUIRED_RULES[key] : undefined;
+      const special = path.length === 1 ? REQUIRED_RULES.get(key) : undefined;
       out.push({
         file: file.path,
         ...locate(file, path.slice(0, -1), 'value'),
@@ -71,7 +71,7 @@ function hintFor(issue: Issue): string {
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let cur = data;
   for (const step of path) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
+    if (typeof cur !== 'object' || cur === null || !Object.hasOwn(cur, step)) return undefined;
     cur = (cur as Record<string | number, unknown>)[step];
   }
   return cur;
@@ -112,7 +112,7 @@ function descend(schemas: AnySchema[], path: readonly (string | number)[]): AnyS
       element?: AnySchema;
       valueType?: AnySchema;
     };
-    if (def.type === 'object' && def.shape && typeof step === 'string' && def.shape[step]) next.push(def.shape[step]);
+    if (def.type === 'object' && def.shape && typeof step === 'string' && Object.hasOwn(def.shape, step)) next.push(def.shape[step]!);
     else if (def.type === 'array' && def.element && typeof step === 'number') next.push(def.element);
     else if (def.type === 'record' && def.valueType) next.push(def.valueType);
   }

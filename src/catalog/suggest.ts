@@ -21,7 +21,11 @@ export function distance(a: string, b: string): number {
 export function closest(name: string, candidates: Iterable<string>, limit = 3): string[] {
   const max = Math.max(2, Math.floor(name.length / 3));
   const lower = name.toLowerCase();
+  // Bounded work per call: distance is at least the difference in length, and past 64
+  // characters a name is no typo worth a quadratic comparison against every candidate.
+  if (name.length > 64) return [];
   return [...candidates]
+    .filter((c) => Math.abs(c.length - name.length) <= max || c.toLowerCase().includes(lower) || lower.includes(c.toLowerCase()))
     .map((c) => {
       const d = distance(name, c);
       // A candidate that contains the name (or the reverse) is a good match even when long.

@@ -1,12 +1,13 @@
 // Validate: the one rule set. The CLI, the site build and pull-request review all call
 // `validate`, so a catalog that passes here passes everywhere. The schema gives each file
 // its shape; then every rule of the registry (src/rules/) runs its check.
+import { basename } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import type { LoadedCatalog } from './load.ts';
 import { catalogSchema, codeSchema, type CatalogFile } from './schema.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { readLock } from './stability.ts';
-import type { RuleContext, ValidCode } from '../rules/context.ts';
+import { AnyCode, type RuleContext, type ValidCode } from '../rules/context.ts';
 import { applyRuleSettings } from '../rules/config.ts';
 import { RULES, ruleById, type Rule } from '../rules/index.ts';
 
@@ -42,11 +43,17 @@ export function validate(loaded: LoadedCatalog, options: CheckOptions = {}): Val
     if (parsed.success) codes.push({ data: parsed.data, file });
     else schemaDiagnostics(file, codeSchema, parsed.error.issues, diagnostics);
   }
-  const codeNames = new Set(codes.map((c) => c.data.code));
+  // A file that failed to parse or was not read counts under its file name: it is reported
+  // once, and rules that look codes up (related, references, examples, the lock) stay quiet.
+  // When codes/ itself could not be listed, any name may be a code.
+  const codeNames = loaded.codesListed ? new Set<string>() : new AnyCode();
+  for (const c of codes) codeNames.add(c.data.code);
   for (const f of loaded.codes) {
     const name = (f.data as { code?: unknown } | undefined)?.code;
     if (typeof name === 'string') codeNames.add(name);
+    else if (f.data === undefined) codeNames.add(codeOfFileName(f.path));
   }
+  for (const n of loaded.unreadable) codeNames.add(codeOfFileName(n));
 
   // Every rule of the registry.
   const memo = new Map<unknown, unknown>();
@@ -72,4 +79,8 @@ export function validate(loaded: LoadedCatalog, options: CheckOptions = {}): Val
       diagnostics.push({ file: file.path, ...at, severity: rule.severity, rule: rule.id, message, hint }));
   }
   return { diagnostics: applyRuleSettings(diagnostics, catalogFile?.data, ruleById), catalog, codes };
+}
+
+function codeOfFileName(path: string): string {
+  return basename(path).replace(/\.ya?ml$/, '');
 }

@@ -114,7 +114,7 @@ function check(args: string[], out: NodeJS.WritableStream): number {
   }
   const docsUrl = result.docsUrl;
   out.write(REPORTERS[format].format({ diagnostics, codeCount: result.codeCount, docsUrl, review, openapi, links: { docsUrl, previewUrl: preview } }));
-  return hasErrors(diagnostics) ? 1 : 0;
+  return result.internalError ? 2 : hasErrors(diagnostics) ? 1 : 0;
 }
 
 /** The OpenAPI fragment of a clean catalog, on stdout or into --out. */

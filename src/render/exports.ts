@@ -35,12 +35,34 @@ export function errorsJson(model: CatalogModel): { api: string; docs_url: string
   };
 }
 
-const tsString = (s: string) => JSON.stringify(s);
-/** Text safe inside a block comment. */
-const comment = (s: string) => s.replace(/\*\//g, '*\\/');
+// Catalog text is untrusted in every export. JavaScript ends a line (and so a `//`
+// comment) at \r, \u2028 and \u2029 too, not only \n: one-line text is flattened, and
+// string literals escape them, so no text can add a declaration to errors.d.ts.
+const LINE_BREAKS = /[\r\n\u2028\u2029\u0085\v\f]+/g;
+/** Text that stays on its line. */
+const flat = (s: string) => s.replace(LINE_BREAKS, ' ');
+const tsString = (s: string) => JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/** Text safe inside a comment of either kind. */
+const comment = (s: string) => flat(s).replace(/\*\//g, '*\\/');
+
+/** The API's name as the start of a TypeScript identifier: letters, digits, _ and $, never a leading digit. */
+export function typePrefix(api: string): string {
+  const name = api.replace(/[^A-Za-z0-9_$]/g, '');
+  return /^[0-9]/.test(name) ? `_${name}` : name || 'Api';
+}
+
+/** Markdown from the catalog inside an export: its own headings can't pass for a code's `### code`. */
+const block = (s: string) => s.trim().replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/gm, '$1\\$2');
+
+/** A code fence longer than any backtick run in the example, so the example can't close it. */
+function fenced(lang: string, code: string): string[] {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [fence + lang, code.trimEnd(), fence];
+}
 
 export function errorsDts(model: CatalogModel): string {
-  const name = model.catalog.api.replace(/[^A-Za-z0-9_$]/g, '') || 'Api';
+  const name = typePrefix(model.catalog.api);
   const codes = model.codes;
   const lines: string[] = [];
   lines.push(`// Error codes of the ${comment(model.catalog.api)} API, generated from its error catalog.`);
@@ -69,16 +91,18 @@ export function errorsDts(model: CatalogModel): string {
 }
 
 function line(c: CodeEntry): string {
-  return `- [${c.code}](${c.docsUrl}): ${c.statuses.map(statusText).join(', ')}. ${c.summary}`;
+  return `- [${c.code}](${c.docsUrl}): ${c.statuses.map(statusText).join(', ')}. ${flat(c.summary)}`;
 }
+
+const header = (catalog: CatalogModel['catalog']) => [`# ${flat(catalog.api)} API: ${flat(catalog.title)}`, '', `> ${flat(catalog.description)}`, ''];
 
 export function llmsTxt(model: CatalogModel): string {
   const { catalog } = model;
-  const out = [`# ${catalog.api} API: ${catalog.title}`, '', `> ${catalog.description}`, ''];
+  const out = header(catalog);
   out.push(`The full page: ${catalog.docs_url}. Every code in the detail: ${model.site}/llms-full.txt. As JSON: ${model.site}/errors.json.`, '');
   for (const cat of model.categories) {
     if (!cat.codes.length) continue;
-    out.push(`## ${cat.title}`, '');
+    out.push(`## ${flat(cat.title)}`, '');
     for (const c of cat.codes) out.push(line(c));
     out.push('');
   }
@@ -87,27 +111,27 @@ export function llmsTxt(model: CatalogModel): string {
 
 export function llmsFullTxt(model: CatalogModel): string {
   const { catalog } = model;
-  const out = [`# ${catalog.api} API: ${catalog.title}`, '', `> ${catalog.description}`, '', catalog.intro.trim(), ''];
-  out.push(`## ${catalog.envelope.title}`, '');
+  const out = [...header(catalog), block(catalog.intro), ''];
+  out.push(`## ${flat(catalog.envelope.title)}`, '');
   out.push(`Error responses are \`${mediaTypeOf(catalog.envelope)}\`.`, '');
-  if (catalog.envelope.description) out.push(catalog.envelope.description.trim(), '');
-  if (catalog.envelope.example) out.push('```' + catalog.envelope.example.lang, catalog.envelope.example.code.trimEnd(), '```', '');
-  for (const f of catalog.envelope.fields) out.push(`- \`${f.name}\` (${f.type}${f.required ? '' : ', optional'}): ${f.notes.trim()}`);
+  if (catalog.envelope.description) out.push(block(catalog.envelope.description), '');
+  if (catalog.envelope.example) out.push(...fenced(catalog.envelope.example.lang, catalog.envelope.example.code), '');
+  for (const f of catalog.envelope.fields) out.push(`- \`${flat(f.name)}\` (${f.type}${f.required ? '' : ', optional'}): ${flat(f.notes.trim())}`);
   out.push('');
   for (const cat of model.categories) {
     if (!cat.codes.length) continue;
-    out.push(`## ${cat.title}`, '');
+    out.push(`## ${flat(cat.title)}`, '');
     for (const c of cat.codes) {
       out.push(`### ${c.code}`, '');
       out.push(`- HTTP: ${c.statuses.map(statusText).join(', ')}`);
-      out.push(`- Summary: ${c.summary}`);
+      out.push(`- Summary: ${flat(c.summary)}`);
       out.push(`- Retryable: ${c.retry.retryable === 'conditional' ? 'conditional' : c.retry.retryable ? 'yes' : 'no'}`);
-      if (c.sdk_class) out.push(`- SDK error class: ${c.sdk_class}`);
-      if (c.lifecycle) out.push(`- Lifecycle: ${c.lifecycle.state} since ${c.lifecycle.since}${c.lifecycle.replacement ? `; use ${c.lifecycle.replacement}` : ''}`);
+      if (c.sdk_class) out.push(`- SDK error class: ${flat(c.sdk_class)}`);
+      if (c.lifecycle) out.push(`- Lifecycle: ${c.lifecycle.state} since ${flat(c.lifecycle.since)}${c.lifecycle.replacement ? `; use ${flat(c.lifecycle.replacement)}` : ''}`);
       out.push(`- Docs: ${c.docsUrl}`, '');
-      out.push('When it fires:', '', c.when.trim(), '', 'How to recover:', '', c.recovery.trim(), '');
-      if (c.retry.advice) out.push('Retry:', '', c.retry.advice.trim(), '');
-      for (const e of c.examples ?? []) out.push('```' + e.lang, e.code.trimEnd(), '```', '');
+      out.push('When it fires:', '', block(c.when), '', 'How to recover:', '', block(c.recovery), '');
+      if (c.retry.advice) out.push('Retry:', '', block(c.retry.advice), '');
+      for (const e of c.examples ?? []) out.push(...fenced(e.lang, e.code), '');
     }
   }
   out.push(`Page: ${model.site}${pageHref(model)}`, '');

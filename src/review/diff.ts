@@ -47,7 +47,9 @@ function same(a: unknown, b: unknown): boolean {
 
 function fieldChanges(before: Data, after: Data): FieldChange[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return keys.filter((k) => !same(before[k], after[k])).map((field) => ({ field, before: before[field], after: after[field] }));
+  // Own fields only: a field named like an Object.prototype member is still just data.
+  const at = (d: Data, k: string) => (Object.hasOwn(d, k) ? d[k] : undefined);
+  return keys.filter((k) => !same(at(before, k), at(after, k))).map((field) => ({ field, before: at(before, field), after: at(after, field) }));
 }
 
 export function reviewCatalog(base: LoadedCatalog, head: LoadedCatalog, baseRef: string): Review {
@@ -78,8 +80,8 @@ export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined
   if (!baseLock) return [];
   const file = head.lock;
   const out: Diagnostic[] = [];
-  for (const [code, entry] of Object.entries(baseLock)) {
-    const now = headLock?.[code];
+  for (const [code, entry] of baseLock) {
+    const now = headLock?.get(code);
     if (now && same(now, entry)) continue;
     out.push({
       file: file?.path ?? `${head.dir}/shipped.yaml`,

@@ -1,3 +1,4 @@
+import { AnyCode } from './context.ts';
 import { pageAnchors } from '../catalog/model.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
@@ -14,7 +15,7 @@ export default defineRule({
     const { catalog, catalogFile } = ctx;
     if (!catalog || !catalogFile) return;
     for (const id of pageAnchors(catalog)) {
-      if (ctx.codeNames.has(id)) {
+      if (!(ctx.codeNames instanceof AnyCode) && ctx.codeNames.has(id)) {
         report(catalogFile, { line: 1, col: 1 }, `page section id "${id}" equals a code`,
           'rename the section or category id: each code must be the only element with its id');
       }

@@ -1,3 +1,4 @@
+import { codePattern } from '../catalog/code-pattern.ts';
 import { locate } from '../catalog/load.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
@@ -12,14 +13,11 @@ export default defineRule({
   pass: { files: codeFile() },
   check(ctx, report) {
     if (!ctx.catalog) return;
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(ctx.catalog.code_pattern, 'u');
-    } catch {
-      return; // invalid-value reports it
-    }
+    // Matched with RE2 in linear time (src/catalog/code-pattern.ts); invalid-value reports a refused pattern.
+    const matches = codePattern(ctx.catalog.code_pattern, () => {});
+    if (!matches) return;
     for (const { data, file } of ctx.codes) {
-      if (!pattern.test(data.code)) {
+      if (!matches(data.code)) {
         report(file, locate(file, ['code']), `code "${data.code}" does not match the catalog's pattern ${ctx.catalog.code_pattern}`,
           'rename the code to follow the pattern declared as code_pattern in catalog.yaml');
       }

@@ -32,3 +32,10 @@ export interface RuleContext {
   /** `compute(ctx)`, computed once per run. */
   shared<T>(compute: (ctx: RuleContext) => T): T;
 }
+
+/** When codes/ could not be listed, any name may be a code: lookups stay quiet. */
+export class AnyCode extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}

@@ -7,6 +7,7 @@ import catalogFile from './catalog-file.ts';
 import categoryKnown from './category-known.ts';
 import categoryUnique from './category-unique.ts';
 import codePattern from './code-pattern.ts';
+import codeReserved from './code-reserved.ts';
 import codeUnique from './code-unique.ts';
 import duplicateKey from './duplicate-key.ts';
 import exampleCodeMatch from './example-code-match.ts';
@@ -18,6 +19,7 @@ import exampleSyntax from './example-syntax.ts';
 import filenameMatchesCode from './filename-matches-code.ts';
 import headerFormat from './header-format.ts';
 import invalidValue from './invalid-value.ts';
+import limitExceeded from './limit-exceeded.ts';
 import lockFormat from './lock-format.ts';
 import noCodes from './no-codes.ts';
 import openapiFile from './openapi-file.ts';
@@ -52,6 +54,7 @@ import statusMeaning from './status-meaning.ts';
 import statusRequired from './status-required.ts';
 import statusValid from './status-valid.ts';
 import unknownKey from './unknown-key.ts';
+import unsafeFile from './unsafe-file.ts';
 import unsafeLink from './unsafe-link.ts';
 import yamlSyntax from './yaml-syntax.ts';
 
@@ -62,6 +65,7 @@ export const RULES = [
   categoryKnown,
   categoryUnique,
   codePattern,
+  codeReserved,
   codeUnique,
   duplicateKey,
   exampleCodeMatch,
@@ -73,6 +77,7 @@ export const RULES = [
   filenameMatchesCode,
   headerFormat,
   invalidValue,
+  limitExceeded,
   lockFormat,
   noCodes,
   openapiFile,
@@ -107,6 +112,7 @@ export const RULES = [
   statusRequired,
   statusValid,
   unknownKey,
+  unsafeFile,
   unsafeLink,
   yamlSyntax,
 ] as const;

@@ -1,3 +1,4 @@
+import { codePattern } from '../catalog/code-pattern.ts';
 import { locate } from '../catalog/load.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
@@ -5,7 +6,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'invalid-value',
   severity: 'error',
-  description: 'A value has the wrong type or is not one of the accepted values (or code_pattern is not a valid regular expression).',
+  description: 'A value has the wrong type or is not one of the accepted values (or code_pattern is not a valid RE2 regular expression).',
   why: 'The page and the exports read these values as typed data; a wrong type would publish nonsense or break the build.',
   fix: 'Use a value of the type the message names; the hint lists the accepted values when there are few.',
   fail: { files: codeFile({ retry: '{ retryable: sometimes }' }) },
@@ -14,11 +15,6 @@ export default defineRule({
   check(ctx, report) {
     const { catalog, catalogFile } = ctx;
     if (!catalog || !catalogFile) return;
-    try {
-      new RegExp(catalog.code_pattern, 'u');
-    } catch (err) {
-      report(catalogFile, locate(catalogFile, ['code_pattern']),
-        `code_pattern is not a valid regular expression: ${(err as Error).message}`, 'fix the regular expression');
-    }
+    codePattern(catalog.code_pattern, (message, hint) => report(catalogFile, locate(catalogFile, ['code_pattern']), message, hint));
   },
 });

@@ -13,7 +13,9 @@ export default defineRule({
   },
   pass: { files: codeFile() },
   check(ctx, report) {
-    if (ctx.loaded.codes.length === 0 && ctx.catalogFile) {
+    // Files refused or codes/ not listable are reported as such, not as "no codes".
+    const { loaded } = ctx;
+    if (loaded.codes.length + loaded.unreadable.length === 0 && loaded.codesListed && ctx.catalogFile) {
       report(ctx.catalogFile, { line: 1, col: 1 }, 'the catalog has no codes', 'add one YAML file per code under codes/');
     }
   },

@@ -12,9 +12,9 @@ export interface LostCode {
 export function lostCodes(ctx: RuleContext): LostCode[] {
   const { lock } = ctx;
   if (!ctx.loaded.lock || !lock) return [];
-  const unshipped = ctx.codes.filter((c) => !(c.data.code in lock));
+  const unshipped = ctx.codes.filter((c) => !lock.has(c.data.code));
   const out: LostCode[] = [];
-  for (const [code, shipped] of Object.entries(lock)) {
+  for (const [code, shipped] of lock) {
     // A code whose file is invalid is reported by other rules, not as removed.
     if (ctx.codeNames.has(code)) continue;
     const twin = unshipped.find((c) => c.data.category === shipped.category && statusesOf(c.data).join() === shipped.status.join());
@@ -28,7 +28,7 @@ export function keptCodes(ctx: RuleContext) {
   const { lock } = ctx;
   if (!ctx.loaded.lock || !lock) return [];
   const byCode = new Map(ctx.codes.map((c) => [c.data.code, c]));
-  return Object.entries(lock).flatMap(([code, shipped]) => {
+  return [...lock].flatMap(([code, shipped]) => {
     const c = byCode.get(code);
     return c ? [{ ...c, shipped }] : [];
   });

@@ -1,5 +1,6 @@
 // Every Markdown text of the catalog scanned once, shared by raw-html, unsafe-link and
 // reference-resolves.
+import { AnyCode } from '../context.ts';
 import { docOf, locate, position, type DataPath, type SourceFile } from '../../catalog/load.ts';
 import { scanMarkdown, type MarkdownLink, type MarkdownProblem } from '../../catalog/markdown.ts';
 import { pageAnchors } from '../../catalog/model.ts';
@@ -35,6 +36,7 @@ export function scannedTexts(ctx: RuleContext): ScannedText[] {
 
 /** Ids a `#fragment` link may point at: every code and every page section. */
 export function linkTargets(ctx: RuleContext): Set<string> {
+  if (ctx.codeNames instanceof AnyCode) return ctx.codeNames;
   return new Set([...ctx.codeNames, ...(ctx.catalog ? pageAnchors(ctx.catalog) : [])]);
 }
 
