@@ -15,6 +15,8 @@ export const LIMITS = {
   nodes: 50_000,
   /** Characters of text in one file once aliases are expanded (without aliases, at most its size). */
   expandedChars: 1024 * 1024,
+  /** YAML syntax errors reported per file (the rest are counted in one more diagnostic). */
+  syntaxErrors: 20,
   /** Characters of `code_pattern`. */
   patternLength: 512,
 } as const;

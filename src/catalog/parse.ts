@@ -49,12 +49,17 @@ const SPLIT_HINT = 'catalog files are small: one code per file, no generated bul
 
 function slowParse(file: SourceFile): Problem[] {
   let doc;
+  // A broken file can hold a YAML error per line: no stack trace is wanted for any of them.
+  const traceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     doc = docOf(file);
   } catch (e) {
     // nestingBound should have refused such a text; if one slips past it, it is still too deep.
     if (e instanceof RangeError) return [depthProblem(scanNesting(file.text, Infinity).deepestAt)];
     throw e;
+  } finally {
+    Error.stackTraceLimit = traceLimit;
   }
   if (doc.errors.length) {
     // nestingBound keeps the parsers' recursion far from the stack's end; should it still
@@ -62,7 +67,7 @@ function slowParse(file: SourceFile): Problem[] {
     // Where the stack ran out depends on the stack left: point at the deepest place instead.
     const overflow = doc.errors.find((err) => /call stack/i.test(err.message));
     if (overflow) return [depthProblem(scanNesting(file.text, Infinity).deepestAt)];
-    return doc.errors.map((err) => {
+    const shown = doc.errors.slice(0, LIMITS.syntaxErrors).map((err): Problem => {
       const duplicate = err.code === 'DUPLICATE_KEY';
       return {
         at: err.pos[0],
@@ -71,6 +76,12 @@ function slowParse(file: SourceFile): Problem[] {
         hint: duplicate ? DUPLICATE_HINT : 'fix the YAML syntax at this position',
       };
     });
+    const more = doc.errors.length - shown.length;
+    if (more > 0) {
+      shown.push({ at: doc.errors[LIMITS.syntaxErrors]!.pos[0], rule: yamlSyntax, message: `${more} more YAML errors in this file`,
+        hint: `only the first ${LIMITS.syntaxErrors} are listed; fix those first, later ones often follow from them` });
+    }
+    return shown;
   }
   const scan = scanNodes(doc.contents);
   if (scan.length) return scan;

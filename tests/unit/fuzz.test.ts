@@ -18,7 +18,7 @@ import { readTree } from './helpers.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 /** Generous: a case is a whole catalog checked twice on a busy machine. Not a speed target. */
-const CASE_LIMIT_MS = 30_000;
+const CASE_LIMIT_MS = 60_000;
 
 const CATALOGS = ['catalog', 'examples/almyty/catalog', 'tests/fixtures/mini'];
 

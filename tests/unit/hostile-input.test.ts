@@ -211,3 +211,14 @@ test('a parser stack overflow is reported at the same place on every run', () =>
   assert.match(first.out, /thing_not_found\.yaml:\d+:\d+ +error +limit-exceeded +nesting deeper than/);
   assert.equal(errcat(dir).out, first.out);
 });
+
+test('a file with a YAML error on every line lists the first ones and counts the rest', () => {
+  // Found by the fuzz test: 115,667 errors in one file, each with a stack trace, took a minute.
+  const dir = mutateFixture('tests/fixtures/mini', []);
+  appendFileSync(join(dir, T), '} k: 1\n'.repeat(30_000));
+  const r = errcat(dir);
+  assert.equal(r.code, 1);
+  const lines = r.out.split('\n').filter((l) => /thing_not_found\.yaml:\d+:\d+ +error +yaml-syntax/.test(l));
+  assert.equal(lines.length, LIMITS.syntaxErrors + 1);
+  assert.match(lines.at(-1)!, /\d+ more YAML errors in this file/);
+});
