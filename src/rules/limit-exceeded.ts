@@ -8,7 +8,7 @@ export default defineRule({
   why: 'The check runs on pull requests from anyone; each bound (src/catalog/limits.ts, README "Limits and safety") turns a file built to exhaust memory or time into a diagnostic.',
   fix: 'Catalog files are small and shallow: split or flatten the data, and write values out instead of repeating them through anchors and aliases.',
   fail: { files: codeFile({}, `notes: ${'['.repeat(40)}${']'.repeat(40)}\n`), note: 'a value nested 41 levels deep' },
-  pass: { files: codeFile({}, 'notes: [[1], [2]]\n') },
+  pass: { files: codeFile({}, 'notes: A value one level deep.\n') },
   locked: true,
   firesIn: 'src/catalog/read.ts and src/catalog/parse.ts (reading and parsing)',
 });
