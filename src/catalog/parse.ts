@@ -67,7 +67,7 @@ function slowParse(file: SourceFile): Problem[] {
     // Where the stack ran out depends on the stack left: point at the deepest place instead.
     const overflow = doc.errors.find((err) => /call stack/i.test(err.message));
     if (overflow) return [depthProblem(scanNesting(file.text, Infinity).deepestAt)];
-    const shown = doc.errors.slice(0, LIMITS.syntaxErrors).map((err): Problem => {
+    return capped(doc.errors.map((err): Problem => {
       const duplicate = err.code === 'DUPLICATE_KEY';
       return {
         at: err.pos[0],
@@ -75,16 +75,10 @@ function slowParse(file: SourceFile): Problem[] {
         message: firstLine(err.message),
         hint: duplicate ? DUPLICATE_HINT : 'fix the YAML syntax at this position',
       };
-    });
-    const more = doc.errors.length - shown.length;
-    if (more > 0) {
-      shown.push({ at: doc.errors[LIMITS.syntaxErrors]!.pos[0], rule: yamlSyntax, message: `${more} more YAML errors in this file`,
-        hint: `only the first ${LIMITS.syntaxErrors} are listed; fix those first, later ones often follow from them` });
-    }
-    return shown;
+    }));
   }
   const scan = scanNodes(doc.contents);
-  if (scan.length) return scan;
+  if (scan.length) return capped(scan);
   let data: unknown;
   try {
     data = doc.toJS() ?? null;
@@ -96,6 +90,15 @@ function slowParse(file: SourceFile): Problem[] {
   if (over) return [over === 'depth' ? depthProblem(0) : expansionProblem(firstAlias(doc.contents) ?? 0)];
   file.data = data;
   return [];
+}
+
+/** The first problems of a file and a count of the rest: a flood of them says nothing more. */
+function capped(problems: Problem[]): Problem[] {
+  if (problems.length <= LIMITS.syntaxErrors) return problems;
+  const shown = problems.slice(0, LIMITS.syntaxErrors);
+  shown.push({ at: problems[LIMITS.syntaxErrors]!.at, rule: yamlSyntax, message: `${problems.length - shown.length} more YAML errors in this file`,
+    hint: `only the first ${LIMITS.syntaxErrors} are listed; fix those first, later ones often follow from them` });
+  return shown;
 }
 
 const DUPLICATE_HINT = 'each key may appear once in a mapping; merge or remove the repeated key';

@@ -210,3 +210,14 @@ test('a file with a YAML error on every line lists the first ones and counts the
   assert.equal(lines.length, LIMITS.syntaxErrors + 1);
   assert.match(lines.at(-1)!, /\d+ more YAML errors in this file/);
 });
+
+test('a file with the same key on every line lists the first duplicates and counts the rest', () => {
+  // Found by the fuzz test: 50,159 duplicate keys in one file each became a diagnostic.
+  const dir = mutateFixture('tests/fixtures/mini', []);
+  appendFileSync(join(dir, T), 'x: 1\n'.repeat(40_000));
+  const r = errcat(dir);
+  assert.equal(r.code, 1);
+  const lines = r.out.split('\n').filter((l) => /thing_not_found\.yaml:\d+:\d+ +error +(duplicate-key|yaml-syntax)/.test(l));
+  assert.equal(lines.length, LIMITS.syntaxErrors + 1);
+  assert.match(lines.at(-1)!, /\d+ more YAML errors in this file/);
+});
