@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import type { CodeChange, FieldChange, Review } from './diff.ts';
 import { markdownDiagnostics } from '../reporters/markdown.ts';
+import { githubData, githubProperty } from '../reporters/escape.ts';
 
 export interface ReportContext {
   /** docs_url of the errors page (from the head catalog). */
@@ -80,6 +81,10 @@ function fieldLines(changed: CodeChange[]): string[] {
 /** Notices on the changed lines; problems are annotated separately as errors. */
 export function formatReviewGithub(r: Review): string {
   return [...r.added, ...r.changed]
-    .map((c) => `::notice file=${c.file},line=${c.line},title=${c.kind} ${c.code}::${c.kind === 'added' ? 'new error code' : `changed: ${c.fields.map((f) => f.field).join(', ')}`}`)
+    .map((c) => {
+      // File names, codes and field names come from the pull request: escaped like any annotation.
+      const message = c.kind === 'added' ? 'new error code' : `changed: ${c.fields.map((f) => f.field).join(', ')}`;
+      return `::notice file=${githubProperty(c.file)},line=${c.line},title=${githubProperty(`${c.kind} ${c.code}`)}::${githubData(message)}`;
+    })
     .join('\n');
 }
