@@ -6,7 +6,7 @@ import { CatalogDirError, LOCK_FILE } from '../catalog/load.ts';
 import { checkCatalog } from '../catalog/check.ts';
 import { hasErrors, sortDiagnostics } from '../catalog/diagnostics.ts';
 import { readLock, shipLock } from '../catalog/stability.ts';
-import { lockEdits, reviewCatalog, type Review } from '../review/diff.ts';
+import { reviewAgainst, type Review } from '../review/diff.ts';
 import { loadCatalogAt } from '../review/git.ts';
 import { catalogDir } from '../config.ts';
 import { writeSchemas } from '../catalog/json-schema.ts';
@@ -24,7 +24,9 @@ commands:
   check [dir]      check the catalog (default: $CATALOG_DIR or ./catalog)
       --format text|json|github|markdown|sarif   output (default: text)
       --base <ref>         also review the change against the catalog at git <ref>
-      --preview-url <url>  link codes in the review to this preview site (http or https)
+      --preview-url <url>  link codes in the review to the preview deployment of this change
+      --artifact-url <url> without a preview, where the built site of this change is
+      --max-chars <n>      longest Markdown report (details move out past it)
       --openapi <file>     compare the API's OpenAPI document with the catalog
                            (default: catalog.yaml's \`openapi\`)
   explain <rule>   print a rule's page: what it reports, why, examples, how to fix
@@ -71,15 +73,15 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
   }
 }
 
-function previewUrl(value: string | undefined): string | undefined {
+function previewUrl(value: string | undefined, flag = '--preview-url'): string | undefined {
   if (value === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw misuse(`--preview-url "${value}" is not a URL (e.g. https://pr-42.preview.example)`);
+    throw misuse(`${flag} "${value}" is not a URL (e.g. https://pr-42.preview.example)`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw misuse(`--preview-url must be an http(s) URL, not ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw misuse(`${flag} must be an http(s) URL, not ${url.protocol}`);
   return url.href;
 }
 
@@ -90,6 +92,8 @@ function check(args: string[], out: NodeJS.WritableStream): number {
       format: { type: 'string', default: 'text' },
       base: { type: 'string' },
       'preview-url': { type: 'string' },
+      'artifact-url': { type: 'string' },
+      'max-chars': { type: 'string' },
       openapi: { type: 'string' },
     },
     allowPositionals: true,
@@ -98,6 +102,9 @@ function check(args: string[], out: NodeJS.WritableStream): number {
   const format = values.format;
   if (!isFormat(format)) throw misuse(`unknown format "${format}" (${Object.keys(REPORTERS).join(', ')})`);
   const preview = previewUrl(values['preview-url']);
+  const artifactUrl = previewUrl(values['artifact-url'], '--artifact-url');
+  const maxChars = values['max-chars'] === undefined ? undefined : Number(values['max-chars']);
+  if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0)) throw misuse('--max-chars takes a positive whole number');
   const dir = catalogDir(positionals[0]);
   const result = checkCatalog(dir, { openapi: values.openapi });
   let { diagnostics } = result;
@@ -106,14 +113,14 @@ function check(args: string[], out: NodeJS.WritableStream): number {
   if (values.base) {
     const base = loadCatalogAt(values.base, dir);
     const head = result.loaded;
-    review = reviewCatalog(base, head, values.base);
-    diagnostics = sortDiagnostics([...diagnostics, ...lockEdits(readLock(base.lock, []), readLock(head.lock, []), head)]);
+    ({ review, diagnostics } = reviewAgainst(base, head, values.base, diagnostics));
+    diagnostics = sortDiagnostics(diagnostics);
     // The OpenAPI side, when the catalog (or --openapi) names the API's document.
     const catalog = catalogSchema.safeParse(head.catalog?.data);
     if (catalog.success) openapi = openapiChanges(values.base, dir, catalog.data, values.openapi);
   }
   const docsUrl = result.docsUrl;
-  out.write(REPORTERS[format].format({ diagnostics, codeCount: result.codeCount, docsUrl, review, openapi, links: { docsUrl, previewUrl: preview } }));
+  out.write(REPORTERS[format].format({ diagnostics, codeCount: result.codeCount, docsUrl, review, openapi, links: { docsUrl, previewUrl: preview, artifactUrl, maxChars } }));
   return result.internalError ? 2 : hasErrors(diagnostics) ? 1 : 0;
 }
 

@@ -1,7 +1,8 @@
 // GitHub Actions workflow commands: one annotation per diagnostic (on the diff in a pull
 // request), the review's notices with --base, then the summary.
 import type { Diagnostic } from '../catalog/diagnostics.ts';
-import { counts, formatReviewGithub } from '../review/report.ts';
+import { formatReviewGithub } from '../review/annotate.ts';
+import { counts } from '../review/report.ts';
 import { githubData, githubProperty } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
 import { ruleReference } from './text.ts';
@@ -18,7 +19,8 @@ export function githubAnnotations(list: Diagnostic[], docsUrl?: string): string 
 
 export const github: Reporter = {
   format({ diagnostics, codeCount, docsUrl, review }) {
-    const lines = [githubAnnotations(diagnostics, docsUrl), review ? formatReviewGithub(review) : ''].filter(Boolean);
+    // With a review, annotations go on the pull request's changed lines (src/review/annotate.ts).
+    const lines = [review ? formatReviewGithub(review, diagnostics, docsUrl) : githubAnnotations(diagnostics, docsUrl)].filter(Boolean);
     lines.push(`${githubData(summaryLine(diagnostics, codeCount))}${review ? `; ${counts(review)}` : ''}`);
     return `${lines.join('\n')}\n`;
   },

@@ -24,7 +24,7 @@ export const text: Reporter = {
   format({ diagnostics, codeCount, docsUrl, review, openapi }) {
     const parts: string[] = [];
     if (diagnostics.length) parts.push(textLines(diagnostics, docsUrl));
-    if (review) parts.push(formatReviewText(review).split('\n').map(plainText).join('\n'));
+    if (review) parts.push(formatReviewText(review, diagnostics));
     if (openapi) parts.push(formatOpenapiChanges(openapi).split('\n').map(plainText).join('\n'));
     parts.push(summaryLine(diagnostics, codeCount));
     return `${parts.join('\n\n')}\n`;

@@ -1,24 +1,28 @@
 // Review: what a change does to the catalog, code by code and field by field, compared
 // with the catalog at a base revision. Also catches edits to the lock of shipped codes.
 import type { Diagnostic } from '../catalog/diagnostics.ts';
-import { locate, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
-import type { Lock } from '../catalog/stability.ts';
+import { join } from 'node:path';
+import { displayPath, locate, LOCK_FILE, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
+import { readLock, type Lock } from '../catalog/stability.ts';
 import shippedLockEdited from '../rules/shipped-lock-edited.ts';
-
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
+import { compareFields, fieldsOf, lineDiff, statusWords, type FieldChange } from './fields.ts';
+import { detectRenames, renameDiagnostics, type Rename } from './rename.ts';
 
 export interface CodeChange {
   code: string;
   kind: 'added' | 'changed' | 'removed';
-  status: unknown;
+  /** HTTP status(es) in words, e.g. `502, 503, 504`. */
+  status: string;
+  category: string;
+  /** changed: what changed; added: every field as a reader sees it; removed: every field that was lost. */
   fields: FieldChange[];
-  /** Where to point a reviewer: the head file (or the base file for removals). */
+  /** Where to point a reviewer: the head file (the base file for removals, which GitHub cannot annotate). */
   file: string;
+  /** First and last changed line of the file (head side), for annotations. */
   line: number;
+  endLine: number;
+  /** Set on both codes of a likely rename. */
+  rename?: Rename;
 }
 
 export interface Review {
@@ -26,8 +30,14 @@ export interface Review {
   added: CodeChange[];
   changed: CodeChange[];
   removed: CodeChange[];
+  /** Removed codes that are the same entry as an added one (similar content), with how sure. */
+  renames: Rename[];
   /** Page-level fields of catalog.yaml that changed. */
   page: FieldChange[];
+  /** Catalog files the change touched, each with its changed line ranges on the head side ([] when deleted). */
+  files: Record<string, [number, number][]>;
+  /** Path of the head's lock, where a removed code's notice goes when the change edited it. */
+  lock: string;
 }
 
 type Data = Record<string, unknown>;
@@ -36,7 +46,7 @@ function codesOf(loaded: LoadedCatalog): Map<string, { data: Data; file: SourceF
   const out = new Map<string, { data: Data; file: SourceFile }>();
   for (const file of loaded.codes) {
     const data = file.data as Data | undefined;
-    if (data && typeof data.code === 'string') out.set(data.code, { data, file });
+    if (data && typeof data === 'object' && typeof data.code === 'string') out.set(data.code, { data, file });
   }
   return out;
 }
@@ -45,32 +55,70 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function fieldChanges(before: Data, after: Data): FieldChange[] {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  // Own fields only: a field named like an Object.prototype member is still just data.
-  const at = (d: Data, k: string) => (Object.hasOwn(d, k) ? d[k] : undefined);
-  return keys.filter((k) => !same(at(before, k), at(after, k))).map((field) => ({ field, before: at(before, field), after: at(after, field) }));
+/** Head-side line ranges that differ from the base text; a pure deletion marks the line after it. */
+export function changedLines(before: string, after: string): [number, number][] {
+  const out: [number, number][] = [];
+  let line = 1;
+  for (const part of lineDiff(before, after)) {
+    const n = part.value.split('\n').length - (part.value.endsWith('\n') ? 1 : 0);
+    if (part.added) out.push([line, line + n - 1]);
+    else if (part.removed) out.push([line, line]);
+    if (!part.removed) line += n;
+  }
+  // Merge touching ranges ("removed then added" is one edit).
+  return out.reduce<[number, number][]>((acc, r) => {
+    const last = acc.at(-1);
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else acc.push([...r]);
+    return acc;
+  }, []);
 }
+
+function changedFiles(base: LoadedCatalog, head: LoadedCatalog): Review['files'] {
+  const all = (l: LoadedCatalog) => [l.catalog, ...l.codes, l.lock].filter((f): f is SourceFile => !!f);
+  const was = new Map(all(base).map((f) => [f.path, f.text]));
+  const files: Review['files'] = Object.create(null);
+  for (const f of all(head)) {
+    const old = was.get(f.path);
+    was.delete(f.path);
+    if (old !== f.text) files[f.path] = changedLines(old ?? '', f.text);
+  }
+  for (const path of was.keys()) files[path] = [];
+  return files;
+}
+
+const whole = (fields: ReturnType<typeof fieldsOf>, side: 'before' | 'after'): FieldChange[] =>
+  fields.map((f) => ({ field: f.label, path: f.path, kind: f.kind, [side]: f.value, diff: [{ value: f.value, [side === 'after' ? 'added' : 'removed']: true }] }));
 
 export function reviewCatalog(base: LoadedCatalog, head: LoadedCatalog, baseRef: string): Review {
   const was = codesOf(base);
   const now = codesOf(head);
-  const review: Review = { base: baseRef, added: [], changed: [], removed: [], page: [] };
+  const files = changedFiles(base, head);
+  const review: Review = { base: baseRef, added: [], changed: [], removed: [], renames: [], page: [], files, lock: displayPath(join(head.dir, LOCK_FILE)) };
+  const entry = (code: string, kind: CodeChange['kind'], data: Data, file: SourceFile, fields: FieldChange[]): CodeChange => {
+    const lines = files[file.path] ?? [];
+    return {
+      code, kind, status: statusWords(data.status), category: String(data.category ?? '?'), fields, file: file.path,
+      line: lines[0]?.[0] ?? 1, endLine: lines.at(-1)?.[1] ?? 1,
+    };
+  };
   for (const [code, { data, file }] of now) {
     const old = was.get(code);
-    if (!old) {
-      review.added.push({ code, kind: 'added', status: data.status, fields: [], file: file.path, line: locate(file, ['code']).line });
-      continue;
-    }
-    const fields = fieldChanges(old.data, data);
-    if (fields.length) {
-      review.changed.push({ code, kind: 'changed', status: data.status, fields, file: file.path, line: locate(file, [fields[0]!.field]).line });
+    if (!old) review.added.push(entry(code, 'added', data, file, whole(fieldsOf(data), 'after')));
+    else if (!same(old.data, data)) {
+      const fields = compareFields(old.data, data);
+      for (const f of fields) if (f.after !== undefined) f.line = locate(file, f.path).line;
+      review.changed.push(entry(code, 'changed', data, file, fields));
     }
   }
   for (const [code, { data, file }] of was) {
-    if (!now.has(code)) review.removed.push({ code, kind: 'removed', status: data.status, fields: [], file: file.path, line: 1 });
+    if (!now.has(code)) review.removed.push(entry(code, 'removed', data, file, whole(fieldsOf(data), 'before')));
   }
-  if (base.catalog?.data && head.catalog?.data) review.page = fieldChanges(base.catalog.data as Data, head.catalog.data as Data);
+  review.renames = detectRenames(new Map(review.removed.map((c) => [c.code, was.get(c.code)!.data])), new Map(review.added.map((c) => [c.code, now.get(c.code)!.data])));
+  for (const r of review.renames) {
+    for (const c of [...review.removed, ...review.added]) if (c.code === r.from || c.code === r.to) c.rename = r;
+  }
+  if (base.catalog?.data && head.catalog?.data) review.page = compareFields(base.catalog.data as Data, head.catalog.data as Data);
   for (const list of [review.added, review.changed, review.removed]) list.sort((a, b) => (a.code < b.code ? -1 : 1));
   return review;
 }
@@ -95,4 +143,14 @@ export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined
     });
   }
   return out;
+}
+
+/**
+ * The review of `head` against `base`, and the check's diagnostics completed with what only
+ * a base can tell: edits to the lock, and a removed shipped code that was renamed.
+ */
+export function reviewAgainst(base: LoadedCatalog, head: LoadedCatalog, baseRef: string, diagnostics: Diagnostic[]): { review: Review; diagnostics: Diagnostic[] } {
+  const review = reviewCatalog(base, head, baseRef);
+  const all = [...diagnostics, ...lockEdits(readLock(base.lock, []), readLock(head.lock, []), head)];
+  return { review, diagnostics: renameDiagnostics(all, review.renames) };
 }

@@ -1,90 +1,202 @@
-// How a review reads: a pull-request summary in Markdown, plain text for the terminal,
-// and GitHub annotations on the changed lines.
+// How a review reads: plain text for the terminal and a Markdown report for the pull
+// request. Every changed field is shown whole, with the changed words marked; added codes
+// are shown as a reader will see them; removed codes with what was lost and what the
+// check says. Catalog text goes through the escaping of each format (./escape.ts).
 import type { Diagnostic } from '../catalog/diagnostics.ts';
-import type { CodeChange, FieldChange, Review } from './diff.ts';
+import { statusText } from '../catalog/http.ts';
+import type { CodeChange, Review } from './diff.ts';
 import { markdownDiagnostics } from '../reporters/markdown.ts';
-import { githubData, githubProperty } from '../reporters/escape.ts';
+import { mdCode, mdFence, mdText, plain } from './escape.ts';
+import type { FieldChange, Piece } from './fields.ts';
+import type { Rename } from './rename.ts';
 
 export interface ReportContext {
-  /** docs_url of the errors page (from the head catalog). */
+  /** docs_url of the errors page (from the head catalog, valid or not). */
   docsUrl?: string;
-  /** Origin of a preview deployment to link to instead of the docs site. */
+  /** Origin of the preview deployment of this change; without it no code is linked. */
   previewUrl?: string;
+  /** Where the built site of this change can be downloaded, when there is no preview deployment. */
+  artifactUrl?: string;
+  /** Longest Markdown report; past it the per-code details move out (GitHub comments hold 65,536 characters). */
+  maxChars?: number;
 }
+
+/** Hidden marker that finds the review comment again on the next push. */
+export const COMMENT_MARKER = '<!-- errcat-review -->';
 
 export function counts(r: Review): string {
   return `${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed`;
 }
 
-function deepLink(code: string, ctx: ReportContext): string | undefined {
-  if (!ctx.docsUrl) return undefined;
-  const url = new URL(ctx.docsUrl);
-  const base = ctx.previewUrl ? new URL(url.pathname, ctx.previewUrl).href : `${url.origin}${url.pathname}`;
-  return `${base}#${code}`;
+/** The code's heading in the preview of this change; never production, where a new code is not yet. */
+export function previewLink(code: string, ctx: ReportContext): string | undefined {
+  if (!ctx.previewUrl || !ctx.docsUrl) return undefined;
+  try {
+    const page = new URL(ctx.docsUrl).pathname;
+    const url = new URL(page, ctx.previewUrl);
+    url.hash = code;
+    return url.href;
+  } catch {
+    return undefined;
+  }
 }
 
-const status = (s: unknown) => (Array.isArray(s) ? s.join(', ') : String(s ?? '?'));
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-function show(v: unknown): string {
-  if (v === undefined) return '(none)';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 160 ? `${s.slice(0, 157)}...` : s;
+/** An http(s) URL as a Markdown link target, or nothing. */
+function safeUrl(u: string): string {
+  try {
+    const url = new URL(u);
+    return /^https?:$/.test(url.protocol) ? url.href : '#';
+  } catch {
+    return '#';
+  }
 }
+
+const statusLine = (s: string) => s.split(', ').map((x) => (/^\d+$/.test(x) ? statusText(Number(x)) : x)).join(', ');
+const renameWords = (r: Rename) => `${Math.round(r.similarity * 100)}% of the content is the same: ${r.confidence}`;
+/** Diagnostics about one code: at its file, or naming it. */
+const about = (c: CodeChange, diagnostics: Diagnostic[]) =>
+  diagnostics.filter((d) => d.file === c.file || d.message.includes(`"${c.code}"`));
+
+// ---------------------------------------------------------------- Markdown
+
+/** A text field, whole, changed words struck out (<del>) and inserted (<ins>), line breaks kept. */
+function mdWords(diff: Piece[]): string {
+  const lines: string[] = [''];
+  for (const p of diff) {
+    p.value.split('\n').forEach((part, i) => {
+      if (i > 0) lines.push('');
+      if (!part) return;
+      const text = mdText(part);
+      lines[lines.length - 1] += p.added ? `<ins>${text}</ins>` : p.removed ? `<del>${text}</del>` : text;
+    });
+  }
+  while (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  return lines.map((l) => `> ${l}`).join('<br>\n');
+}
+
+/** An example body as a diff block: every line, `-` removed, `+` added. */
+function mdLines(diff: Piece[]): string {
+  const out: string[] = [];
+  for (const p of diff) {
+    const mark = p.added ? '+' : p.removed ? '-' : ' ';
+    for (const line of p.value.replace(/\n$/, '').split('\n')) out.push(`${mark}${line}`);
+  }
+  return mdFence(out.join('\n'), 'diff');
+}
+
+function mdField(f: FieldChange, whole: 'before' | 'after' | undefined): string {
+  const name = `**${mdCode(f.field)}**`;
+  const value = whole ? f[whole] ?? '' : '';
+  if (f.kind === 'value' || f.kind === 'lifecycle') {
+    const show = (v: string | undefined) => (v === undefined ? '*(none)*' : f.kind === 'lifecycle' ? lifecycleMd(v) : mdCode(v));
+    return whole ? `${name}: ${show(value)}` : `${name}: ${show(f.before)} → ${show(f.after)}`;
+  }
+  if (f.kind === 'block') return `${name}\n\n${whole ? mdFence(value) : mdLines(f.diff)}`;
+  if (whole) return `${name}\n\n${mdWords([{ value }])}`;
+  const note = f.before === undefined ? ' (new)' : f.after === undefined ? ' (removed)' : '';
+  return `${name}${note}\n\n${mdWords(f.diff)}`;
+}
+
+/** "deprecated since X, replaced by `y`" with the code in a code span. */
+function lifecycleMd(words: string): string {
+  const m = /^(.*), replaced by `(.*)`$/s.exec(words);
+  return m ? `${mdText(m[1]!)}, replaced by ${mdCode(m[2]!)}` : mdText(words);
+}
+
+function mdCodeSection(c: CodeChange, diagnostics: Diagnostic[], ctx: ReportContext): string[] {
+  const icon = { added: '➕', changed: '✏️', removed: '➖' }[c.kind];
+  const link = c.kind === 'removed' ? undefined : previewLink(c.code, ctx);
+  const out = [`#### ${icon} ${mdCode(c.code)} ${c.kind}`, ''];
+  out.push(`${mdText(statusLine(c.status))} · category ${mdCode(c.category)}${link ? ` · [preview](<${link}>)` : ''}`, '');
+  if (c.rename) {
+    const other = c.kind === 'removed' ? c.rename.to : c.rename.from;
+    out.push(`Probably renamed ${c.kind === 'removed' ? 'to' : 'from'} ${mdCode(other)} (${mdText(renameWords(c.rename))}).`, '');
+  }
+  if (c.kind === 'removed') out.push('What was lost:', '');
+  for (const f of c.fields) out.push(mdField(f, c.kind === 'added' ? 'after' : c.kind === 'removed' ? 'before' : undefined), '');
+  const says = about(c, diagnostics);
+  if (says.length) {
+    out.push(c.kind === 'removed' ? 'What the check says:' : 'Problems here:', '');
+    out.push(markdownDiagnostics(says, ctx.docsUrl));
+    out.push('');
+  }
+  return out;
+}
+
 
 export function formatReviewMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext = {}): string {
+  const full = renderMarkdown(r, diagnostics, ctx, true);
+  if (!ctx.maxChars || full.length <= ctx.maxChars) return full;
+  return renderMarkdown(r, diagnostics, ctx, false, full.length);
+}
+
+function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext, details: boolean, fullLength = 0): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  const out = [`### Error catalog review against \`${r.base}\``, ''];
-  out.push(`**${r.added.length} added · ${r.changed.length} changed · ${r.removed.length} removed**${r.page.length ? ` · page text: ${r.page.map((f) => `\`${f.field}\``).join(', ')}` : ''}`);
-  out.push('');
+  const warnings = diagnostics.length - errors.length;
+  const out = [COMMENT_MARKER, `### Error catalog review against ${mdCode(r.base)}`, ''];
+  out.push(`**${r.added.length} added · ${r.changed.length} changed · ${r.removed.length} removed**${r.page.length ? ` · page text: ${r.page.map((f) => mdCode(f.field)).join(', ')}` : ''}`, '');
   out.push(errors.length
-    ? `❌ The check failed with ${errors.length} error${errors.length === 1 ? '' : 's'}:`
-    : '✅ The check passed: codes are stable, references resolve.');
-  if (errors.length) {
-    out.push('');
-    out.push(markdownDiagnostics(errors.slice(0, 20), ctx.docsUrl));
-    if (errors.length > 20) out.push(`- … and ${errors.length - 20} more`);
-  }
+    ? `❌ The check failed with ${errors.length} error${errors.length === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}:`
+    : `✅ The check passed${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}: codes are stable, references resolve.`);
+  if (diagnostics.length) out.push('', markdownDiagnostics(diagnostics, ctx.docsUrl));
+  for (const rn of r.renames) out.push('', `🔁 ${mdCode(rn.from)} → ${mdCode(rn.to)} looks like a rename (${mdText(renameWords(rn))}).`);
+  out.push('', ctx.previewUrl
+    ? `Links go to the preview of this change: ${mdText(ctx.previewUrl)}`
+    : `No preview deployment is configured, so codes are not linked (production does not have new codes yet).${ctx.artifactUrl ? ` The built site is in the [workflow run's artifacts](<${safeUrl(ctx.artifactUrl)}>).` : ''}`);
   const rows = [...r.added, ...r.changed, ...r.removed];
-  if (rows.length) {
+  if (!rows.length) out.push('', 'No code was added, changed or removed.');
+  else {
     out.push('', '| Change | Code | Status | What changed |', '|---|---|---|---|');
     for (const c of rows) {
-      const link = c.kind === 'removed' ? undefined : deepLink(c.code, ctx);
-      const name = link ? `[\`${c.code}\`](${link})` : `\`${c.code}\``;
-      const what = c.kind === 'added' ? 'new code' : c.kind === 'removed' ? '**removed**: shipped codes must be deprecated, not deleted' : c.fields.map((f) => `\`${f.field}\``).join(', ');
-      out.push(`| ${{ added: '➕ added', changed: '✏️ changed', removed: '➖ removed' }[c.kind]} | ${name} | ${status(c.status)} | ${what} |`);
+      const link = c.kind === 'removed' ? undefined : previewLink(c.code, ctx);
+      const name = link ? `[${mdCode(c.code)}](<${link}>)` : mdCode(c.code);
+      const what = c.kind === 'added' ? 'new code' : c.kind === 'removed' ? (c.rename ? `renamed to ${mdCode(c.rename.to)}?` : 'removed') : c.fields.map((f) => mdCode(f.field)).join(', ');
+      out.push(`| ${{ added: '➕ added', changed: '✏️ changed', removed: '➖ removed' }[c.kind]} | ${name} | ${mdText(c.status)} | ${what} |`);
     }
-  } else out.push('', 'No code was added, changed or removed.');
-  if (r.changed.length) {
-    out.push('', '<details><summary>Field by field</summary>', '');
-    for (const c of r.changed) {
-      out.push(`**\`${c.code}\`**`, '');
-      for (const f of c.fields) out.push(`- \`${f.field}\`: ${cell(show(f.before))} → ${cell(show(f.after))}`);
-      out.push('');
-    }
-    out.push('</details>');
   }
-  return `${out.join('\n')}\n`;
+  if (details) {
+    for (const c of rows) out.push('', ...mdCodeSection(c, diagnostics, ctx));
+    if (r.page.length) {
+      out.push('', `#### ${mdCode('catalog.yaml')} page text`, '');
+      for (const f of r.page) out.push(mdField(f, undefined), '');
+    }
+  } else {
+    out.push('', `The field-by-field report (${fullLength.toLocaleString('en')} characters) is too long for here: it is in the job summary of the workflow run${ctx.artifactUrl ? ` and in its [artifacts](<${safeUrl(ctx.artifactUrl)}>)` : ''}, and \`npx errcat check --base ${mdText(r.base)}\` prints it.`);
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-export function formatReviewText(r: Review): string {
-  const line = (c: CodeChange) =>
-    `  ${c.kind.padEnd(8)} ${c.code} (${status(c.status)})${c.fields.length ? `: ${c.fields.map((f) => f.field).join(', ')}` : ''}`;
-  const all = [...r.added, ...r.changed, ...r.removed];
-  return [`review against ${r.base}: ${counts(r)}`, ...all.map(line), ...fieldLines(r.changed)].join('\n');
+// ---------------------------------------------------------------- text
+
+const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+
+/** Words as git's --word-diff=plain shows them: [-removed-]{+added+}. */
+export function textWords(diff: Piece[]): string {
+  return diff.map((p) => (p.added ? `{+${plain(p.value)}+}` : p.removed ? `[-${plain(p.value)}-]` : plain(p.value))).join('');
 }
 
-function fieldLines(changed: CodeChange[]): string[] {
-  return changed.flatMap((c) => c.fields.map((f: FieldChange) => `    ${c.code}.${f.field}: ${show(f.before)} -> ${show(f.after)}`));
-}
-
-/** Notices on the changed lines; problems are annotated separately as errors. */
-export function formatReviewGithub(r: Review): string {
-  return [...r.added, ...r.changed]
-    .map((c) => {
-      // File names, codes and field names come from the pull request: escaped like any annotation.
-      const message = c.kind === 'added' ? 'new error code' : `changed: ${c.fields.map((f) => f.field).join(', ')}`;
-      return `::notice file=${githubProperty(c.file)},line=${c.line},title=${githubProperty(`${c.kind} ${c.code}`)}::${githubData(message)}`;
-    })
+export function textLines(diff: Piece[]): string {
+  return diff
+    .flatMap((p) => p.value.replace(/\n$/, '').split('\n').map((l) => `${p.added ? '+' : p.removed ? '-' : ' '}${plain(l)}`))
     .join('\n');
+}
+
+function textField(f: FieldChange, whole: 'before' | 'after' | undefined): string {
+  if (whole) return `    ${f.field}:\n${indent(plain(f[whole] ?? '').replace(/\n$/, ''), 6)}`;
+  if (f.kind === 'value' || f.kind === 'lifecycle') return `    ${f.field}: ${plain(f.before ?? '(none)')} -> ${plain(f.after ?? '(none)')}`;
+  return `    ${f.field}:${f.before === undefined ? ' (new)' : f.after === undefined ? ' (removed)' : ''}\n${indent((f.kind === 'block' ? textLines(f.diff) : textWords(f.diff)).replace(/\n$/, ''), 6)}`;
+}
+
+export function formatReviewText(r: Review, diagnostics: Diagnostic[] = []): string {
+  const out = [`review against ${plain(r.base)}: ${counts(r)}`];
+  for (const rn of r.renames) out.push(`  ${rn.from} -> ${rn.to} looks like a rename (${renameWords(rn)})`);
+  for (const c of [...r.added, ...r.changed, ...r.removed]) {
+    out.push('', `  ${c.kind.padEnd(8)} ${plain(c.code)}  ${plain(statusLine(c.status))}, category ${plain(c.category)}`);
+    if (c.rename) out.push(`    probably renamed ${c.kind === 'removed' ? 'to' : 'from'} ${c.kind === 'removed' ? c.rename.to : c.rename.from} (${renameWords(c.rename)})`);
+    if (c.kind === 'removed') out.push('    what was lost:');
+    for (const f of c.fields) out.push(textField(f, c.kind === 'added' ? 'after' : c.kind === 'removed' ? 'before' : undefined));
+    if (c.kind === 'removed') for (const d of about(c, diagnostics)) out.push(`    the check says: ${d.rule}: ${plain(d.message)}${d.hint ? `  hint: ${plain(d.hint)}` : ''}`);
+  }
+  if (r.page.length) out.push('', '  page text (catalog.yaml)', ...r.page.map((f) => textField(f, undefined)));
+  return out.join('\n');
 }

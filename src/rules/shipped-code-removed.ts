@@ -23,8 +23,8 @@ export default defineRule({
   check(ctx, report) {
     const lockFile = ctx.loaded.lock;
     if (!lockFile) return;
-    for (const { code, twin } of ctx.shared(lostCodes)) {
-      if (twin) continue; // shipped-code-renamed
+    // Against a base, the review turns this into shipped-code-renamed when another code has its content.
+    for (const code of ctx.shared(lostCodes)) {
       report(lockFile, locate(lockFile, [code], 'key'), `shipped code "${code}" was removed`,
         `shipped codes stay forever: restore codes/${code}.yaml and mark it \`lifecycle: { state: deprecated, since: <date>, replacement: <new code> }\` (or \`retired\`)`);
     }

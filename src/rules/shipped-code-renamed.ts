@@ -1,36 +1,31 @@
-import { locate } from '../catalog/load.ts';
 import { codeFile, lockFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
-import { lostCodes } from './shared/lost-codes.ts';
+
+const kept = { code: 'thing_deleted', summary: 'The thing was deleted, for good.', when: 'Someone deleted it and emptied the bin.' };
 
 export default defineRule({
   id: 'shipped-code-renamed',
   severity: 'error',
-  description: 'A shipped code has no file any more, and a new code with its status and category looks like its new name.',
+  description: 'Compared with the base revision (`--base`), a shipped code is gone and a new code has its content: a rename.',
   why: 'Renaming a shipped code breaks every client that matches on the old name and every docs_url they print.',
   fix: 'Keep the old code (deprecated, with `replacement:` the new one) beside the new code.',
   fail: {
+    base: { ...codeFile(kept), ...lockFile({ thing_deleted: '{ status: [404], category: not_found }' }) },
     files: {
-      ...codeFile(),
+      'codes/thing_deleted.yaml': null,
+      ...codeFile({ ...kept, code: 'thing_removed' }),
       ...lockFile({ thing_deleted: '{ status: [404], category: not_found }' }),
     },
-    note: 'thing_deleted shipped; its file is now thing_gone.yaml',
+    note: 'reviewed with --base: thing_deleted.yaml became thing_removed.yaml with the same text',
   },
   pass: {
+    base: { ...codeFile(kept), ...lockFile({ thing_deleted: '{ status: [404], category: not_found }' }) },
     files: {
-      ...codeFile(),
-      ...codeFile({ code: 'thing_deleted', lifecycle: '{ state: deprecated, since: 2026-01-01, replacement: thing_gone }' }),
+      ...codeFile({ ...kept, lifecycle: '{ state: deprecated, since: 2026-01-01, replacement: thing_removed }' }),
+      ...codeFile({ ...kept, code: 'thing_removed' }),
       ...lockFile({ thing_deleted: '{ status: [404], category: not_found }' }),
     },
-    note: 'thing_deleted kept, deprecated in favour of thing_gone',
+    note: 'thing_deleted kept, deprecated in favour of thing_removed',
   },
-  check(ctx, report) {
-    const lockFile = ctx.loaded.lock;
-    if (!lockFile) return;
-    for (const { code, twin } of ctx.shared(lostCodes)) {
-      if (!twin) continue;
-      report(lockFile, locate(lockFile, [code], 'key'), `shipped code "${code}" is gone and "${twin.data.code}" looks like its new name`,
-        `codes are never renamed: keep "${code}" (deprecated, replacement: ${twin.data.code}) beside the new code`);
-    }
-  },
+  firesIn: 'src/review/rename.ts (with --base: a removed shipped code whose content, names aside, is at least 80% another new code\'s)',
 });

@@ -9,8 +9,7 @@ import { test } from 'node:test';
 import { checkCatalog } from '../../src/catalog/check.ts';
 import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
 import { loadCatalog } from '../../src/catalog/load.ts';
-import { readLock } from '../../src/catalog/stability.ts';
-import { lockEdits } from '../../src/review/diff.ts';
+import { reviewAgainst } from '../../src/review/diff.ts';
 import { withRulesTable } from '../../src/rules/docs.ts';
 import { RULES } from '../../src/rules/index.ts';
 import type { RuleExample } from '../../src/rules/rule.ts';
@@ -39,7 +38,7 @@ function run(example: RuleExample): Diagnostic[] {
   const result = checkCatalog(dir);
   if (!example.base) return result.diagnostics;
   const base = loadCatalog(materialise(example.base, example.fixture));
-  return [...result.diagnostics, ...lockEdits(readLock(base.lock, []), readLock(result.loaded.lock, []), result.loaded)];
+  return reviewAgainst(base, result.loaded, 'base', result.diagnostics).diagnostics;
 }
 
 const show = (list: Diagnostic[]) => list.map((d) => `${d.file}:${d.line}:${d.col} ${d.rule} ${d.message}`).join('\n') || '(none)';

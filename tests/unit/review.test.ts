@@ -1,42 +1,11 @@
 // Stability and review on real temporary git repositories: one branch per kind of change.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { branch, edit as editFile, errcat, repo } from '../helpers/git-repo.ts';
 
-const ERRCAT = resolve('bin/errcat.js');
-
-function repo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'errcat-git-'));
-  cpSync('tests/fixtures/mini', join(dir, 'catalog'), { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '.');
-  git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'base');
-  return dir;
-}
-
-function branch(dir: string, name: string, change: () => void) {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir, stdio: 'pipe' });
-  git('checkout', '-q', '-b', name, 'main');
-  change();
-  git('add', '-A');
-  git('commit', '-qm', name);
-}
-
-function errcat(dir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [ERRCAT, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout + r.stderr };
-}
-
-const edit = (dir: string, file: string, find: string, replace: string) => {
-  const p = join(dir, 'catalog', file);
-  const text = readFileSync(p, 'utf8');
-  assert.ok(text.includes(find), `${find} in ${file}`);
-  writeFileSync(p, text.replace(find, replace));
-};
+const edit = editFile;
 
 /** Delete the rate_limited code and the references to it, leaving a clean catalog otherwise. */
 function deleteRateLimited(dir: string) {
@@ -82,10 +51,12 @@ test('changing the status of a shipped code fails at the status line', () => {
   const r = errcat(dir, 'check', 'catalog', '--base', 'main');
   assert.equal(r.code, 1, r.out);
   assert.match(r.out, /catalog\/codes\/thing_not_found\.yaml:3:9  error  shipped-status-changed  status of shipped code "thing_not_found" changed from 404 to 410/);
-  assert.match(r.out, /changed\s+thing_not_found \(410\): status, examples/);
+  assert.match(r.out, /changed\s+thing_not_found  410 Gone, category not_found\n    status: 404 -> 410\n/);
+  assert.match(r.out, /    examples\[1\]\.code:\n      -HTTP\/1\.1 404 Not Found\n      \+HTTP\/1\.1 410 Gone\n       Content-Type: application\/json\n/);
   const gh = errcat(dir, 'check', 'catalog', '--base', 'main', '--format', 'github');
   assert.match(gh.out, /^::error file=catalog\/codes\/thing_not_found\.yaml,line=3,col=9,title=shipped-status-changed::/m);
-  assert.match(gh.out, /^::notice file=catalog\/codes\/thing_not_found\.yaml,line=3,title=changed thing_not_found::changed: status, examples/m);
+  assert.match(gh.out, /^::notice file=catalog\/codes\/thing_not_found\.yaml,line=3,title=changed thing_not_found%3A status::404 -> 410$/m);
+  assert.match(gh.out, /^::notice file=catalog\/codes\/thing_not_found\.yaml,line=\d+,title=changed thing_not_found%3A examples\[1\]\.code::-HTTP\/1\.1 404 Not Found%0A\+HTTP\/1\.1 410 Gone%0A/m);
 });
 
 test('deprecating a code properly passes and shows as changed, field by field', () => {
@@ -98,8 +69,14 @@ test('deprecating a code properly passes and shows as changed, field by field', 
   assert.equal(r.code, 0, r.out);
   assert.match(r.out, /\*\*0 added · 1 changed · 0 removed\*\*/);
   assert.match(r.out, /✅ The check passed/);
-  assert.match(r.out, /\| ✏️ changed \| \[`rate_limited`\]\(https:\/\/pr-7\.preview\.test\/errors#rate_limited\) \| 429 \| `summary`, `lifecycle` \|/);
-  assert.match(r.out, /- `summary`: Too many requests\. → Too many requests \(deprecated\)\./);
+  assert.match(r.out, /\| ✏️ changed \| \[`rate_limited`\]\(<https:\/\/pr-7\.preview\.test\/errors#rate_limited>\) \| 429 \| `summary`, `lifecycle`, `lifecycle\.note` \|/);
+  assert.match(r.out, /\*\*`summary`\*\*\n\n> Too many requests<ins> \\\(deprecated\\\)<\/ins>\\\.\n/);
+  // The lifecycle in words, not a JSON blob.
+  assert.match(r.out, /\*\*`lifecycle`\*\*: active → deprecated since 2026\\-11\\-01, replaced by `thing_not_found`\n/);
+  assert.doesNotMatch(r.out, /"state"/);
+  const text = errcat(dir, 'check', 'catalog', '--base', 'main');
+  assert.match(text.out, /    lifecycle: active -> deprecated since 2026-11-01, replaced by `thing_not_found`\n/);
+  assert.match(text.out, /    lifecycle\.note: \(new\)\n      \{\+Limits moved to the gateway\.\+\}\n/);
 });
 
 test('adding a code passes, shows as added, and ship records it', () => {
@@ -120,7 +97,7 @@ test('adding a code passes, shows as added, and ship records it', () => {
   assert.match(errcat(dir, 'ship', 'catalog').out, /nothing to ship/);
 });
 
-test('renaming a shipped code is named as a rename', () => {
+test('renaming a shipped code is named as a rename against a base, with how sure; the lock alone cannot tell', () => {
   const dir = repo();
   branch(dir, 'rename', () => {
     const p = join(dir, 'catalog/codes/rate_limited.yaml');
@@ -130,9 +107,18 @@ test('renaming a shipped code is named as a rename', () => {
     edit(dir, 'codes/thing_not_found.yaml', '[rate_limited]', '[too_many_requests]');
     edit(dir, 'codes/thing_not_found.yaml', '  - code: rate_limited', '  - code: too_many_requests');
   });
-  const r = errcat(dir, 'check', 'catalog');
+  const alone = errcat(dir, 'check', 'catalog');
+  assert.equal(alone.code, 1);
+  assert.match(alone.out, /shipped-code-removed  shipped code "rate_limited" was removed/);
+  assert.doesNotMatch(alone.out, /rename/, 'without the old content a rename is a guess: say nothing');
+  const r = errcat(dir, 'check', 'catalog', '--base', 'main');
   assert.equal(r.code, 1);
-  assert.match(r.out, /shipped-code-renamed  shipped code "rate_limited" is gone and "too_many_requests" looks like its new name/);
+  assert.match(r.out, /shipped-code-renamed  shipped code "rate_limited" is gone and "too_many_requests" looks like its new name \(100% of the content is the same: almost certain\)/);
+  assert.match(r.out, /  rate_limited -> too_many_requests looks like a rename \(100% of the content is the same: almost certain\)/);
+  const md = errcat(dir, 'check', 'catalog', '--base', 'main', '--format', 'markdown');
+  assert.match(md.out, /🔁 `rate_limited` → `too_many_requests` looks like a rename/);
+  const json = JSON.parse(errcat(dir, 'check', 'catalog', '--base', 'main', '--format', 'json').out);
+  assert.deepEqual(json.review.renames, [{ from: 'rate_limited', to: 'too_many_requests', similarity: 1, confidence: 'almost certain' }]);
 });
 
 test('an unknown base ref is misuse (exit 2)', () => {
