@@ -86,7 +86,9 @@ export function fieldsOf(data: Data): Field[] {
     }
     if (typeof v === 'string') {
       const block = path.at(-1) === 'code' && path.some((p) => p === 'examples' || p === 'example');
-      return void out.push({ label, path, kind: block ? 'block' : 'text', value: v });
+      // One word (a category, a class name, a header value) is a value, not prose.
+      const word = /^\S{1,80}$/.test(v);
+      return void out.push({ label, path, kind: block ? 'block' : word ? 'value' : 'text', value: v });
     }
     out.push({ label, path, kind: 'value', value: v === null ? 'null' : String(v) });
   };
@@ -123,8 +125,10 @@ export function compareFields(before: Data, after: Data): FieldChange[] {
       a ??= { ...f, value: lifecycleWords(undefined) };
       b ??= { ...f, value: lifecycleWords(undefined) };
     }
+    // `retryable: true` -> `conditional`: a value change, not prose.
+    if (a && b && a.kind !== b.kind) a = { ...a, kind: 'value' }, b = { ...b, kind: 'value' };
     const diff = f.kind === 'block' ? lineDiff(a?.value ?? '', b?.value ?? '') : wordDiff(a?.value ?? '', b?.value ?? '');
-    out.push({ field: label, path: f.path, kind: f.kind, ...(a ? { before: a.value } : {}), ...(b ? { after: b.value } : {}), diff });
+    out.push({ field: label, path: f.path, kind: (b ?? a)!.kind, ...(a ? { before: a.value } : {}), ...(b ? { after: b.value } : {}), diff });
   };
   for (const f of now) {
     const old = was.get(f.label);

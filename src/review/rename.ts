@@ -25,7 +25,7 @@ const MAX_PAIRS = 2500;
 
 /** The words of an entry, with its own name replaced so that a rename does not count as a difference. */
 function words(data: Data, name: string): string[] {
-  const text = fieldsOf(data).map((f) => `${f.label} ${f.value}`).join(' ');
+  const text = fieldsOf(data).map((f) => f.value).join(' ');
   return text.split(name).join('\u0000code\u0000').toLowerCase().match(/[\p{L}\p{N}\u0000_]+|[^\s\p{L}\p{N}]/gu)?.slice(0, MAX_TOKENS) ?? [];
 }
 

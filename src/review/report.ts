@@ -182,6 +182,7 @@ export function textLines(diff: Piece[]): string {
 }
 
 function textField(f: FieldChange, whole: 'before' | 'after' | undefined): string {
+  if (whole && (f.kind === 'value' || f.kind === 'lifecycle')) return `    ${f.field}: ${plain(f[whole] ?? '')}`;
   if (whole) return `    ${f.field}:\n${indent(plain(f[whole] ?? '').replace(/\n$/, ''), 6)}`;
   if (f.kind === 'value' || f.kind === 'lifecycle') return `    ${f.field}: ${plain(f.before ?? '(none)')} -> ${plain(f.after ?? '(none)')}`;
   return `    ${f.field}:${f.before === undefined ? ' (new)' : f.after === undefined ? ' (removed)' : ''}\n${indent((f.kind === 'block' ? textLines(f.diff) : textWords(f.diff)).replace(/\n$/, ''), 6)}`;
