@@ -1,0 +1,58 @@
+// The review example in README.md, produced by running errcat on a real change: a
+// temporary git repository with the catalog on `main` and a branch that deprecates one
+// code, edits the third bullet of another's recovery text, and adds a third code.
+//
+//   node scripts/review-example.ts           print the example
+//   node scripts/review-example.ts --write   replace it in README.md
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ERRCAT = resolve('bin/errcat.js');
+const START = '<!-- review-example:start (scripts/review-example.ts) -->';
+const END = '<!-- review-example:end -->';
+
+export function reviewExample(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'review-example-'));
+  try {
+    const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=e', '-c', 'user.email=e@e', ...a], { cwd: dir, stdio: 'pipe' });
+    cpSync('catalog', join(dir, 'catalog'), { recursive: true });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'change');
+    const edit = (file: string, find: string, replace: string) => {
+      const p = join(dir, 'catalog', file);
+      const text = readFileSync(p, 'utf8');
+      if (!text.includes(find)) throw new Error(`${find} not in ${file}`);
+      writeFileSync(p, text.replace(find, replace));
+    };
+    edit('codes/upstream_unavailable.yaml', 'and the failure persists, check', 'and the failure persists for a minute, first check');
+    edit('codes/turn_events_expired.yaml', '\nretry:', '\nlifecycle:\n  state: deprecated\n  since: 2026-11-01\n  replacement: turn_not_found\nretry:');
+    cpSync('tests/fixtures/review/report_not_found.yaml', join(dir, 'catalog/codes/report_not_found.yaml'));
+    git('add', '.');
+    git('commit', '-qm', 'change');
+    const r = spawnSync(process.execPath, [ERRCAT, 'check', 'catalog', '--base', 'main'], { cwd: dir, encoding: 'utf8' });
+    return `$ npx errcat check --base main\n${r.stdout}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function readmeExample(readme: string): string | undefined {
+  const from = readme.indexOf(`${START}\n\`\`\`text\n`);
+  const to = readme.indexOf(`\`\`\`\n${END}`);
+  return from < 0 || to < from ? undefined : readme.slice(from + START.length + 9, to);
+}
+
+if (import.meta.main) {
+  const example = reviewExample();
+  if (!process.argv.includes('--write')) process.stdout.write(example);
+  else {
+    const readme = readFileSync('README.md', 'utf8');
+    if (readmeExample(readme) === undefined) throw new Error(`README.md has no ${START} block`);
+    const old = readmeExample(readme)!;
+    writeFileSync('README.md', readme.replace(`${START}\n\`\`\`text\n${old}\`\`\`\n${END}`, () => `${START}\n\`\`\`text\n${example}\`\`\`\n${END}`));
+  }
+}
