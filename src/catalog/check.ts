@@ -6,6 +6,14 @@ export { INTERNAL_ERROR };
 import { CatalogDirError, displayPath, loadCatalog, type LoadedCatalog } from './load.ts';
 import { buildModel, type CatalogModel } from './model.ts';
 import { validate, type CheckOptions } from './validate.ts';
+import { readLock, type Lock } from './stability.ts';
+import type { Shipped } from './changelog.ts';
+
+/** When a code shipped, from its lock entry; undefined while it is unshipped. */
+function shippedOf(lock: Lock | undefined, code: string): Shipped | undefined {
+  const e = lock?.get(code);
+  return e && { ...(e.version ? { version: e.version } : {}), ...(e.date ? { date: e.date } : {}) };
+}
 
 export interface CheckResult {
   dir: string;
@@ -45,9 +53,10 @@ export function checkCatalog(dir: string, options: CheckOptions = {}): CheckResu
 function runCheck(dir: string, options: CheckOptions): CheckResult {
   const loaded = loadCatalog(dir);
   const { diagnostics, catalog, codes } = validate(loaded, options);
+  const lock = readLock(loaded.lock, []);
   const sorted = sortDiagnostics(diagnostics);
   const model =
-    catalog && !hasErrors(sorted) ? buildModel(catalog, codes.map((c) => ({ data: c.data, file: c.file.path }))) : undefined;
+    catalog && !hasErrors(sorted) ? buildModel(catalog, codes.map((c) => ({ data: c.data, file: c.file.path, shipped: shippedOf(lock, c.data.code) }))) : undefined;
   const docsUrl = (loaded.catalog?.data as { docs_url?: unknown } | null | undefined)?.docs_url;
   return { dir, diagnostics: sorted, model, codeCount: loaded.codes.length + loaded.unreadable.length, loaded, docsUrl: typeof docsUrl === 'string' ? docsUrl : undefined };
 }

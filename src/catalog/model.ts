@@ -1,6 +1,7 @@
 // Model: the validated catalog as the renderers and exporters want it: codes grouped by
 // category in page order, each with its statuses and docs_url, and the derived status
 // summary. Built only from data that passed the check.
+import type { Shipped } from './changelog.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 
 export interface CodeEntry extends CodeFile {
@@ -8,6 +9,8 @@ export interface CodeEntry extends CodeFile {
   docsUrl: string;
   /** Source file of the code, for diagnostics and "edit this code" links. */
   file: string;
+  /** Present once the code is in the lock: the version and date it first shipped, when recorded. */
+  shipped?: Shipped;
 }
 
 export interface CategoryGroup {
@@ -48,13 +51,14 @@ export function compareCodes(a: CodeEntry, b: CodeEntry): number {
   return a.statuses[0]! - b.statuses[0]! || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-export function buildModel(catalog: CatalogFile, codeFiles: { data: CodeFile; file: string }[]): CatalogModel {
+export function buildModel(catalog: CatalogFile, codeFiles: { data: CodeFile; file: string; shipped?: Shipped }[]): CatalogModel {
   const url = new URL(catalog.docs_url);
-  const codes: CodeEntry[] = codeFiles.map(({ data, file }) => ({
+  const codes: CodeEntry[] = codeFiles.map(({ data, file, shipped }) => ({
     ...data,
     statuses: statusesOf(data),
     docsUrl: docsUrlFor(catalog, data.code),
     file,
+    ...(shipped ? { shipped } : {}),
   }));
   const categories: CategoryGroup[] = catalog.categories.map((c) => ({
     ...c,
@@ -96,6 +100,7 @@ export const FIXED_ANCHORS = {
   retry: 'retry-guidance',
   statusSummary: 'status-code-summary',
   codes: 'codes-by-category',
+  changelog: 'error-contract-changelog',
   whereNext: 'where-next',
 } as const;
 

@@ -8,6 +8,9 @@ import { z } from 'zod';
 const markdown = z.string().describe('Markdown (no raw HTML).');
 const oneLine = z.string().regex(/^[^\n]*$/, 'must be a single line');
 
+/** An API version: one plain word, e.g. `v1.3`, safe to write unquoted in the lock. */
+export const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}$/;
+
 export const httpStatus = z.number().int().describe('An HTTP status code (4xx or 5xx).');
 
 /** Languages an example can be written in (highlighting names Expressive Code knows). */
@@ -86,6 +89,11 @@ const sectionSchema = z
 export const catalogSchema = z
   .strictObject({
     api: oneLine.describe('Name of the API, e.g. "Amy".'),
+    version: z
+      .string()
+      .regex(VERSION, 'one word, e.g. v1.3')
+      .optional()
+      .describe('The API version this catalog describes; `catalog:ship` records it as the version new codes ship in.'),
     title: oneLine.describe('Title of the errors page.'),
     description: oneLine.describe('One-line description used in search results and metadata.'),
     docs_url: z

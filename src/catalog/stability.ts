@@ -6,10 +6,20 @@ import { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { locate, type SourceFile } from './load.ts';
 import { statusesOf } from './model.ts';
-import type { CodeFile } from './schema.ts';
+import { VERSION, type CodeFile } from './schema.ts';
+export { VERSION };
 import lockFormat from '../rules/lock-format.ts';
 
-const entrySchema = z.strictObject({ status: z.array(z.number().int()).min(1), category: z.string() });
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const entrySchema = z.strictObject({
+  status: z.array(z.number().int()).min(1),
+  category: z.string(),
+  // When the code first shipped. Locks written before `ship` recorded it have neither:
+  // they read as shipped at an unknown time, and keep working as they are.
+  version: z.string().regex(VERSION).optional(),
+  date: z.string().regex(DAY, 'must be a date, YYYY-MM-DD').optional(),
+});
 export type LockEntry = z.output<typeof entrySchema>;
 /**
  * A Map, never a plain object: a code named `constructor`, `toString` or `__proto__` must
@@ -47,19 +57,36 @@ export function readLock(file: SourceFile | undefined, out: Diagnostic[]): Lock 
   return lock;
 }
 
-/** The lock after shipping every current code: existing entries kept as they are, new ones added. */
-export function shipLock(lock: Lock | undefined, codes: CodeFile[]): { text: string; added: string[] } {
+export interface ShipOptions {
+  /** Ship only these codes (all unshipped codes when absent). */
+  only?: string[];
+  /** API version the codes ship in. */
+  version?: string;
+  /** Day they ship, YYYY-MM-DD. */
+  date?: string;
+  /** Instead of shipping: record `version` and `date` on shipped codes whose entry has no history yet (a lock from before it was kept). */
+  backfill?: boolean;
+}
+
+/** The lock after shipping codes: existing entries kept byte for byte, new ones added with when they shipped. */
+export function shipLock(lock: Lock | undefined, codes: CodeFile[], options: ShipOptions = {}): { text: string; added: string[]; backfilled: string[] } {
   const next: Lock = new Map(lock);
   const added: string[] = [];
+  const wanted = options.only && new Set(options.only);
+  const history = { ...(options.version ? { version: options.version } : {}), ...(options.date ? { date: options.date } : {}) };
+  for (const [code, e] of next) {
+    if (options.backfill && !e.version && !e.date && (!wanted || wanted.has(code))) next.set(code, { ...e, ...history });
+  }
   for (const c of codes) {
-    if (next.has(c.code)) continue;
-    next.set(c.code, { status: statusesOf(c), category: c.category });
+    if (options.backfill || next.has(c.code) || (wanted && !wanted.has(c.code))) continue;
+    next.set(c.code, { status: statusesOf(c), category: c.category, ...history });
     added.push(c.code);
   }
   // One line per code, sorted: shipping shows up in review as added lines, nothing else.
   const scalar = (v: string) => (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(v) ? v : JSON.stringify(v));
-  const lines = [...next.keys()]
-    .sort()
-    .map((code) => `${scalar(code)}: { status: [${next.get(code)!.status.join(', ')}], category: ${scalar(next.get(code)!.category)} }`);
-  return { text: `${LOCK_HEADER}${lines.join('\n')}\n`, added: added.sort() };
+  const line = (code: string, e: LockEntry) =>
+    `${scalar(code)}: { status: [${e.status.join(', ')}], category: ${scalar(e.category)}${e.version ? `, version: ${scalar(e.version)}` : ''}${e.date ? `, date: ${e.date}` : ''} }`;
+  const lines = [...next.keys()].sort().map((code) => line(code, next.get(code)!));
+  const backfilled = options.backfill ? [...next.keys()].filter((k) => lock?.has(k) && next.get(k) !== lock.get(k)).sort() : [];
+  return { text: `${LOCK_HEADER}${lines.join('\n')}\n`, added: added.sort(), backfilled };
 }

@@ -1,11 +1,11 @@
 // errcat: the command line of the error catalog. Exit 0 clean, 1 on problems, 2 on misuse.
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogDirError, LOCK_FILE } from '../catalog/load.ts';
 import { checkCatalog } from '../catalog/check.ts';
 import { hasErrors, sortDiagnostics } from '../catalog/diagnostics.ts';
-import { readLock, shipLock } from '../catalog/stability.ts';
+import { DAY, readLock, shipLock, VERSION } from '../catalog/stability.ts';
 import { reviewAgainst, type Review } from '../review/diff.ts';
 import { loadCatalogAt } from '../review/git.ts';
 import { catalogDir } from '../config.ts';
@@ -33,7 +33,11 @@ commands:
   explain --list   list every rule
   openapi [dir]    print the catalog as an OpenAPI 3.1 fragment (schemas + one response per status)
       --out <file>         write it to a file instead
-  ship [dir]       record every current code as shipped in shipped.yaml
+  ship [dir] [code...]  record codes as shipped in shipped.yaml (default: every unshipped code)
+      --version <v>        the API version they ship in (default: catalog.yaml's \`version\`)
+      --date <YYYY-MM-DD>  the day they ship (default: today, UTC)
+      --backfill           instead of shipping, record --version (and --date, if given) on
+                           shipped codes whose lock entry has no history (older locks)
   schema           regenerate schema/*.schema.json from the catalog schema
 
 exit status: 0 clean, 1 problems found, 2 misuse`;
@@ -141,23 +145,41 @@ function openapi(args: string[], out: NodeJS.WritableStream): number {
   return 0;
 }
 
-/** Record every current code as shipped. Refuses while the catalog has errors. */
+/** Record codes as shipped, with the version and day. Refuses while the catalog has errors. */
 function ship(args: string[], out: NodeJS.WritableStream): number {
-  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });
-  if (positionals.length > 1) throw misuse('ship takes at most one directory');
-  const dir = catalogDir(positionals[0]);
+  const { values, positionals } = parseArgs({ args, options: { version: { type: 'string' }, date: { type: 'string' }, backfill: { type: 'boolean' } }, allowPositionals: true });
+  // The first argument is the catalog when it is a directory; the others are codes.
+  const hasDir = positionals.length > 0 && statSync(positionals[0]!, { throwIfNoEntry: false })?.isDirectory() === true;
+  const dir = catalogDir(hasDir ? positionals[0] : undefined);
+  const named = positionals.slice(hasDir ? 1 : 0);
+  // A backfill records only what is known: the date too only when given.
+  const date = values.date ?? (values.backfill ? undefined : new Date().toISOString().slice(0, 10));
+  if (date !== undefined && !(DAY.test(date) && !Number.isNaN(Date.parse(date)))) throw misuse(`--date must be a day, YYYY-MM-DD, got "${date}"`);
   const result = checkCatalog(dir);
   if (!result.model) {
     out.write(`${textLines(result.diagnostics, result.docsUrl)}\n\nnot shipped: fix the errors above first\n`);
     return 1;
   }
-  const { text, added } = shipLock(readLock(result.loaded.lock, []), result.model.codes);
+  const version = values.version ?? result.model.catalog.version;
+  if (version !== undefined && !VERSION.test(version)) throw misuse(`--version must be one word of letters, digits and . _ + -, got "${version}"`);
+  const unknown = named.filter((c) => !result.model!.byCode.has(c));
+  if (unknown.length) throw misuse(`not in the catalog: ${unknown.join(', ')}`);
+  const lock = readLock(result.loaded.lock, []);
+  if (values.backfill && !version && !date) throw misuse('--backfill records a --version or --date: give one');
+  const already = named.filter((c) => lock && Object.hasOwn(lock, c));
+  if (already.length && !values.backfill) out.write(`already shipped: ${already.join(', ')}\n`);
+  const { text, added, backfilled } = shipLock(lock, result.model.codes, { ...(named.length ? { only: named } : {}), version, date, backfill: values.backfill });
+  if (values.backfill) {
+    if (backfilled.length) writeFileSync(join(dir, LOCK_FILE), text);
+    out.write(`recorded ${[version, date].filter(Boolean).join(', ')} on ${backfilled.length} shipped code${backfilled.length === 1 ? '' : 's'} without history\n`);
+    return 0;
+  }
   if (added.length === 0) {
-    out.write('nothing to ship: every code is already in shipped.yaml\n');
+    out.write(`nothing to ship: ${named.length ? 'those codes are' : 'every code is'} already in shipped.yaml\n`);
     return 0;
   }
   writeFileSync(join(dir, LOCK_FILE), text);
-  out.write(`shipped ${added.length} code${added.length === 1 ? '' : 's'}: ${added.join(', ')}\n`);
+  out.write(`shipped ${added.length} code${added.length === 1 ? '' : 's'}${version ? ` in ${version}` : ''}${date ? ` on ${date}` : ''}: ${added.join(', ')}\n`);
   return 0;
 }
 

@@ -2,6 +2,7 @@
 // llms-full.txt. Plain functions of the model; the endpoints only serve their output.
 import type { CatalogModel, CodeEntry } from '../catalog/model.ts';
 import { statusText } from '../catalog/http.ts';
+import { contractChangelog, type Release, type Shipped } from '../catalog/changelog.ts';
 import { pageHref } from './page.ts';
 import { mediaTypeOf } from '../catalog/envelope.ts';
 
@@ -14,9 +15,11 @@ export interface ErrorJsonEntry {
   retryable: boolean | 'conditional';
   message?: string;
   lifecycle?: CodeEntry['lifecycle'];
+  /** When the code first shipped (version and/or date); absent while unshipped. */
+  since?: Shipped;
 }
 
-export function errorsJson(model: CatalogModel): { api: string; docs_url: string; media_type: string; codes: ErrorJsonEntry[] } {
+export function errorsJson(model: CatalogModel): { api: string; docs_url: string; media_type: string; codes: ErrorJsonEntry[]; changelog: Release[] } {
   return {
     api: model.catalog.api,
     docs_url: model.catalog.docs_url,
@@ -31,7 +34,9 @@ export function errorsJson(model: CatalogModel): { api: string; docs_url: string
       retryable: c.retry.retryable,
       ...(c.message ? { message: c.message } : {}),
       ...(c.lifecycle ? { lifecycle: c.lifecycle } : {}),
+      ...(c.shipped ? { since: c.shipped } : {}),
     })),
+    changelog: contractChangelog(model.codes),
   };
 }
 

@@ -2,17 +2,18 @@
 // Serialize the inputs of buildModel and rebuild on the other side, so the page gets the
 // same model the check produced, Map included.
 import { buildModel, type CatalogModel } from '../catalog/model.ts';
+import type { Shipped } from '../catalog/changelog.ts';
 import type { CatalogFile, CodeFile } from '../catalog/schema.ts';
 
 export interface ModelData {
   catalog: CatalogFile;
-  codes: { data: CodeFile; file: string }[];
+  codes: { data: CodeFile; file: string; shipped?: Shipped }[];
 }
 
 export function serializeModel(model: CatalogModel): ModelData {
   return {
     catalog: model.catalog,
-    codes: model.codes.map(({ statuses: _s, docsUrl: _d, file, ...data }) => ({ data: data as CodeFile, file })),
+    codes: model.codes.map(({ statuses: _s, docsUrl: _d, file, shipped, ...data }) => ({ data: data as CodeFile, file, ...(shipped ? { shipped } : {}) })),
   };
 }
 

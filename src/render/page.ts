@@ -1,6 +1,7 @@
 // Everything the errors page derives from the model, as plain data: the heading list for
 // Starlight's "On this page", the quick navigation, the filter facets, the retry label of
 // a code, and the lifecycle notice. The .astro components only lay this out.
+import { contractChangelog, type Release } from '../catalog/changelog.ts';
 import { categoryAnchor, FIXED_ANCHORS, type CatalogModel, type CodeEntry } from '../catalog/model.ts';
 import { statusText } from '../catalog/http.ts';
 import type { Section } from '../catalog/schema.ts';
@@ -16,6 +17,7 @@ export const FIXED_TITLES = {
   quickNav: 'Quick navigation',
   statusSummary: 'Status code summary',
   codes: 'Codes by category',
+  changelog: 'Changelog of the error contract',
   whereNext: 'Where next',
 } as const;
 
@@ -48,8 +50,15 @@ export function buildHeadings(model: CatalogModel): PageHeading[] {
     for (const code of c.codes) h.push({ depth: 3, slug: code.code, text: code.code });
   }
   for (const s of sectionsAt(model, 'after-codes')) h.push({ depth: 2, slug: s.id, text: plainTitle(s.title) });
+  if (changelogOf(model).length) h.push({ depth: 2, slug: FIXED_ANCHORS.changelog, text: FIXED_TITLES.changelog });
   if (catalog.where_next?.length) h.push({ depth: 2, slug: FIXED_ANCHORS.whereNext, text: FIXED_TITLES.whereNext });
   return h;
+}
+
+/** The contract's releases, newest first; empty when the lock has recorded no history yet. */
+export function changelogOf(model: Pick<CatalogModel, 'codes'>): Release[] {
+  const releases = contractChangelog(model.codes);
+  return releases.some((r) => r.label !== undefined) ? releases : [];
 }
 
 export interface QuickNavGroup {

@@ -130,14 +130,16 @@ export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined
   const out: Diagnostic[] = [];
   for (const [code, entry] of baseLock) {
     const now = headLock?.get(code);
-    if (now && same(now, entry)) continue;
+    // History may be filled in where an old lock had none; anything else is an edit.
+    const kept = (k: 'version' | 'date') => entry[k] === undefined || entry[k] === now?.[k];
+    if (now && same(now.status, entry.status) && now.category === entry.category && kept('version') && kept('date')) continue;
     out.push({
       file: file?.path ?? `${head.dir}/shipped.yaml`,
       ...(file && now ? locate(file, [code], 'key') : { line: 1, col: 1 }),
       severity: shippedLockEdited.severity,
       rule: shippedLockEdited.id,
       message: now
-        ? `the lock entry of shipped code "${code}" was changed (was status ${entry.status.join(', ')}, category ${entry.category})`
+        ? `the lock entry of shipped code "${code}" was changed (was status ${entry.status.join(', ')}, category ${entry.category}${entry.version ? `, version ${entry.version}` : ''}${entry.date ? `, date ${entry.date}` : ''})`
         : `shipped code "${code}" was removed from the lock`,
       hint: 'restore the entry: the lock only grows, through `npm run catalog:ship`',
     });
