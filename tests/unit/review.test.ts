@@ -90,10 +90,10 @@ test('adding a code passes, shows as added, and ship records it', () => {
   const { review } = JSON.parse(r.out);
   assert.deepEqual(review.added.map((c: { code: string }) => c.code), ['quota_exhausted']);
   assert.deepEqual([review.changed.length, review.removed.length], [0, 0]);
-  const ship = errcat(dir, 'ship', 'catalog');
+  const ship = errcat(dir, 'ship', 'catalog', '--date', '2026-11-20');
   assert.equal(ship.code, 0);
-  assert.match(ship.out, /shipped 1 code: quota_exhausted/);
-  assert.match(readFileSync(join(dir, 'catalog/shipped.yaml'), 'utf8'), /^quota_exhausted: \{ status: \[429\], category: limits \}$/m);
+  assert.match(ship.out, /shipped 1 code on 2026-11-20: quota_exhausted/);
+  assert.match(readFileSync(join(dir, 'catalog/shipped.yaml'), 'utf8'), /^quota_exhausted: \{ status: \[429\], category: limits, date: 2026-11-20 \}$/m);
   assert.match(errcat(dir, 'ship', 'catalog').out, /nothing to ship/);
 });
 
