@@ -166,7 +166,7 @@ function ship(args: string[], out: NodeJS.WritableStream): number {
   if (unknown.length) throw misuse(`not in the catalog: ${unknown.join(', ')}`);
   const lock = readLock(result.loaded.lock, []);
   if (values.backfill && !version && !date) throw misuse('--backfill records a --version or --date: give one');
-  const already = named.filter((c) => lock && Object.hasOwn(lock, c));
+  const already = named.filter((c) => lock?.has(c));
   if (already.length && !values.backfill) out.write(`already shipped: ${already.join(', ')}\n`);
   const { text, added, backfilled } = shipLock(lock, result.model.codes, { ...(named.length ? { only: named } : {}), version, date, backfill: values.backfill });
   if (values.backfill) {

@@ -177,9 +177,9 @@ test('codes named constructor, __proto__ and toString are shipped to the lock an
   assert.deepEqual(rules(dir), []);
   const ship = spawnSync(process.execPath, ['bin/errcat.js', 'ship', dir], { encoding: 'utf8' });
   assert.equal(ship.status, 0, ship.stdout + ship.stderr);
-  assert.match(ship.stdout, /shipped 3 codes: __proto__, constructor, toString/);
+  assert.match(ship.stdout, /shipped 3 codes on \d{4}-\d{2}-\d{2}: __proto__, constructor, toString/);
   const lock = readFileSync(join(dir, 'shipped.yaml'), 'utf8');
-  for (const n of names) assert.match(lock, new RegExp(`^${n}: \\{ status: \\[429\\], category: limits \\}$`, 'm'));
+  for (const n of names) assert.match(lock, new RegExp(`^${n}: \\{ status: \\[429\\], category: limits, date: \\d{4}-\\d{2}-\\d{2} \\}$`, 'm'));
   // Now the stability rules hold them: a status change and a removal are reported.
   for (const n of names) writeFileSync(join(dir, `codes/${n}.yaml`), template.replaceAll('rate_limited', n).replace('status: [429]', 'status: [404]'));
   rmSync(join(dir, 'codes/toString.yaml'));
