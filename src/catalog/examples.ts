@@ -4,7 +4,7 @@
 import type { Example, Shape } from './schema.ts';
 import { HEADER_NAME } from './http.ts';
 import { isProblem, mediaTypeOf } from './envelope.ts';
-import { syntaxError } from './sample-syntax.ts';
+import type { SampleError } from './sample-syntax.ts';
 
 export interface ExampleProblem {
   /** What is wrong; the rule of the same name (example-json, header-format, problem-type...) reports it. */
@@ -29,15 +29,16 @@ export interface ExampleContext {
   problem?: { type: string; title?: string };
 }
 
-export function checkExample(example: Example, ctx: ExampleContext): ExampleProblem[] {
+/** `syntax`: what parsing the sample found (src/catalog/sample-syntax.ts parses all of a catalog's samples at once). */
+export function checkExample(example: Example, ctx: ExampleContext, syntax?: SampleError | null): ExampleProblem[] {
   if (example.lang === 'json') return checkBody(example.code, 1, ctx);
   if (example.lang === 'http') return checkHttp(example.code, ctx);
-  const error = syntaxError(example.lang, example.code);
+  const error = syntax;
   if (error) {
     return [{
       kind: 'syntax',
       message: `${example.lang} example does not parse: ${error.message}`,
-      hint: 'write a sample that runs as shown: no `...` placeholders in code',
+      hint: error.hint ?? 'write a sample that runs as shown: no `...` placeholders in code',
       at: { line: error.line, col: error.col },
     }];
   }

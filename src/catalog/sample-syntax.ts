@@ -1,28 +1,92 @@
 // Code samples people copy must at least parse. TypeScript and JavaScript samples are
-// parsed by esbuild (loaded only when a catalog has such a sample): TypeScript 7's own
-// compiler is a native binary without an in-process parser.
+// parsed by oxc-parser (tens of microseconds a sample, loaded only when a catalog has such
+// a sample). TypeScript 7's compiler is a native binary without an in-process parser, and
+// esbuild's synchronous API costs a round trip to its service per call (30 s for 10,000).
+//
+// oxc-parser is native code: a sample nested thousands of levels deep overflows its stack
+// and kills the process (about 6,000 `(` with an 8 MB stack). So only samples far below
+// that are parsed in this process; longer ones are parsed in a child process, all at once,
+// and a crash there costs a diagnostic on the sample that caused it, found by halving.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
-type Esbuild = typeof import('esbuild');
-let esbuild: Esbuild | undefined;
+type Oxc = typeof import('oxc-parser');
+let oxc: Oxc | undefined;
+const require = createRequire(import.meta.url);
 
-const LOADERS: Record<string, 'ts' | 'js'> = { ts: 'ts', js: 'js' };
+const LANGS: Record<string, 'ts' | 'js'> = { ts: 'ts', js: 'js' };
+/** Longest sample parsed in this process: one sixth of the shortest that overflowed 8 MB of stack. */
+export const IN_PROCESS_CHARS = 1000;
+/** Child processes one check may start for long samples (a crash costs about log2(n) of them). */
+const MAX_CHILDREN = 48;
+
+export interface SampleError {
+  message: string;
+  line: number;
+  col: number;
+  hint?: string;
+}
+type Outcome = SampleError | null;
 
 export function hasParser(lang: string): boolean {
-  return lang in LOADERS;
+  return Object.hasOwn(LANGS, lang);
 }
 
-/** The first syntax error of a sample, 1-based line and column, or undefined when it parses. */
-export function syntaxError(lang: string, code: string): { message: string; line: number; col: number } | undefined {
-  const loader = LOADERS[lang];
-  if (!loader) return undefined;
-  esbuild ??= createRequire(import.meta.url)('esbuild') as Esbuild;
-  try {
-    esbuild.transformSync(code, { loader, format: 'esm', logLevel: 'silent' });
-    return undefined;
-  } catch (err) {
-    const first = (err as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
-    if (!first) return { message: (err as Error).message.split('\n')[0]!, line: 1, col: 1 };
-    return { message: first.text, line: first.location?.line ?? 1, col: (first.location?.column ?? 0) + 1 };
+/** 1-based line and column of a UTF-16 offset, as editors count them. */
+function position(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  return { line: before.split('\n').length, col: before.length - before.lastIndexOf('\n') };
+}
+
+function parseHere(lang: string, code: string): Outcome {
+  const ext = LANGS[lang]!;
+  oxc ??= require('oxc-parser') as Oxc;
+  const first = oxc.parseSync(`sample.${ext}`, code, { lang: ext, sourceType: 'module' }).errors[0];
+  return first ? { message: first.message, ...position(code, first.labels[0]?.start ?? 0) } : null;
+}
+
+// The child reads [lang, code] pairs on stdin and answers [message, offset] or null for each.
+const CHILD = `
+const { parseSync } = await import(process.argv[1]);
+let input = '';
+for await (const chunk of process.stdin) input += chunk;
+const out = JSON.parse(input).map(([lang, code]) => {
+  const e = parseSync('sample.' + lang, code, { lang, sourceType: 'module' }).errors[0];
+  return e ? [e.message, e.labels[0]?.start ?? 0] : null;
+});
+process.stdout.write(JSON.stringify(out));
+`;
+
+/** Long samples, parsed out of process; undefined for each one a crash or the budget left unparsed. */
+function parseApart(samples: [string, string][], budget: { children: number }): (Outcome | undefined)[] {
+  if (!samples.length) return [];
+  if (budget.children <= 0) return samples.map(() => undefined);
+  budget.children--;
+  const entry = pathToFileURL(require.resolve('oxc-parser')).href;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, entry], {
+    input: JSON.stringify(samples.map(([lang, code]) => [LANGS[lang], code])),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+  });
+  if (r.status === 0) {
+    const answers = JSON.parse(r.stdout) as ([string, number] | null)[];
+    return answers.map((a, i) => (a ? { message: a[0], ...position(samples[i]![1], a[1]) } : null));
   }
+  if (samples.length === 1) return [{ message: 'nested too deeply to parse (the parser ran out of stack)', line: 1, col: 1, hint: 'a sample people copy is short and flat: split it, or show the shape in prose' }];
+  const half = Math.ceil(samples.length / 2);
+  return [...parseApart(samples.slice(0, half), budget), ...parseApart(samples.slice(half), budget)];
+}
+
+/**
+ * The first syntax error of each sample (1-based line and column), null when it parses,
+ * undefined when it was not parsed (a language without a parser, or too many crashes).
+ */
+export function syntaxErrors(samples: { lang: string; code: string }[]): (Outcome | undefined)[] {
+  const out: (Outcome | undefined)[] = samples.map((s) => (hasParser(s.lang) && s.code.length <= IN_PROCESS_CHARS ? parseHere(s.lang, s.code) : undefined));
+  const long = samples.flatMap((s, i) => (hasParser(s.lang) && s.code.length > IN_PROCESS_CHARS ? [i] : []));
+  const apart = parseApart(long.map((i) => [samples[i]!.lang, samples[i]!.code]), { children: MAX_CHILDREN });
+  long.forEach((i, k) => (out[i] = apart[k]));
+  return out;
 }

@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'error',
   description: 'A TypeScript or JavaScript example does not parse.',
   why: 'SDK samples are what developers paste into their code; one that does not even parse teaches nothing and erodes trust in the page.',
-  fix: 'Correct the sample at the reported line and column (esbuild parses it); write real code, no `...` placeholders.',
+  fix: 'Correct the sample at the reported line and column (oxc-parser parses it); write real code, no `...` placeholders.',
   fail: { files: codeFile({}, tsExample('await things.retrieve("thing_1";')) },
   pass: { files: codeFile({}, tsExample('await things.retrieve("thing_1");')) },
   firesIn: 'src/catalog/examples.ts (parsed by src/catalog/sample-syntax.ts)',

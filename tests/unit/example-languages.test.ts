@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { IN_PROCESS_CHARS, syntaxErrors } from '../../src/catalog/sample-syntax.ts';
 import { checkCatalog } from '../../src/catalog/check.ts';
 import type { Example } from '../../src/catalog/schema.ts';
 import { groupExamples } from '../../src/render/example-tabs.ts';
@@ -45,7 +46,7 @@ function found(edits: Edit[], rule: string) {
 test('example-syntax: a TypeScript sample that does not parse, at its line and column', () => {
   const [d, ...rest] = found([[N, 'await orders.retrieve("ord_42");', 'await orders.retrieve("ord_42";']], 'example-syntax');
   assert.equal(rest.length, 0);
-  assert.match(d!.message, /ts example does not parse: Expected "\)" but found ";"/);
+  assert.match(d!.message, /ts example does not parse: Expected `,` or `\)` but found `;`/);
   assert.deepEqual([d!.file.endsWith(N), d!.line, d!.col], [true, 30, 39]);
   // Python has no parser at hand in Node: not checked, not reported.
   assert.deepEqual(found([[N, '          orders.retrieve("ord_42")\n', '          orders.retrieve("ord_42"\n']], 'example-syntax'), []);
@@ -58,4 +59,22 @@ test('example-language: a second example of a language in one tab group, a langu
   assert.deepEqual([twice[0]!.line, twice[0]!.col], [36, 11]);
   const declared = found([['catalog/catalog.yaml', '  - lang: python\n    label: Python', '  - lang: ts\n    label: Python']], 'example-language');
   assert.match(declared[0]!.message, /language "ts" is declared twice/);
+});
+
+test('example-syntax: samples nested deeper than the native parser can go are reported, and the check survives', () => {
+  // 30,000 `(` overflow oxc-parser's stack: in this process that would end the check.
+  const deep = `${'('.repeat(30_000)}1${')'.repeat(30_000)}`;
+  const long = `const answer = ${'1 + '.repeat(400)}1;\nawait orders.retrieve("ord_42";\n`;
+  const samples = syntaxErrors([
+    { lang: 'ts', code: deep },
+    { lang: 'ts', code: long },
+    { lang: 'js', code: 'const fine = 1;\n' },
+    { lang: 'python', code: 'print(' },
+  ]);
+  assert.ok(long.length > IN_PROCESS_CHARS && deep.length > IN_PROCESS_CHARS);
+  assert.match(samples[0]!.message, /nested too deeply/);
+  // The long sample beside it is still parsed, out of process, its error at its own line.
+  assert.deepEqual([samples[1]!.message, samples[1]!.line, samples[1]!.col], ['Expected `,` or `)` but found `;`', 2, 31]);
+  assert.equal(samples[2], null);
+  assert.equal(samples[3], undefined);
 });

@@ -221,3 +221,12 @@ test('a file with the same key on every line lists the first duplicates and coun
   assert.equal(lines.length, LIMITS.syntaxErrors + 1);
   assert.match(lines.at(-1)!, /\d+ more YAML errors in this file/);
 });
+
+test('a TypeScript sample nested 60,000 levels deep is a diagnostic at the sample, not a crash of the native parser', () => {
+  const deep = `${'('.repeat(60_000)}1`;
+  const dir = mutateFixture('tests/fixtures/mini', [[T, 'related:\n', `  - lang: ts\n    code: "${deep}"\nrelated:\n`]]);
+  const r = errcat(dir);
+  assert.equal(r.code, 1, r.err);
+  noTrace(r.out + r.err);
+  assert.match(r.out, /thing_not_found\.yaml:27:\d+ +error +example-syntax +ts example does not parse: nested too deeply.*hint: a sample people copy is short/);
+});

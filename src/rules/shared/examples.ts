@@ -2,6 +2,7 @@
 // example rules, shape-known and header-format: each reports its own problems from it.
 import { isScalar, Scalar } from 'yaml';
 import { checkExample, type ExampleContext } from '../../catalog/examples.ts';
+import { syntaxErrors, type SampleError } from '../../catalog/sample-syntax.ts';
 import { docOf, locate, position, type DataPath, type SourceFile } from '../../catalog/load.ts';
 import { isProblem, problemTypeUri } from '../../catalog/envelope.ts';
 import { docsUrlFor, statusesOf } from '../../catalog/model.ts';
@@ -24,7 +25,10 @@ export function exampleFindings(ctx: RuleContext): ExampleFinding[] {
   if (!catalog || !catalogFile) return [];
   const out: ExampleFinding[] = [];
   const shapes = new Map<string, Shape>((catalog.shapes ?? []).map((s) => [s.id, s]));
-  const visit = (file: SourceFile, path: DataPath, example: Example, context: Omit<ExampleContext, 'shape'>, title?: string) => {
+  type Visit = [file: SourceFile, path: DataPath, example: Example, context: Omit<ExampleContext, 'shape'>, title?: string];
+  const visits: Visit[] = [];
+  const visit = (...v: Visit) => void visits.push(v);
+  const check = ([file, path, example, context, title]: Visit, syntax: SampleError | null | undefined) => {
     let shape: Shape | undefined = catalog.envelope;
     if (example.shape !== undefined) {
       shape = shapes.get(example.shape);
@@ -39,7 +43,7 @@ export function exampleFindings(ctx: RuleContext): ExampleFinding[] {
     const problem = isProblem(shape) && context.code !== undefined && context.docsUrl !== undefined
       ? { type: problemTypeUri(shape, context.code, context.docsUrl), title }
       : undefined;
-    for (const p of checkExample(example, { ...context, shape, problem })) {
+    for (const p of checkExample(example, { ...context, shape, problem }, syntax)) {
       const at = p.at ? locateInText(file, [...path, 'code'], p.at) : locate(file, [...path, 'code']);
       out.push({ kind: p.kind, file, at, message: p.message, hint: p.hint });
     }
@@ -58,6 +62,9 @@ export function exampleFindings(ctx: RuleContext): ExampleFinding[] {
     const context = { extensions, code: data.code, docsUrl: docsUrlFor(catalog, data.code), statuses: statusesOf(data) };
     for (const [i, example] of (data.examples ?? []).entries()) visit(file, ['examples', i], example, context, data.title);
   }
+  // Every sample of the catalog parsed in one go: long ones share one child process.
+  const syntax = syntaxErrors(visits.map((v) => v[2]));
+  visits.forEach((v, i) => check(v, syntax[i]));
   return out;
 }
 
