@@ -6,24 +6,23 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { catalogDir } from '../config.ts';
 import { CATALOG_FILE } from '../catalog/load.ts';
 import { closest } from '../catalog/suggest.ts';
-import { explainText } from '../rules/docs.ts';
-import { RULES, ruleById } from '../rules/index.ts';
+import { DOCUMENTED_RULES, documentedRule, explainText } from '../rules/docs.ts';
 import { misuse } from './misuse.ts';
 
 export function explain(args: string[], out: NodeJS.WritableStream): number {
   const { values, positionals } = parseArgs({ args, options: { list: { type: 'boolean' } }, allowPositionals: true });
   if (values.list) {
-    const width = Math.max(...RULES.map((r) => r.id.length));
-    for (const r of [...RULES].sort((a, b) => a.id.localeCompare(b.id))) {
+    const width = Math.max(...DOCUMENTED_RULES.map((r) => r.id.length));
+    for (const r of [...DOCUMENTED_RULES].sort((a, b) => a.id.localeCompare(b.id))) {
       out.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n`);
     }
     return 0;
   }
   if (positionals.length !== 1) throw misuse('explain takes one rule id (or --list)');
   const id = positionals[0]!;
-  const rule = ruleById(id);
+  const rule = documentedRule(id);
   if (!rule) {
-    const guesses = closest(id, RULES.map((r) => r.id));
+    const guesses = closest(id, DOCUMENTED_RULES.map((r) => r.id));
     throw misuse(`unknown rule "${id}"${guesses.length ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : ''} (errcat explain --list)`,
       { brief: true });
   }

@@ -2,8 +2,7 @@
 // rules as the tool's rules, each diagnostic a result at its file, line and column.
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { explainText, rulePageUrl } from '../rules/docs.ts';
-import { RULES } from '../rules/index.ts';
+import { DOCUMENTED_RULES, explainText, rulePageUrl } from '../rules/docs.ts';
 import type { Reporter } from './reporter.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -16,8 +15,9 @@ export function artifactUri(path: string): string {
 
 export const sarif: Reporter = {
   format({ diagnostics, docsUrl }) {
-    const index = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
-    const rules = RULES.map((r) => {
+    // Every rule a diagnostic can name, the check's own failure and the site's contract included.
+    const index = new Map<string, number>(DOCUMENTED_RULES.map((r, i) => [r.id, i]));
+    const rules = DOCUMENTED_RULES.map((r) => {
       const helpUri = rulePageUrl(r.id, docsUrl);
       return {
         id: r.id,

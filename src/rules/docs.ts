@@ -1,8 +1,21 @@
 // A rule's documentation, from the registry: the page `errcat explain <rule>` prints and
 // the rule table of the README.
-import { RULES, type Rule } from './index.ts';
+import { RULES, ruleById, type Rule } from './index.ts';
 import { configurable } from './config.ts';
 import type { RuleExample } from './rule.ts';
+import { OUTSIDE_RULES, outsideRuleById, type OutsideRule } from './outside.ts';
+
+/** Anything a diagnostic can name: a catalog rule, or a diagnostic from outside the rule set. */
+export type DocumentedRule = Rule | OutsideRule;
+
+export function documentedRule(id: string): DocumentedRule | undefined {
+  return ruleById(id) ?? outsideRuleById(id);
+}
+
+/** Every documented rule, catalog rules first. */
+export const DOCUMENTED_RULES: readonly DocumentedRule[] = [...RULES, ...OUTSIDE_RULES];
+
+const isCatalogRule = (rule: DocumentedRule): rule is Rule => 'fail' in rule;
 
 /** Where a rule's page is published: under the docs site's origin (see rulePageUrl). */
 export const RULE_PAGE_PATH = '/errcat/rules/';
@@ -19,7 +32,8 @@ export function rulePageUrl(id: string, docsUrl: string | undefined): string | u
   }
 }
 
-export function severityLine(rule: Rule): string {
+export function severityLine(rule: DocumentedRule): string {
+  if (!isCatalogRule(rule)) return `${rule.severity}; not a catalog rule, so no catalog can configure it`;
   return configurable(rule)
     ? `${rule.severity} by default; a catalog may set it to off or error (\`rules: { ${rule.id}: off }\` in catalog.yaml)`
     : `${rule.severity}; cannot be turned off`;
@@ -43,8 +57,9 @@ function fileText(file: string, text: string | null): string[] {
 }
 
 /** The page `errcat explain <rule>` prints: plain text, like `rustc --explain`. */
-export function explainText(rule: Rule, docsUrl?: string): string {
+export function explainText(rule: DocumentedRule, docsUrl?: string): string {
   const url = rulePageUrl(rule.id, docsUrl);
+  const examples = isCatalogRule(rule) ? ['', 'Fails', exampleText(rule.fail), '', 'Passes', exampleText(rule.pass)] : [];
   return [
     `${rule.id}: ${rule.description}`,
     '',
@@ -52,12 +67,7 @@ export function explainText(rule: Rule, docsUrl?: string): string {
     '',
     'Why',
     `  ${rule.why}`,
-    '',
-    'Fails',
-    exampleText(rule.fail),
-    '',
-    'Passes',
-    exampleText(rule.pass),
+    ...examples,
     '',
     'How to fix',
     `  ${rule.fix}`,
@@ -69,10 +79,11 @@ export function explainText(rule: Rule, docsUrl?: string): string {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The README's rule table (between the rules markers). */
-export function rulesTable(rules: readonly Rule[] = RULES): string {
+export function rulesTable(rules: readonly DocumentedRule[] = DOCUMENTED_RULES): string {
+  const kind = (r: DocumentedRule) => (!isCatalogRule(r) ? ' (not a catalog rule)' : configurable(r) ? ' (configurable)' : '');
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((r) => `| \`${r.id}\` | ${r.severity}${configurable(r) ? ' (configurable)' : ''} | ${cell(r.description)} |`);
+    .map((r) => `| \`${r.id}\` | ${r.severity}${kind(r)} | ${cell(r.description)} |`);
   return ['| Rule | Severity | Reports |', '|---|---|---|', ...rows].join('\n');
 }
 

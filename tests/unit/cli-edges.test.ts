@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RULES } from '../../src/rules/index.ts';
+import { OUTSIDE_RULES } from '../../src/rules/outside.ts';
 import { mutateFixture } from './helpers.ts';
 
 function errcat(args: string[], env: Record<string, string> = {}) {
@@ -21,10 +22,24 @@ test('explain prints a rule\'s page: what, why, failing and passing example, fix
   assert.match(r.out, /Online: https:\/\/docs\.mini\.test\/errcat\/rules\/category-known\/$/m);
 });
 
-test('explain --list lists every rule of the registry', () => {
+test('explain --list lists every rule of the registry, and the diagnostics from outside it', () => {
   const r = errcat(['explain', '--list']);
   assert.equal(r.code, 0);
-  assert.equal(r.out.trim().split('\n').length, RULES.length);
+  assert.equal(r.out.trim().split('\n').length, RULES.length + OUTSIDE_RULES.length);
+  assert.match(r.out, /^internal-error +error /m);
+  assert.match(r.out, /^site-contract +error /m);
+});
+
+test('explain internal-error and site-contract: every diagnostic errcat prints can be looked up', () => {
+  for (const id of ['internal-error', 'site-contract']) {
+    const r = errcat(['explain', id], { CATALOG_DIR: 'tests/fixtures/mini' });
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, new RegExp(`^${id}: `));
+    assert.match(r.out, /not a catalog rule, so no catalog can configure it/);
+    assert.match(r.out, /\nWhy\n[^]*\nHow to fix\n/);
+    assert.doesNotMatch(r.out, /\nFails\n/, 'no catalog can show it failing');
+    assert.match(r.out, new RegExp(`Online: https://docs\\.mini\\.test/errcat/rules/${id}/`));
+  }
 });
 
 test('explain of an unknown rule exits 2 with "did you mean"', () => {

@@ -59,4 +59,8 @@ test('hostile catalog: built page has no injected markup', { timeout: 120_000 },
   const rulePage = readFileSync(join(out, 'errcat/rules/category-known/index.html'), 'utf8');
   assert.match(rulePage, /A code names a category that catalog\.yaml does not declare/);
   assert.match(rulePage, /notfound/);
+  // So do the diagnostics from outside the rule set.
+  for (const id of ['internal-error', 'site-contract']) {
+    assert.match(readFileSync(join(out, `errcat/rules/${id}/index.html`), 'utf8'), /not a catalog rule/);
+  }
 });

@@ -11,11 +11,12 @@ import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
 import { loadCatalog } from '../../src/catalog/load.ts';
 import { reviewAgainst } from '../../src/review/diff.ts';
 import { withRulesTable } from '../../src/rules/docs.ts';
+import { OUTSIDE_RULES } from '../../src/rules/outside.ts';
 import { RULES } from '../../src/rules/index.ts';
 import type { RuleExample } from '../../src/rules/rule.ts';
 
 const BASE_FIXTURE = 'tests/fixtures/mini';
-const NOT_RULES = new Set(['index.ts', 'rule.ts', 'context.ts', 'docs.ts', 'example-files.ts', 'config.ts']);
+const NOT_RULES = new Set(['outside.ts', 'index.ts', 'rule.ts', 'context.ts', 'docs.ts', 'example-files.ts', 'config.ts']);
 
 function materialise(files: Record<string, string | null>, fixture = { dir: BASE_FIXTURE, catalog: '.' }): string {
   const root = mkdtempSync(join(tmpdir(), 'errcat-rule-'));
@@ -48,8 +49,8 @@ test('every file in src/rules/ is a rule in the registry, named after its id', (
   assert.deepEqual(files.sort(), RULES.map((r) => `${r.id}.ts`).sort());
 });
 
-test('rule ids are unique kebab-case names', () => {
-  const ids = RULES.map((r) => r.id);
+test('rule ids are unique kebab-case names, the diagnostics from outside the rule set included', () => {
+  const ids = [...RULES, ...OUTSIDE_RULES].map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const id of ids) assert.match(id, /^[a-z]+(-[a-z]+)*$/);
 });

@@ -69,6 +69,16 @@ test('sarif: valid SARIF 2.1.0, every rule described, results at their file, lin
   assert.equal(log.runs[0].results[1].level, 'warning');
 });
 
+test('sarif: a site-contract or internal-error result points at a described rule too', () => {
+  for (const rule of ['site-contract', 'internal-error'] as const) {
+    const log = JSON.parse(REPORTERS.sarif.format({ ...run, diagnostics: [{ ...run.diagnostics[0]!, rule }] }));
+    assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors, null, 1));
+    const [result] = log.runs[0].results;
+    assert.equal(log.runs[0].tool.driver.rules[result.ruleIndex]?.id, rule);
+    assert.equal(log.runs[0].tool.driver.rules[result.ruleIndex].helpUri, `${RULE_PAGE}${rule}/`);
+  }
+});
+
 // Hostile strings: anything, with extra weight on the characters each format cares about.
 const nasty = fc.oneof(
   fc.string({ unit: 'binary' }),
