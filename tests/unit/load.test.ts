@@ -2,11 +2,13 @@
 // positions. Both must agree on what every catalog file means.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parse } from 'yaml';
 import { checkCatalog } from '../../src/catalog/check.ts';
+import { displayPath } from '../../src/catalog/load.ts';
+import fc from 'fast-check';
 import { mutateFixture } from './helpers.ts';
 import { generateCatalog } from '../../bench/generate.ts';
 import { tmpdir } from 'node:os';
@@ -44,4 +46,14 @@ test('a file js-yaml rejects is parsed by yaml for the position', () => {
   const d = checkCatalog(dir).diagnostics.find((x) => x.rule === 'duplicate-key');
   assert.ok(d);
   assert.deepEqual([d.line, d.col], [6, 1]);
+});
+
+test('property: displayPath (resolved once per directory) shows every path as path.relative would', () => {
+  const plain = (p: string) => {
+    const rel = relative(process.cwd(), p);
+    return rel.startsWith('..') ? p : rel;
+  };
+  const segment = fc.constantFrom('catalog', 'codes', '.', '..', '', 'a.yaml', 'b c.yaml', process.cwd().slice(1), 'x');
+  const path = fc.tuple(fc.boolean(), fc.array(segment, { maxLength: 6 })).map(([abs, parts]) => `${abs ? '/' : ''}${parts.join('/')}`);
+  fc.assert(fc.property(path, (p) => assert.equal(displayPath(p), plain(p))), { numRuns: 2000 });
 });
