@@ -2,14 +2,16 @@
 // and writes bench/RESULTS.md. `--only startup` measures the cold start alone and
 // replaces just its section of RESULTS.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { benchSources, type SourceFigures } from './sources.ts';
 import { generateCatalog } from './generate.ts';
 import { benchStartup, buildBundle, startupTable, type StartupFigures } from './startup.ts';
-import { deepLinkMs } from './deeplink.ts';
 import { benchDev, type DevFigures } from './dev.ts';
+import { deepLink, type DeepLinkFigures } from './deeplink.ts';
+import { floorHtml, writeFloorSite } from './floor.ts';
 import { BUILD_HEAP_MIB, buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BuildFigures, type Weight } from './site.ts';
 
 const { values } = parseArgs({
@@ -87,21 +89,37 @@ for (const n of values['source-files'].split(',').map(Number).filter((n) => n > 
 }
 
 // The site: our build of a catalog beside a bare Starlight build of the same text.
-interface SiteRow { label: string; codes: number; ours: BuildFigures; bare: BuildFigures; w: Weight; bw: Weight; linkMs: number; bareLinkMs: number }
+interface SiteRow {
+  label: string;
+  codes: number;
+  ours: BuildFigures;
+  bare: BuildFigures;
+  w: Weight;
+  bw: Weight;
+  /** gzip of the floor page's HTML: the catalog's text as plain HTML. */
+  floorGzip: number;
+  link: DeepLinkFigures;
+  bareLink: DeepLinkFigures;
+  floorLink: DeepLinkFigures;
+}
 const siteRows: SiteRow[] = [];
+const noLink: DeepLinkFigures = { inViewMs: Number.NaN, landedMs: Number.NaN };
 for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
   const catalog = /^\d+$/.test(spec) ? generateCatalog(`.tmp/bench/catalog-${spec}`, Number(spec)) : spec;
   const model = modelOf(catalog);
   const out = `.tmp/bench/site-${spec.replace(/\W/g, '_')}`;
   const bareRoot = `.tmp/bench/bare-${spec.replace(/\W/g, '_')}`;
+  const floorRoot = writeFloorSite(model, `.tmp/bench/floor-${spec.replace(/\W/g, '_')}`);
   const ours = buildOurs(catalog, out);
   const bare = buildBare(model, bareRoot);
   const navRuns = model.codes.length > 2000 ? 3 : 11;
   const last = model.codes.at(-1)!.code;
+  // The three pages are measured in turn, in one run, on the same machine state.
+  const floorLink = await deepLink(floorRoot, model.pagePath, last, navRuns);
+  const link = ours.failed ? noLink : await deepLink(out, model.pagePath, last, navRuns);
   // Starlight slugs Markdown headings: lower case, otherwise the code as it is.
-  const linkMs = ours.failed ? Number.NaN : await deepLinkMs(out, model.pagePath, last, navRuns);
-  const bareLinkMs = bare.failed ? Number.NaN : await deepLinkMs(`${bareRoot}/dist`, model.pagePath, last.toLowerCase(), navRuns);
-  const none: Weight = { html: Number.NaN, js: Number.NaN, css: Number.NaN, gzip: Number.NaN };
+  const bareLink = bare.failed ? noLink : await deepLink(`${bareRoot}/dist`, model.pagePath, last.toLowerCase(), navRuns);
+  const none: Weight = { html: Number.NaN, js: Number.NaN, css: Number.NaN, gzip: Number.NaN, htmlGzip: Number.NaN };
   siteRows.push({
     label: spec,
     codes: model.codes.length,
@@ -109,8 +127,10 @@ for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
     bare,
     w: ours.failed ? none : pageWeight(out, model.pagePath),
     bw: bare.failed ? none : pageWeight(`${bareRoot}/dist`, model.pagePath),
-    linkMs,
-    bareLinkMs,
+    floorGzip: gzipSync(floorHtml(model)).length,
+    link,
+    bareLink,
+    floorLink,
   });
   console.error(`site ${spec}: ${ours.ms.toFixed(0)} ms (bare ${bare.ms.toFixed(0)} ms)`);
 }
@@ -140,15 +160,26 @@ const sourceTable = [
 
 const kb = (n: number) => (Number.isNaN(n) ? '–' : `${(n / 1024).toFixed(1)} KiB`);
 const secs = (b: BuildFigures) => (b.failed ? `failed: ${b.failed}` : (b.ms / 1000).toFixed(1));
+const msOrNever = (n: number) => (Number.isNaN(n) ? 'never' : `${n.toFixed(0)} ms`);
+const ratio = (a: number, b: number) => (Number.isNaN(a / b) ? '–' : `${(a / b).toFixed(2)}×`);
 const siteTable = [
-  '| catalog | codes | build (s) | bare build (s) | ratio (goal ≤ 1.5×) | peak MiB (ours / bare) | 1,000 codes < 20 s | deep link to last code in view (goal < 300 ms) | same on bare page |',
-  '|---|---:|---:|---:|---|---|---|---|---:|',
-  ...siteRows.map((r) => `| ${r.label} | ${r.codes} | ${secs(r.ours)} | ${secs(r.bare)} | ${r.ours.failed || r.bare.failed ? '–' : `${(r.ours.ms / r.bare.ms).toFixed(2)}× ${ok(r.ours.ms <= 1.5 * r.bare.ms)}`} | ${r.ours.peakMiB.toFixed(0)} / ${r.bare.peakMiB.toFixed(0)} | ${r.codes === 1000 ? ok(r.ours.ms < 20000) : '–'} | ${Number.isNaN(r.linkMs) ? '–' : `${r.linkMs.toFixed(0)} ms ${ok(r.linkMs < 300)}`} | ${Number.isNaN(r.bareLinkMs) ? '–' : `${r.bareLinkMs.toFixed(0)} ms`} |`),
+  '| catalog | codes | build (s) | bare build (s) | ratio (goal ≤ 1.5×) | peak MiB (ours / bare) | 1,000 codes < 20 s |',
+  '|---|---:|---:|---:|---|---|---|',
+  ...siteRows.map((r) => `| ${r.label} | ${r.codes} | ${secs(r.ours)} | ${secs(r.bare)} | ${r.ours.failed || r.bare.failed ? '–' : `${(r.ours.ms / r.bare.ms).toFixed(2)}× ${ok(r.ours.ms <= 1.5 * r.bare.ms)}`} | ${r.ours.peakMiB.toFixed(0)} / ${r.bare.peakMiB.toFixed(0)} | ${r.codes === 1000 ? ok(r.ours.ms < 20000) : '–'} |`),
 ].join('\n');
+const linkTable = [
+  '| catalog | codes | landed | in view | floor landed | bare Starlight landed | bare in view | ours / floor | goal | ours / bare |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+  ...siteRows.map((r) => {
+    const goal = r.codes >= 100 ? `≤ 2× floor: ${ok(r.link.landedMs <= 2 * r.floorLink.landedMs)}` : `≤ bare: ${ok(r.link.landedMs <= r.bareLink.landedMs)}`;
+    return `| ${r.label} | ${r.codes} | ${msOrNever(r.link.landedMs)} | ${msOrNever(r.link.inViewMs)} | ${msOrNever(r.floorLink.landedMs)} | ${msOrNever(r.bareLink.landedMs)} | ${msOrNever(r.bareLink.inViewMs)} | ${ratio(r.link.landedMs, r.floorLink.landedMs)} | ${goal} | ${ratio(r.link.landedMs, r.bareLink.landedMs)} |`;
+  }),
+].join('\n');
+const perSection = (r: SiteRow) => r.w.html / r.codes;
 const weightTable = [
-  '| catalog | HTML | JS | CSS | gzip total | bare HTML | bare JS | bare CSS | bare gzip | ratio gzip (goal ≤ 1.2×) |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-  ...siteRows.map((r) => `| ${r.label} | ${kb(r.w.html)} | ${kb(r.w.js)} | ${kb(r.w.css)} | ${kb(r.w.gzip)} | ${kb(r.bw.html)} | ${kb(r.bw.js)} | ${kb(r.bw.css)} | ${kb(r.bw.gzip)} | ${Number.isNaN(r.w.gzip / r.bw.gzip) ? '–' : `${(r.w.gzip / r.bw.gzip).toFixed(2)}× ${ok(r.w.gzip <= 1.2 * r.bw.gzip)}`} |`),
+  '| catalog | HTML | HTML per code | JS | CSS | gzip total | bare gzip | ratio (goal ≤ 1.2×) | HTML gzip | plain-text HTML gzip | ratio (goal ≤ 1.5×) |',
+  '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|',
+  ...siteRows.map((r) => `| ${r.label} | ${kb(r.w.html)} | ${kb(perSection(r))}${r.codes >= 1000 ? ` ${ok(perSection(r) < 4096)}` : ''} | ${kb(r.w.js)} | ${kb(r.w.css)} | ${kb(r.w.gzip)} | ${kb(r.bw.gzip)} | ${ratio(r.w.gzip, r.bw.gzip)} ${ok(r.w.gzip <= 1.2 * r.bw.gzip)} | ${kb(r.w.htmlGzip)} | ${kb(r.floorGzip)} | ${ratio(r.w.htmlGzip, r.floorGzip)} ${ok(r.w.htmlGzip <= 1.5 * r.floorGzip)} |`),
 ].join('\n');
 
 const devGoal = (r: DevFigures) => (r.codes >= 1000 ? 3000 : 1000);
@@ -161,7 +192,7 @@ const devTable = [
 
 const report = `# Benchmark results
 
-Machine: ${machine}. Check: median of at least ${runs} runs (more for small catalogs) after a warm-up, in one process. Builds and deep links: one build each; deep link is the median of 11 cold navigations (3 above 2,000 codes).
+Machine: ${machine}. Check: median of at least ${runs} runs (more for small catalogs) after a warm-up, in one process. Builds: one each. Deep links: median of 11 cold navigations (3 above 2,000 codes) at 1280 × 800 to the last code of the page.
 
 ## Check vs. bare YAML parsing
 
@@ -192,10 +223,22 @@ bare 10,000-code page: it runs out of memory).
 ${siteTable}
 
 ${startupSection}
+## Deep link to the last code
+
+From navigation start to the heading being **landed** (at its scroll target, within
+2 px, for good: the first frame after which it never moved again, watched until it had
+been still for 1.5 s) and **in view** (first frame inside the viewport). The floor page
+is the same text as plain HTML (markdown-it), no stylesheet or script, each code in a
+\`<section>\` with \`content-visibility: auto\`; the bare page is the Starlight page above.
+"never": it did not land within 60 s.
+
+${linkTable}
 
 ## Errors page weight
 
 The page's HTML plus every script and stylesheet it loads (and the modules those import).
+HTML per code is the whole page's HTML divided by its codes (goal < 4 KiB at 1,000);
+the plain-text HTML is the floor page above.
 
 ${weightTable}
 
@@ -209,5 +252,5 @@ the same server: the page's own render time, which no watcher can beat.
 
 ${devTable}
 `;
-console.log(`\n${table}\n\n${sourceTable}\n\n${siteTable}\n\n${weightTable}\n\n${devTable}`);
+console.log(`\n${table}\n\n${sourceTable}\n\n${siteTable}\n\n${linkTable}\n\n${weightTable}\n\n${devTable}`);
 writeFileSync(values.out ?? 'bench/RESULTS.md', report);

@@ -23,6 +23,8 @@ export interface Weight {
   js: number;
   css: number;
   gzip: number;
+  /** gzip of the HTML alone. */
+  htmlGzip: number;
 }
 
 /**
@@ -118,7 +120,8 @@ export function pageWeight(distDir: string, pagePath: string): Weight {
   const assets = new Set<string>();
   for (const m of text.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="(\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
   // Modules imported by the page's scripts count too.
-  const weight: Weight = { html: html.length, js: 0, css: 0, gzip: gzipSync(html).length };
+  const htmlGzip = gzipSync(html).length;
+  const weight: Weight = { html: html.length, js: 0, css: 0, gzip: htmlGzip, htmlGzip };
   const seen = new Set<string>();
   const add = (asset: string) => {
     if (seen.has(asset)) return;

@@ -31,6 +31,33 @@ export function plainTitle(text: string): string {
 }
 
 /**
+ * Up to this many codes, "On this page", the quick navigation and the status table list
+ * every code. Above it they list categories and statuses with counts, linking to the
+ * filtered list: a list of hundreds of codes repeated three times is not something a
+ * reader scans (search and the filters find a code faster), and it costs every visit
+ * (a 1,000-code page carried each code five times; Starlight's "On this page" script
+ * watched 1,000 headings and blocked input for about 2 s after load).
+ */
+export const LIST_CODES_UP_TO = 60;
+
+export function listsEveryCode(model: Pick<CatalogModel, 'codes'>): boolean {
+  return model.codes.length <= LIST_CODES_UP_TO;
+}
+
+/** A code as HTML that may break after its underscores (never inside a word). */
+export function breakableCode(code: string): string {
+  return escapeHtml(code).replace(/_/g, '_<wbr>');
+}
+
+/** Filter link: the page's list of codes with a status or category preselected. */
+export function filterHref(filter: { status?: number | string; category?: string }): string {
+  const q = new URLSearchParams();
+  if (filter.status !== undefined) q.set('status', String(filter.status));
+  if (filter.category !== undefined) q.set('category', filter.category);
+  return `?${q}#${FIXED_ANCHORS.codes}`;
+}
+
+/**
  * The headings of the page in document order, as `<StarlightPage headings>` wants them.
  * Every id here is rendered by exactly one element, and codes keep their exact spelling.
  */
@@ -47,7 +74,7 @@ export function buildHeadings(model: CatalogModel): PageHeading[] {
   for (const c of model.categories) {
     if (!c.codes.length) continue;
     h.push({ depth: 2, slug: categoryAnchor(c.id), text: plainTitle(c.title) });
-    for (const code of c.codes) h.push({ depth: 3, slug: code.code, text: code.code });
+    if (listsEveryCode(model)) for (const code of c.codes) h.push({ depth: 3, slug: code.code, text: code.code });
   }
   for (const s of sectionsAt(model, 'after-codes')) h.push({ depth: 2, slug: s.id, text: plainTitle(s.title) });
   if (changelogOf(model).length) h.push({ depth: 2, slug: FIXED_ANCHORS.changelog, text: FIXED_TITLES.changelog });
@@ -62,18 +89,24 @@ export function changelogOf(model: Pick<CatalogModel, 'codes'>): Release[] {
 }
 
 export interface QuickNavGroup {
+  id: string;
   anchor: string;
   title: string;
+  count: number;
+  /** Empty above LIST_CODES_UP_TO: the group then links to its filtered list. */
   codes: { code: string; statuses: number[]; lifecycle?: 'deprecated' | 'retired' }[];
 }
 
 export function quickNav(model: CatalogModel): QuickNavGroup[] {
+  const every = listsEveryCode(model);
   return model.categories
     .filter((c) => c.codes.length > 0)
     .map((c) => ({
+      id: c.id,
       anchor: categoryAnchor(c.id),
       title: c.title,
-      codes: c.codes.map((code) => ({ code: code.code, statuses: code.statuses, lifecycle: code.lifecycle?.state })),
+      count: c.codes.length,
+      codes: every ? c.codes.map((code) => ({ code: code.code, statuses: code.statuses, lifecycle: code.lifecycle?.state })) : [],
     }));
 }
 

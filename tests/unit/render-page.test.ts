@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { checkCatalog } from '../../src/catalog/check.ts';
 import { categoryAnchor, FIXED_ANCHORS, pageAnchors } from '../../src/catalog/model.ts';
 import {
-  buildHeadings, escapeHtml, filterFacets, lifecycleLabel, pageHref, plainTitle, quickNav, retryLabel, siteTitle, titleHead,
+  breakableCode, buildHeadings, escapeHtml, filterFacets, filterHref, lifecycleLabel, LIST_CODES_UP_TO, listsEveryCode, pageHref, plainTitle, quickNav, retryLabel, siteTitle, titleHead,
 } from '../../src/render/page.ts';
 import { hydrateModel, serializeModel } from '../../src/render/model-data.ts';
 
@@ -99,4 +99,25 @@ test('the model survives the trip through the virtual module', () => {
   assert.deepEqual(back.statusSummary, amy.statusSummary);
   assert.deepEqual([...back.byCode.keys()], [...amy.byCode.keys()]);
   assert.equal(back.pagePath, amy.pagePath);
+});
+
+test('above LIST_CODES_UP_TO codes, "On this page" and quick navigation list categories, not every code', async () => {
+  const { generateCatalog } = await import('../../bench/generate.ts');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const big = model(generateCatalog(join(mkdtempSync(join(tmpdir(), 'big-')), 'c'), LIST_CODES_UP_TO + 1));
+  assert.equal(listsEveryCode(big), false);
+  assert.equal(listsEveryCode(amy), true);
+  const h = buildHeadings(big);
+  assert.ok(h.every((x) => !big.byCode.has(x.slug)), 'no code in the headings list');
+  const groups = quickNav(big);
+  assert.equal(groups.reduce((n, g) => n + g.count, 0), big.codes.length);
+  assert.ok(groups.every((g) => g.codes.length === 0));
+});
+
+test('codes break only after underscores; filter links carry the filter in the query', () => {
+  assert.equal(breakableCode('turn_not_found'), 'turn_<wbr>not_<wbr>found');
+  assert.equal(breakableCode('<b>_x'), '&#60;b&#62;_<wbr>x');
+  assert.equal(filterHref({ status: 404 }), `?status=404#${FIXED_ANCHORS.codes}`);
 });

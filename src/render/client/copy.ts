@@ -36,3 +36,21 @@ export function docsUrlOf(button: Element): string {
   const code = button.closest('section.ec-code')?.querySelector('h3')?.id ?? '';
   return `${base}#${code}`;
 }
+
+/** Example copy buttons (one listener for all): copy the text of the block beside the button. */
+export function initExampleCopy(root: Document): void {
+  root.addEventListener('click', async (event) => {
+    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button.ec-copy-code');
+    const pre = button?.closest('figure')?.querySelector('pre');
+    if (!button || !pre) return;
+    let ok = true;
+    try {
+      await navigator.clipboard.writeText(pre.textContent ?? '');
+    } catch {
+      ok = false;
+    }
+    button.textContent = ok ? 'Copied' : 'Copy failed';
+    announce(root, ok ? 'Example copied' : 'Could not copy the example');
+    setTimeout(() => (button.textContent = 'Copy'), 2000);
+  });
+}

@@ -1,0 +1,154 @@
+// Syntax highlighting of catalog examples with Shiki, as CSS classes instead of inline
+// styles: a token is `<span class="l3 d7">`, where l3 / d7 index the light and dark
+// theme's palettes, and the stylesheet (`highlightCss()`, once per page) gives each class
+// its colour. A 1,000-code page carries the examples' text plus a few bytes per token,
+// instead of a style attribute per token and a per-line wrapper. Colours too faint on the
+// block's background are adjusted to a contrast of at least 5.5:1 (as Expressive Code does).
+import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
+import type { Example } from '../catalog/schema.ts';
+
+const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+const LANGS: Record<Example['lang'], BundledLanguage | 'text'> = {
+  json: 'json',
+  http: 'http',
+  ts: 'ts',
+  js: 'js',
+  python: 'python',
+  sh: 'sh',
+  text: 'text',
+};
+const MIN_CONTRAST = 5.5;
+
+let highlighter: Promise<Highlighter> | undefined;
+function getHighlighter(): Promise<Highlighter> {
+  highlighter ??= createHighlighter({
+    themes: Object.values(THEMES),
+    langs: Object.values(LANGS).filter((l): l is BundledLanguage => l !== 'text'),
+  });
+  return highlighter;
+}
+
+interface Palette {
+  bg: string;
+  fg: string;
+  /** Theme colour (lower case) -> class index. */
+  index: Map<string, number>;
+  /** Class index -> colour shown (contrast-adjusted). */
+  colors: string[];
+}
+
+const palettes = new Map<string, Palette>();
+function paletteOf(h: Highlighter, theme: string): Palette {
+  let p = palettes.get(theme);
+  if (p) return p;
+  const t = h.getTheme(theme);
+  const bg = norm(t.bg);
+  const fg = norm(t.fg);
+  const found = new Set<string>();
+  for (const s of t.settings ?? []) if (s.settings?.foreground) found.add(norm(s.settings.foreground));
+  found.delete(fg);
+  const list = [...found].sort();
+  p = { bg, fg: withContrast(fg, bg), index: new Map(list.map((c, i) => [c, i])), colors: list.map((c) => withContrast(c, bg)) };
+  palettes.set(theme, p);
+  return p;
+}
+
+/** The example as `<pre class="ec-pre"><code>` HTML: escaped text in class-coloured spans. */
+export async function highlight(code: string, lang: Example['lang']): Promise<string> {
+  const text = code.replace(/\n+$/, '');
+  const shikiLang = LANGS[lang];
+  if (shikiLang === 'text') return escapeText(text);
+  const h = await getHighlighter();
+  const light = paletteOf(h, THEMES.light);
+  const dark = paletteOf(h, THEMES.dark);
+  const lines = h.codeToTokensWithThemes(text, { lang: shikiLang, themes: THEMES });
+  let html = '';
+  for (const [n, line] of lines.entries()) {
+    if (n) html += '\n';
+    let open = '';
+    for (const token of line) {
+      const cls = classesOf(token.variants, light, dark);
+      const piece = escapeText(token.content);
+      if (cls !== open) {
+        if (open) html += '</span>';
+        if (cls) html += `<span class="${cls}">`;
+        open = cls;
+      }
+      html += piece;
+    }
+    if (open) html += '</span>';
+  }
+  return html;
+}
+
+function classesOf(variants: Record<string, { color?: string; fontStyle?: number }>, light: Palette, dark: Palette): string {
+  const out: string[] = [];
+  const l = variants.light?.color ? light.index.get(norm(variants.light.color)) : undefined;
+  const d = variants.dark?.color ? dark.index.get(norm(variants.dark.color)) : undefined;
+  if (l !== undefined) out.push(`l${l}`);
+  if (d !== undefined) out.push(`d${d}`);
+  // FontStyle flags: 1 italic, 2 bold.
+  const style = variants.dark?.fontStyle ?? 0;
+  if (style > 0 && style & 1) out.push('i');
+  if (style > 0 && style & 2) out.push('b');
+  return out.join(' ');
+}
+
+/** The stylesheet for highlighted examples: both themes, following Starlight's theme switch. */
+export async function highlightCss(): Promise<string> {
+  const h = await getHighlighter();
+  const light = paletteOf(h, THEMES.light);
+  const dark = paletteOf(h, THEMES.dark);
+  const rules = (p: Palette, prefix: string, scope: string) => p.colors.map((c, i) => `${scope}.ec-pre .${prefix}${i}{color:${c}}`).join('');
+  // Starlight's default theme is dark; light is `:root[data-theme='light']`.
+  const lightScope = ":root[data-theme='light'] ";
+  return (
+    `.ec-pre{background:${dark.bg};color:${dark.fg}}${lightScope}.ec-pre{background:${light.bg};color:${light.fg}}` +
+    rules(dark, 'd', ':root:not([data-theme=\'light\']) ') +
+    rules(light, 'l', lightScope) +
+    '.ec-pre .i{font-style:italic}.ec-pre .b{font-weight:700}'
+  );
+}
+
+/** Text content of an element: only `&`, `<` and `>` need escaping (quotes are kept as they are). */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+function norm(color: string | undefined): string {
+  const c = (color ?? '#000000').toLowerCase();
+  // #rgb -> #rrggbb; alpha dropped (the themes' token colours are opaque).
+  if (/^#[0-9a-f]{3}$/.test(c)) return `#${[...c.slice(1)].map((x) => x + x).join('')}`;
+  return c.slice(0, 7);
+}
+
+function rgb(hex: string): [number, number, number] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = rgb(hex).map((v) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+export function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
+/** The colour moved towards white (dark background) or black (light) until it reaches MIN_CONTRAST. */
+export function withContrast(color: string, bg: string): string {
+  const target = luminance(bg) < 0.5 ? 255 : 0;
+  let [r, g, b] = rgb(color);
+  for (let step = 0; step < 50 && contrast(hex(r, g, b), bg) < MIN_CONTRAST; step++) {
+    [r, g, b] = [r, g, b].map((v) => Math.round(v + (target - v) * 0.1)) as [number, number, number];
+  }
+  return hex(r, g, b);
+}
+
+function hex(r: number, g: number, b: number): string {
+  return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}

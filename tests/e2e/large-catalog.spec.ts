@@ -1,0 +1,78 @@
+// A generated 1,000-code catalog (bench/generate.ts), built and served by this file: deep
+// links to the first, a middle and the last code land exactly on target at 1440 and
+// 390 px and stay there; without JavaScript they still land in view.
+import { expect, test, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { generateCatalog } from '../../bench/generate.ts';
+import { expectInView, loadModel } from './helpers.ts';
+
+const PORT = Number(process.env.E2E_PORT ?? 4391) + 2;
+const BASE = `http://localhost:${PORT}`;
+const catalog = generateCatalog('.tmp/e2e/catalog-1000', 1000);
+const model = loadModel(catalog);
+const picks = [model.codes[0]!, model.codes[500]!, model.codes.at(-1)!];
+let server: ChildProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  const build = spawnSync(process.execPath, ['scripts/build.ts', '--catalog', catalog, '--out', '.tmp/e2e/dist-1000'], { encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  server = spawn(process.execPath, ['scripts/serve.ts', '.tmp/e2e/dist-1000', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ok) => server!.stdout!.once('data', ok));
+});
+test.afterAll(() => {
+  server?.kill();
+});
+
+/** Offset of the heading from where a fragment navigation puts it (0 = exactly on target). */
+function offTarget(page: Page, id: string): Promise<number> {
+  return page.evaluate((id) => {
+    const el = document.getElementById(id)!;
+    const px = (v: string) => parseFloat(v) || 0;
+    const pad = px(getComputedStyle(document.documentElement).scrollPaddingTop) + px(getComputedStyle(el).scrollMarginTop);
+    const root = document.scrollingElement!;
+    const top = el.getBoundingClientRect().top;
+    const scroll = Math.min(Math.max(top + root.scrollTop - pad, 0), root.scrollHeight - innerHeight);
+    return top - (top + root.scrollTop - scroll);
+  }, id);
+}
+
+for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  for (const code of picks) {
+    test(`1,000 codes: ${code.code} lands on target and stays at ${viewport.width}px`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize(viewport);
+      await page.goto(`${BASE}${model.pagePath}/#${code.code}`, { timeout: 90_000 });
+      await page.waitForLoadState('load');
+      await expect.poll(() => offTarget(page, code.code).then(Math.abs), { timeout: 30_000 }).toBeLessThanOrEqual(2);
+      // For good: sampled over two seconds, as sections around it take their real size.
+      for (let i = 0; i < 8; i++) {
+        await page.waitForTimeout(250);
+        expect(Math.abs(await offTarget(page, code.code)), `sample ${i}`).toBeLessThanOrEqual(2);
+      }
+      await expectInView(page, page.locator(`h3[id="${code.code}"]`));
+    });
+  }
+}
+
+test('1,000 codes without JavaScript: the last code still lands in view and every code lays out', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  const code = model.codes.at(-1)!.code;
+  await page.goto(`${BASE}${model.pagePath}/#${code}`, { timeout: 90_000 });
+  await expectInView(page, page.locator(`h3[id="${code}"]`));
+  expect(await page.locator('section.ec-code').count()).toBe(1000);
+  expect(await page.locator('section.ec-code[hidden]').count()).toBe(0);
+  await ctx.close();
+});
+
+test('1,000 codes: "On this page" and the quick navigation list categories, not every code', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${BASE}${model.pagePath}/`, { timeout: 90_000 });
+  expect(await page.locator('starlight-toc a').count()).toBeLessThan(30);
+  expect(await page.locator('.ec-quicknav a[href^="#"]').count()).toBe(model.categories.filter((c) => c.codes.length).length);
+  const bytes = (await (await page.request.get(`${BASE}${model.pagePath}/`)).body()).length;
+  expect(bytes / 1000, 'HTML per code section').toBeLessThan(4096);
+});

@@ -1,0 +1,51 @@
+// Examples highlighted as CSS classes: the text survives exactly, every class used has a
+// rule, and every colour keeps its contrast on the block's background in both themes.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkCatalog } from '../../src/catalog/check.ts';
+import { contrast, highlight, highlightCss } from '../../src/render/highlight.ts';
+
+const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+test('every example of both catalogs keeps its text, with no inline style', async () => {
+  for (const dir of ['catalog', 'examples/almyty/catalog']) {
+    const model = checkCatalog(dir).model!;
+    const examples = [
+      ...model.codes.flatMap((c) => c.examples ?? []),
+      ...(model.catalog.sections ?? []).flatMap((s) => s.examples ?? []),
+      ...[model.catalog.envelope, ...(model.catalog.shapes ?? [])].flatMap((s) => (s.example ? [s.example] : [])),
+    ];
+    assert.ok(examples.length > 5);
+    for (const e of examples) {
+      const html = await highlight(e.code, e.lang);
+      assert.equal(textOf(html), e.code.replace(/\n+$/, ''));
+      assert.doesNotMatch(html, /style=/);
+    }
+  }
+});
+
+test('hostile example text stays text', async () => {
+  const html = await highlight('{"a": "</code></pre><script>alert(1)</script>"}', 'json');
+  assert.doesNotMatch(html, /<script|<\/pre/);
+  assert.equal(textOf(html), '{"a": "</code></pre><script>alert(1)</script>"}');
+});
+
+test('every class used has a colour rule, and colours keep a 5.5:1 contrast', async () => {
+  const css = await highlightCss();
+  const samples = await Promise.all([
+    highlight('const x: number = 1; // note\nfunction f() { return "s"; }', 'ts'),
+    highlight('import os\nprint(f"{os.sep}")  # c', 'python'),
+    highlight('HTTP/1.1 429 Too Many Requests\nRetry-After: 30\n\n{"a": [1, true, null]}', 'http'),
+    highlight('curl -H "Authorization: Bearer $KEY" https://x.test', 'sh'),
+  ]);
+  for (const cls of new Set(samples.join('').match(/\b[ld]\d+\b/g))) assert.match(css, new RegExp(`\\.${cls}\\{color:#`), cls);
+  const bg = (theme: 'light' | 'dark') => {
+    const m = theme === 'light' ? /:root\[data-theme='light'\] \.ec-pre\{background:(#\w+)/.exec(css) : /^\.ec-pre\{background:(#\w+)/.exec(css);
+    return m![1]!;
+  };
+  for (const [prefix, theme] of [['l', 'light'], ['d', 'dark']] as const) {
+    const rules = [...css.matchAll(new RegExp(`\\.${prefix}\\d+\\{color:(#\\w+)\\}`, 'g'))];
+    assert.ok(rules.length > 3);
+    for (const [, color] of rules) assert.ok(contrast(color!, bg(theme)) >= 5.5, `${color} on ${bg(theme)}`);
+  }
+});
