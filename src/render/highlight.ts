@@ -8,6 +8,7 @@ import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki
 import type { Example } from '../catalog/schema.ts';
 
 const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+/** Catalog language -> Shiki grammar (`text`: not highlighted). */
 const LANGS: Record<Example['lang'], BundledLanguage | 'text'> = {
   json: 'json',
   http: 'http',
@@ -16,15 +17,21 @@ const LANGS: Record<Example['lang'], BundledLanguage | 'text'> = {
   python: 'python',
   sh: 'sh',
   text: 'text',
+  csharp: 'csharp',
+  go: 'go',
+  java: 'java',
+  kotlin: 'kotlin',
+  php: 'php',
+  ruby: 'ruby',
+  rust: 'rust',
+  swift: 'swift',
 };
 const MIN_CONTRAST = 5.5;
 
 let highlighter: Promise<Highlighter> | undefined;
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({
-    themes: Object.values(THEMES),
-    langs: Object.values(LANGS).filter((l): l is BundledLanguage => l !== 'text'),
-  });
+  // Grammars are loaded when a catalog first uses them (see highlight()).
+  highlighter ??= createHighlighter({ themes: Object.values(THEMES), langs: [] });
   return highlighter;
 }
 
@@ -59,6 +66,7 @@ export async function highlight(code: string, lang: Example['lang']): Promise<st
   const shikiLang = LANGS[lang];
   if (shikiLang === 'text') return escapeText(text);
   const h = await getHighlighter();
+  if (!h.getLoadedLanguages().includes(shikiLang)) await h.loadLanguage(shikiLang);
   const light = paletteOf(h, THEMES.light);
   const dark = paletteOf(h, THEMES.dark);
   const lines = h.codeToTokensWithThemes(text, { lang: shikiLang, themes: THEMES });
