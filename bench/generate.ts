@@ -53,8 +53,11 @@ recovery: |
   - Confirm the API key belongs to the user who owns the resource.
   - If it persists, file a bug with the \`request_id\` from the response.
 retry:
-  retryable: ${status >= 429}
-  advice: Retry with exponential backoff and jitter, at most 5 attempts.
+  when: ${status >= 429 ? 'always' : 'never'}
+  strategy: exponential-backoff
+  jitter: true
+  max_attempts: 5
+  advice: Retry only after the condition above has changed.
 examples:
   - lang: http
     code: |

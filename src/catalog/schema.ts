@@ -169,7 +169,23 @@ export const catalogSchema = z
   })
   .describe('Page-level content of an error catalog.');
 
-export const retryable = z.union([z.boolean(), z.literal('conditional')]);
+export const retryWhen = z
+  .enum(['always', 'never', 'idempotent-only', 'conditional'])
+  .describe('Whether retrying can succeed: always, never, only for idempotent calls (or with the same idempotency key), or depending on a condition the advice explains.');
+
+export const retrySchema = z
+  .strictObject({
+    when: retryWhen,
+    strategy: z
+      .enum(['exponential-backoff', 'linear-backoff'])
+      .optional()
+      .describe('How to space the attempts.'),
+    jitter: z.boolean().optional().describe('Add random jitter to the delays.'),
+    max_attempts: z.number().int().min(1).max(100).optional().describe('Give up after this many attempts in all.'),
+    honour_retry_after: z.boolean().optional().describe('Wait at least as long as the `Retry-After` response header says.'),
+    advice: markdown.optional().describe('What else to know; the fields above are shown too, so do not repeat them.'),
+  })
+  .describe('Whether retrying can succeed, and how: one structured record per code, published in errors.json.');
 
 export const codeSchema = z
   .strictObject({
@@ -185,9 +201,7 @@ export const codeSchema = z
     message: oneLine.optional().describe('A typical `message` text.'),
     when: markdown.describe('When it fires.'),
     recovery: markdown.describe('How to recover.'),
-    retry: z
-      .strictObject({ retryable, advice: markdown.optional() })
-      .describe('Whether retrying can succeed, and how.'),
+    retry: retrySchema,
     examples: z.array(exampleSchema).optional(),
     headers: z
       .array(
@@ -235,6 +249,7 @@ export const codeSchema = z
 export type CatalogFile = z.output<typeof catalogSchema>;
 export type CodeFile = z.output<typeof codeSchema>;
 export type Example = z.output<typeof exampleSchema>;
+export type Retry = z.output<typeof retrySchema>;
 export type Shape = z.output<typeof shapeSchema>;
 export type Table = z.output<typeof tableSchema>;
 export type Section = z.output<typeof sectionSchema>;

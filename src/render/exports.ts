@@ -1,9 +1,10 @@
 // Machine-readable exports of the catalog: errors.json, errors.d.ts, llms.txt and
 // llms-full.txt. Plain functions of the model; the endpoints only serve their output.
 import type { CatalogModel, CodeEntry } from '../catalog/model.ts';
+import type { Retry } from '../catalog/schema.ts';
 import { statusText } from '../catalog/http.ts';
 import { contractChangelog, type Release, type Shipped } from '../catalog/changelog.ts';
-import { pageHref } from './page.ts';
+import { pageHref, retryLabel, retryPlan } from './page.ts';
 import { mediaTypeOf } from '../catalog/envelope.ts';
 
 export interface ErrorJsonEntry {
@@ -12,7 +13,14 @@ export interface ErrorJsonEntry {
   category: string;
   summary: string;
   docs_url: string;
-  retryable: boolean | 'conditional';
+  /** One shape for every code: absent facts are null or false, never a different type. */
+  retry: {
+    when: Retry['when'];
+    strategy: NonNullable<Retry['strategy']> | null;
+    jitter: boolean;
+    max_attempts: number | null;
+    honour_retry_after: boolean;
+  };
   message?: string;
   lifecycle?: CodeEntry['lifecycle'];
   /** When the code first shipped (version and/or date); absent while unshipped. */
@@ -31,12 +39,22 @@ export function errorsJson(model: CatalogModel): { api: string; docs_url: string
       category: c.category,
       summary: c.summary,
       docs_url: c.docsUrl,
-      retryable: c.retry.retryable,
+      retry: retryJson(c.retry),
       ...(c.message ? { message: c.message } : {}),
       ...(c.lifecycle ? { lifecycle: c.lifecycle } : {}),
       ...(c.shipped ? { since: c.shipped } : {}),
     })),
     changelog: contractChangelog(model.codes),
+  };
+}
+
+export function retryJson(r: Retry): ErrorJsonEntry['retry'] {
+  return {
+    when: r.when,
+    strategy: r.strategy ?? null,
+    jitter: r.jitter ?? false,
+    max_attempts: r.max_attempts ?? null,
+    honour_retry_after: r.honour_retry_after ?? false,
   };
 }
 
@@ -84,9 +102,9 @@ export function errorsDts(model: CatalogModel): string {
   for (const c of codes) lines.push(`  ${tsString(c.code)}: ${c.statuses.join(' | ')};`);
   lines.push('}');
   lines.push('');
-  lines.push(`/** Whether retrying can succeed, per code. */`);
+  lines.push(`/** When retrying can succeed, per code (the full retry advice is in errors.json). */`);
   lines.push(`export interface ${name}ErrorRetryable {`);
-  for (const c of codes) lines.push(`  ${tsString(c.code)}: ${c.retry.retryable === 'conditional' ? "'conditional'" : String(c.retry.retryable)};`);
+  for (const c of codes) lines.push(`  ${tsString(c.code)}: ${tsString(c.retry.when)};`);
   lines.push('}');
   lines.push('');
   // Types only: a declared constant would have no value behind it at run time.
@@ -130,7 +148,8 @@ export function llmsFullTxt(model: CatalogModel): string {
       out.push(`### ${c.code}`, '');
       out.push(`- HTTP: ${c.statuses.map(statusText).join(', ')}`);
       out.push(`- Summary: ${flat(c.summary)}`);
-      out.push(`- Retryable: ${c.retry.retryable === 'conditional' ? 'conditional' : c.retry.retryable ? 'yes' : 'no'}`);
+      const plan = retryPlan(c.retry);
+      out.push(`- Retryable: ${retryLabel(c).label}${plan ? `. ${flat(plan)}` : ''}`);
       if (c.sdk_class) out.push(`- SDK error class: ${flat(c.sdk_class)}`);
       if (c.lifecycle) out.push(`- Lifecycle: ${c.lifecycle.state} since ${flat(c.lifecycle.since)}${c.lifecycle.replacement ? `; use ${flat(c.lifecycle.replacement)}` : ''}`);
       out.push(`- Docs: ${c.docsUrl}`, '');

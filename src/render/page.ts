@@ -4,7 +4,7 @@
 import { contractChangelog, type Release } from '../catalog/changelog.ts';
 import { categoryAnchor, FIXED_ANCHORS, type CatalogModel, type CodeEntry } from '../catalog/model.ts';
 import { statusText } from '../catalog/http.ts';
-import type { Section } from '../catalog/schema.ts';
+import type { Retry, Section } from '../catalog/schema.ts';
 
 export interface PageHeading {
   depth: number;
@@ -129,10 +129,28 @@ export function filterFacets(model: CatalogModel): { statuses: Facet[]; categori
   return { statuses, categories, total: model.codes.length };
 }
 
-export function retryLabel(code: Pick<CodeEntry, 'retry'>): { label: string; kind: 'yes' | 'no' | 'conditional' } {
-  const r = code.retry.retryable;
-  if (r === 'conditional') return { label: 'Conditional', kind: 'conditional' };
-  return r ? { label: 'Yes', kind: 'yes' } : { label: 'No', kind: 'no' };
+const RETRY_WORDS: Record<Retry['when'], { label: string; verdict: string }> = {
+  always: { label: 'Yes', verdict: 'Yes, retrying can succeed.' },
+  never: { label: 'No', verdict: 'No, retrying fails the same way.' },
+  'idempotent-only': { label: 'Yes, idempotent only', verdict: 'Yes, for idempotent calls only.' },
+  conditional: { label: 'Conditional', verdict: 'Conditional: it depends.' },
+};
+
+/** The badge label ("Retryable: Yes, idempotent only") and the verdict of the Retry part. */
+export function retryLabel(code: Pick<CodeEntry, 'retry'>): { label: string; verdict: string; kind: Retry['when'] } {
+  return { ...RETRY_WORDS[code.retry.when], kind: code.retry.when };
+}
+
+/** The structured strategy as one line of inline Markdown, e.g. "Exponential backoff with jitter, at most 5 attempts, honouring `Retry-After`." */
+export function retryPlan(retry: Retry): string | undefined {
+  const parts: string[] = [];
+  if (retry.strategy) parts.push(`${retry.strategy === 'linear-backoff' ? 'Linear' : 'Exponential'} backoff${retry.jitter ? ' with jitter' : ''}`);
+  else if (retry.jitter) parts.push('Random jitter between attempts');
+  if (retry.max_attempts) parts.push(`at most ${retry.max_attempts} attempt${retry.max_attempts === 1 ? '' : 's'}`);
+  if (retry.honour_retry_after) parts.push(parts.length ? 'honouring `Retry-After`' : 'Wait as long as `Retry-After` says');
+  if (!parts.length) return undefined;
+  const text = parts.join(', ');
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
 /** `4xx` / `5xx`, for badge colours. */

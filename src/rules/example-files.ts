@@ -8,7 +8,7 @@ const BASE: Record<string, string> = {
   summary: 'The thing was deleted.',
   when: 'Someone deleted it.',
   recovery: 'Create a new thing.',
-  retry: '{ retryable: false }',
+  retry: '{ when: never }',
 };
 
 /** YAML of a code file: the base fields with `fields` changed (null drops one), then `more` lines. */
@@ -95,7 +95,7 @@ category: orders
 ${title ? `title: ${title}\n` : ''}summary: The quantity is zero, negative or too large.
 when: A line of the order has a quantity below 1 or above 100.
 recovery: Send a quantity between 1 and 100.
-retry: { retryable: false }
+retry: { when: never }
 examples:
 ${example}`,
   };

@@ -9,8 +9,8 @@ export default defineRule({
   description: 'A value has the wrong type or is not one of the accepted values (or code_pattern is not a valid RE2 regular expression).',
   why: 'The page and the exports read these values as typed data; a wrong type would publish nonsense or break the build.',
   fix: 'Use a value of the type the message names; the hint lists the accepted values when there are few.',
-  fail: { files: codeFile({ retry: '{ retryable: sometimes }' }) },
-  pass: { files: codeFile({ retry: '{ retryable: conditional }' }) },
+  fail: { files: codeFile({ retry: '{ when: sometimes }' }) },
+  pass: { files: codeFile({ retry: '{ when: conditional }' }) },
   firesIn: 'src/catalog/schema-issues.ts (from the schema), and here for code_pattern',
   check(ctx, report) {
     const { catalog, catalogFile } = ctx;

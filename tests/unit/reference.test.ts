@@ -251,7 +251,7 @@ test('conflict codes', () => {
   hasFacts('already_exists', code('already_exists'), ['POST /v1/sources/terra/connect', 'POST /v1/auth/cli/approve', /already been approved/, /single-use/, 'POST /v1/auth/cli/start', /delete the existing connection/, '(#idempotency_key_mismatch)', /regardless of idempotency keys/]);
   assert.ok(code('already_exists').related.some((r: Data) => r.code === 'idempotency_key_mismatch'));
   hasFacts('idempotency_key_mismatch', code('idempotency_key_mismatch'), ['Idempotency-Key', /24 hours/, /24h/, /silently overwrite/, /overridden the key explicitly/, /distinct keys/, /byte hash/, 'Key 6e8b…1c was used 12m ago with a different body.']);
-  assert.equal(code('idempotency_key_mismatch').retry.retryable, 'conditional');
+  assert.equal(code('idempotency_key_mismatch').retry.when, 'conditional');
   assert.ok(code('idempotency_key_mismatch').related.some((r: Data) => r.code === 'already_exists'));
 });
 
@@ -328,4 +328,23 @@ test('every example body is complete JSON with the right code, docs URL and stat
 
 test('the whole catalog keeps the cross-cutting numbers', () => {
   hasFacts('catalog', allText(), [/5,000/, /\b60\b/, /3 turns/, /24 ?h/, /10 ?MB/, /500 characters/, /300 ?s/, /5-minute/, /1 hour/, /max 5 attempts|up to 5 attempts/, /1s, 2s, 4s/, /~50 req\/min/, '$50', 'X-Request-Id', 'Retry-After', 'X-Concurrency-Limit', 'X-Concurrency-In-Flight', DOCS]);
+});
+
+test('retry advice is structured and matches the reference table', () => {
+  const r = (name: string) => code(name).retry;
+  // "Internal (500): Yes, idempotent only. Linear backoff (1s, 2s, 4s)."
+  assert.equal(r('internal_error').when, 'idempotent-only');
+  assert.equal(r('internal_error').strategy, 'linear-backoff');
+  // "Rate limit (429): Yes, with backoff. Honour Retry-After. Exponential backoff with jitter, max 5 attempts."
+  const rl = r('rate_limit_exceeded');
+  assert.deepEqual([rl.when, rl.strategy, rl.jitter, rl.max_attempts, rl.honour_retry_after], ['always', 'exponential-backoff', true, 5, true]);
+  const up = r('upstream_unavailable');
+  assert.deepEqual([up.when, up.strategy, up.jitter, up.max_attempts], ['always', 'exponential-backoff', true, 5]);
+  // Auth, validation, not found: no. Conflict: conditional (already_exists needs no retry).
+  for (const c of codes.values()) {
+    if (['auth', 'validation', 'not_found'].includes(c.category)) assert.equal(c.retry.when, 'never', c.code);
+  }
+  assert.equal(r('already_exists').when, 'never');
+  assert.equal(r('idempotency_key_mismatch').when, 'conditional');
+  for (const c of codes.values()) assert.ok(['always', 'never', 'idempotent-only', 'conditional'].includes(c.retry.when), c.code);
 });

@@ -6,7 +6,7 @@ import { errorsDts, errorsJson, llmsFullTxt, llmsTxt } from '../../src/render/ex
 const amy = checkCatalog('catalog').model!;
 const hostile = checkCatalog('tests/fixtures/hostile').model!;
 
-test('errors.json: every code with status, category, summary, docs_url, retryable', () => {
+test('errors.json: every code with status, category, summary, docs_url, structured retry advice', () => {
   const j = errorsJson(amy);
   assert.equal(j.codes.length, amy.codes.length);
   for (const c of amy.codes) {
@@ -15,7 +15,11 @@ test('errors.json: every code with status, category, summary, docs_url, retryabl
     assert.equal(e.category, c.category);
     assert.equal(e.summary, c.summary);
     assert.equal(e.docs_url, `https://docs.amy.health/concepts/errors#${c.code}`);
-    assert.equal(e.retryable, c.retry.retryable);
+    assert.equal(e.retry.when, c.retry.when);
+    // The same shape for every code: no boolean/string mix.
+    assert.deepEqual(Object.keys(e.retry), ['when', 'strategy', 'jitter', 'max_attempts', 'honour_retry_after']);
+    assert.equal(typeof e.retry.jitter, 'boolean');
+    assert.equal(typeof e.retry.honour_retry_after, 'boolean');
   }
   assert.deepEqual(j.codes.find((x) => x.code === 'upstream_unavailable')!.status, [502, 503, 504]);
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { checkCatalog } from '../../src/catalog/check.ts';
 import { categoryAnchor, FIXED_ANCHORS, pageAnchors } from '../../src/catalog/model.ts';
 import {
-  breakableCode, buildHeadings, escapeHtml, filterFacets, filterHref, lifecycleLabel, LIST_CODES_UP_TO, listsEveryCode, pageHref, plainTitle, quickNav, retryLabel, siteTitle, titleHead,
+  breakableCode, buildHeadings, escapeHtml, filterFacets, filterHref, lifecycleLabel, LIST_CODES_UP_TO, listsEveryCode, pageHref, plainTitle, quickNav, retryLabel, retryPlan, siteTitle, titleHead,
 } from '../../src/render/page.ts';
 import { hydrateModel, serializeModel } from '../../src/render/model-data.ts';
 
@@ -77,9 +77,13 @@ test('filter facets count codes per status and category', () => {
 });
 
 test('retry and lifecycle labels', () => {
-  assert.deepEqual(retryLabel({ retry: { retryable: true } }), { label: 'Yes', kind: 'yes' });
-  assert.deepEqual(retryLabel({ retry: { retryable: false } }), { label: 'No', kind: 'no' });
-  assert.equal(retryLabel({ retry: { retryable: 'conditional' } }).kind, 'conditional');
+  assert.equal(retryLabel({ retry: { when: 'always' } }).label, 'Yes');
+  assert.equal(retryLabel({ retry: { when: 'never' } }).label, 'No');
+  assert.equal(retryLabel({ retry: { when: 'idempotent-only' } }).label, 'Yes, idempotent only');
+  assert.equal(retryLabel({ retry: { when: 'conditional' } }).kind, 'conditional');
+  assert.equal(retryPlan({ when: 'always', strategy: 'exponential-backoff', jitter: true, max_attempts: 5, honour_retry_after: true }), 'Exponential backoff with jitter, at most 5 attempts, honouring `Retry-After`.');
+  assert.equal(retryPlan({ when: 'always', honour_retry_after: true }), 'Wait as long as `Retry-After` says.');
+  assert.equal(retryPlan({ when: 'never' }), undefined);
   assert.equal(lifecycleLabel({}), undefined);
   assert.equal(lifecycleLabel({ lifecycle: { state: 'retired', since: '2026-01-01' } }), 'Retired since 2026-01-01');
 });

@@ -26,7 +26,7 @@ const cases: Case[] = [
   { rule: 'recovery-required', edits: [[R, 'recovery: Wait `Retry-After` seconds.', 'recovery: "  "']], at: [R, 7, 11] },
   { rule: 'recovery-required', edits: [[R, /^recovery:.*\n/m, '']], message: /missing required key "recovery"/ },
   { rule: 'status-required', edits: [[T, 'status: 404\n', '']] },
-  { rule: 'invalid-value', edits: [[T, 'retryable: false', 'retryable: sometimes']], at: [T, 12, 14] },
+  { rule: 'invalid-value', edits: [[T, 'when: never', 'when: sometimes']], at: [T, 12, 9] },
   { rule: 'code-pattern', edits: [[T, 'code: thing_not_found', 'code: Thing_Not_Found'], [T, /#thing_not_found/g, '#Thing_Not_Found']], at: [T, 2, 7] },
   { rule: 'filename-matches-code', edits: [[T, 'code: thing_not_found', 'code: thing_missing']], at: [T, 2, 7] },
   { rule: 'code-unique', edits: [[R, 'code: rate_limited', 'code: THING_NOT_FOUND']], message: /differs only in case/ },
@@ -92,7 +92,7 @@ for (const c of cases) {
 test('every problem is reported in one run, sorted by file, line and column', () => {
   const dir = mutateFixture('tests/fixtures/mini', [
     [R, 'category: limits', 'category: limit'],
-    [T, 'retryable: false', 'retryable: sometimes'],
+    [T, 'when: never', 'when: sometimes'],
     [T, 'summary:', 'sumary:'],
     [C, 'title: Limits', 'titel: Limits'],
   ]);
