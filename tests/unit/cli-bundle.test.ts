@@ -14,7 +14,7 @@ test('the bundle and the sources give the same output in every format', () => {
   assert.equal(built.status, 0, built.stderr);
   const dir = mutateFixture('tests/fixtures/mini', [
     ['codes/thing_not_found.yaml', 'category: not_found', 'category: notfound'],
-    ['codes/rate_limited.yaml', 'retryable: true', 'retryable: sometimes'],
+    ['codes/rate_limited.yaml', 'when: always', 'when: sometimes'],
   ]);
   for (const args of [['check', dir], ...['json', 'github', 'markdown', 'sarif'].map((f) => ['check', dir, '--format', f]), ['explain', 'code-unique']]) {
     const bundled = run(['build/cli/errcat.mjs', ...args]);
