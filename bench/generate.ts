@@ -8,7 +8,8 @@ const CATEGORIES = [
   ['conflict', 'Conflict', 409], ['rate_limiting', 'Rate limiting', 429], ['server', 'Server', 500],
 ] as const;
 
-export function generateCatalog(dir: string, count: number): string {
+/** `longCode`: the first code gets a 60-character name (narrow-screen tests). */
+export function generateCatalog(dir: string, count: number, { longCode = false } = {}): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'codes'), { recursive: true });
   const docs = 'https://docs.bench.test/concepts/errors';
@@ -37,7 +38,8 @@ ${CATEGORIES.map(([, , s]) => `  "${s}": Generated status meaning for ${s}.`).jo
 `);
   for (let i = 0; i < count; i++) {
     const [category, , status] = CATEGORIES[i % CATEGORIES.length]!;
-    const code = `${category}_generated_error_${i}`;
+    const base = `${category}_generated_error_${i}`;
+    const code = longCode && i === 0 ? `${base}_with_a_long_name_for_narrow_screens`.padEnd(60, '_x').slice(0, 60) : base;
     writeFileSync(join(dir, 'codes', `${code}.yaml`), `# yaml-language-server: $schema=../../../../schema/code.schema.json
 code: ${code}
 status: ${status}

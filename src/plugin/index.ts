@@ -3,8 +3,10 @@
 // catalog with errors stops with an AstroError carrying the diagnostics. It adds the
 // routes, the sidebar link (a route middleware) and, in dev, follows catalog edits.
 import type { StarlightPlugin } from '@astrojs/starlight/types';
+import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { checkCatalog } from '../catalog/check.ts';
+import type { CatalogModel } from '../catalog/model.ts';
 import { catalogDir } from '../config.ts';
 import { siteTitle } from '../render/page.ts';
 import { catalogCheckError } from './errors.ts';
@@ -26,11 +28,27 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
         if (!result.model) throw catalogCheckError(result);
         logCheck(logger, result);
         if (options.siteTitle) updateConfig({ title: siteTitle(result.model), description: result.model.catalog.description });
+        // The plugin's 404 page suggests codes for unknown plain URLs (src/routes/404.astro).
+        if (options.notFound) updateConfig({ disable404Route: true });
+        const catalog = { dir, result };
+        // The sitemap lists real pages only, not the noindex pages that forward a code's plain
+        // URL to its heading. Starlight adds its own sitemap only when none is present; a site
+        // with its own @astrojs/sitemap keeps it.
+        if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap')) {
+          addIntegration(sitemap({ filter: (page) => !isForwardingPage(page, catalog.result.model) }));
+        }
         if (options.sidebar !== false) {
           addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./middleware.ts', import.meta.url)), order: 'post' });
         }
-        addIntegration(errorCatalogIntegration({ dir, result }, options));
+        addIntegration(errorCatalogIntegration(catalog, options));
       },
     },
   };
+}
+
+/** A page of the sitemap that only forwards a code's plain URL (<page>/<code>/) to its heading. */
+function isForwardingPage(page: string, model: CatalogModel | undefined): boolean {
+  const prefix = `${model?.pagePath.replace(/\/$/, '')}/`;
+  const path = new URL(page).pathname;
+  return !!model && path.startsWith(prefix) && model.byCode.has(path.slice(prefix.length).replace(/\/$/, ''));
 }

@@ -1,6 +1,7 @@
 // The Astro side of the plugin: the injected routes, `site` from the catalog's docs_url
 // when the site sets none, and the Vite plugin with the virtual modules.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../catalog/check.ts';
 import { hasErrors } from '../catalog/diagnostics.ts';
@@ -36,6 +37,11 @@ export function errorCatalogIntegration(catalog: LiveCatalog, options: Starlight
         injectRoute({ pattern: page ? `/${page}` : '/', entrypoint: route('errors.astro'), prerender: true });
         injectRoute({ pattern: page ? `/${page}/[code]` : '/[code]', entrypoint: route('code-redirect.astro'), prerender: true });
         if (page && options.landing) injectRoute({ pattern: '/', entrypoint: route('index.astro'), prerender: true });
+        if (options.notFound) injectRoute({ pattern: '/404', entrypoint: route('404.astro'), prerender: true });
+        // Starlight's pages link /favicon.svg; emit one unless the site has its own.
+        if (!existsSync(new URL('favicon.svg', config.publicDir))) {
+          injectRoute({ pattern: '/favicon.svg', entrypoint: route('favicon.svg.ts'), prerender: true });
+        }
         // Every diagnostic links to its rule's page here (src/rules/docs.ts, rulePageUrl).
         injectRoute({ pattern: '/errcat/rules/[rule]', entrypoint: route('rule-page.astro'), prerender: true });
         if (options.exports) {

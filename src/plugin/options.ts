@@ -26,10 +26,15 @@ export const optionsSchema = z
     exports: z.boolean().default(true),
     /** Serve a small landing page at `/` (for a site that is only the error reference). */
     landing: z.boolean().default(false),
+    /**
+     * Serve the site's 404 page in place of Starlight's: under the errors page's path it
+     * suggests the closest codes for a mistyped code URL (/errors/turn_not_fund/).
+     */
+    notFound: z.boolean().default(true),
     /** Use the catalog's API name and description as the site's title and description. */
     siteTitle: z.boolean().default(false),
   })
-  .default({ sidebar: true, exports: true, landing: false, siteTitle: false });
+  .default({ sidebar: true, exports: true, landing: false, notFound: true, siteTitle: false });
 
 export type StarlightErrorCatalogUserOptions = z.input<typeof optionsSchema>;
 export type StarlightErrorCatalogOptions = z.output<typeof optionsSchema>;

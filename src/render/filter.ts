@@ -36,3 +36,17 @@ export function applyFilter(items: FilterItem[], state: FilterState): { visible:
 export function summaryText(shown: number, total: number): string {
   return shown === total ? `All ${total} codes shown` : `${shown} of ${total} codes shown`;
 }
+
+/** The filter as a query string: `?status=404&category=auth`, or '' when nothing is filtered. */
+export function filterQuery(state: FilterState): string {
+  const q = new URLSearchParams();
+  if (state.status) q.set('status', state.status);
+  if (state.category) q.set('category', state.category);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+export function filterFromQuery(search: string): FilterState {
+  const q = new URLSearchParams(search);
+  return { status: q.get('status') ?? '', category: q.get('category') ?? '' };
+}

@@ -99,31 +99,41 @@ test.describe('search', () => {
   // Pagefind loads and searches its index in the page: up to 72 s measured with the machine
   // at a load average of 44 (two CPU hogs beside other jobs).
   test.setTimeout(300_000);
+  /** Searches, expects the code as the FIRST result, opens it and checks it lands on the heading. */
   async function search(page: import('@playwright/test').Page, query: string, code: string) {
     await page.goto(page_);
     await page.locator('site-search button[data-open-modal]').click();
     const input = page.locator('site-search input');
     await input.fill(query);
-    const hit = page.locator(`site-search a[href$="#${code}"]`).first();
-    await expect(hit).toBeVisible({ timeout: 60_000 }); // Pagefind loads its index on first use
-    await hit.click();
+    const first = page.locator('site-search .pagefind-ui__result-link').first();
+    // Pagefind loads its index on first use.
+    await expect(first).toHaveAttribute('href', new RegExp(`#${code}$`), { timeout: 60_000 });
+    await expect(first).toHaveText(code);
+    // The excerpt reads as text, not badges and buttons run together.
+    await expect(page.locator('site-search .pagefind-ui__result-excerpt').first()).not.toContainText(/Copy link|Retryable:/);
+    await first.click();
     const heading = page.locator(`h3[id="${code}"]`);
     await expectInView(page, heading);
   }
 
-  test('finds a code by its name and lands on its heading', async ({ page }) => {
-    await search(page, some.code, some.code);
-  });
+  for (const width of [1440, 390]) {
+    test(`the exact code is the first result and opens at its heading (${width}px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      // A code other codes and the retry guidance mention too.
+      await search(page, 'idempotency_key_mismatch', 'idempotency_key_mismatch');
+    });
+  }
 
-  test('finds a code by a word of its summary', async ({ page }) => {
-    // A word that appears in one code's summary and in no other code's summary.
+  test('a distinctive word of its message finds the code first', async ({ page }) => {
+    // A word of one code's message that no other code's text uses.
     const words = (s: string): string[] => s.toLowerCase().match(/[a-z]{6,}/g) ?? [];
+    const text = (o: (typeof model.codes)[number]) => `${o.summary} ${o.message ?? ''} ${o.when} ${o.recovery}`;
     let pick: { code: string; word: string } | undefined;
     for (const c of model.codes) {
-      const w = words(c.summary).find((w) => model.codes.every((o) => o === c || !words(o.summary + ' ' + o.when + ' ' + o.recovery).includes(w)));
+      const w = words(c.message ?? '').find((w) => model.codes.every((o) => o === c || !words(text(o)).includes(w)));
       if (w) { pick = { code: c.code, word: w }; break; }
     }
-    expect(pick, 'a distinctive summary word').toBeTruthy();
+    expect(pick, 'a distinctive message word').toBeTruthy();
     await search(page, pick!.word, pick!.code);
   });
 });

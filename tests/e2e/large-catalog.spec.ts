@@ -8,7 +8,7 @@ import { expectInView, loadModel } from './helpers.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4391) + 2;
 const BASE = `http://localhost:${PORT}`;
-const catalog = generateCatalog('.tmp/e2e/catalog-1000', 1000);
+const catalog = generateCatalog('.tmp/e2e/catalog-1000', 1000, { longCode: true });
 const model = loadModel(catalog);
 const picks = [model.codes[0]!, model.codes[500]!, model.codes.at(-1)!];
 let server: ChildProcess | undefined;
@@ -67,6 +67,17 @@ test('1,000 codes without JavaScript: the last code still lands in view and ever
   expect(await page.locator('section.ec-code[hidden]').count()).toBe(0);
   await ctx.close();
 });
+
+for (const width of [1440, 390]) {
+  test(`1,000 codes with a 60-character code: nothing scrolls sideways at ${width}px`, async ({ page }) => {
+    test.setTimeout(120_000);
+    expect(model.codes.some((c) => c.code.length === 60)).toBe(true);
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${BASE}${model.pagePath}/`, { timeout: 90_000 });
+    await page.addStyleTag({ content: '.ec-page .ec-code { content-visibility: visible !important }' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  });
+}
 
 test('1,000 codes: "On this page" and the quick navigation list categories, not every code', async ({ page }) => {
   test.setTimeout(120_000);

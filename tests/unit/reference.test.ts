@@ -198,16 +198,16 @@ test('page: TypeScript SDK section', () => {
   hasFacts('typescript-sdk', s, [/typed errors/, 'error.code', '@amy/sdk', 'amy.turns.retrieve("turn_does_not_exist")', 'errors.NotFoundError', 'err.code', 'err.requestId', 'err.docsUrl', 'https://docs.amy.health/concepts/errors#turn_not_found', 'https://docs.amy.health/sdk/typescript#errors', /full error hierarchy/]);
 });
 
-test('page: webhook shape and its section', () => {
+test('page: webhook shape, its body shown once', () => {
   const shape = catalog.shapes.find((x: Data) => x.id === 'webhook');
   assert.ok(shape);
   assert.equal(shape.code_field, undefined, "the webhook shape's error value is not a code");
   assert.deepEqual(shape.fields.map((f: Data) => f.name), ['error', 'reason', 'request_id']);
-  const s = catalog.sections.find((x: Data) => x.id === 'webhook-reasons');
-  assert.ok(s);
-  assert.equal(s.place, 'after-codes');
-  assert.ok(s.examples.some((e: Data) => e.shape === 'webhook' && e.lang === 'json'));
-  hasFacts('webhook-reasons', s, ['invalid_signature', '(#webhook_signature_invalid)']);
+  hasFacts('webhook shape', shape, ['invalid_signature', /not an error code/, '(#webhook_signature_invalid)']);
+  // The body is shown once, with the code it belongs to (as in the reference), not three times.
+  const bodies = textOf([catalog, ...codes.values()]).split('"error": "invalid_signature"').length - 1;
+  assert.equal(bodies, 1, 'the webhook body example appears once');
+  assert.ok(code('webhook_signature_invalid').examples.some((e: Data) => e.shape === 'webhook' && e.lang === 'json'));
 });
 
 test('page: where next links the pages the text refers to', () => {

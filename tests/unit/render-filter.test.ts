@@ -39,3 +39,11 @@ test('unknown anchors: fragment decoding and suggestions', () => {
   assert.equal(suggestionsFor('TURN_NOT_FOUND', codes)[0], 'turn_not_found');
   assert.deepEqual(suggestionsFor('completely_unrelated_thing', codes), []);
 });
+
+test('the filter round-trips through the query string', async () => {
+  const { filterFromQuery, filterQuery } = await import('../../src/render/filter.ts');
+  assert.equal(filterQuery({ status: '', category: '' }), '');
+  assert.equal(filterQuery({ status: '404', category: 'not_found' }), '?status=404&category=not_found');
+  assert.deepEqual(filterFromQuery('?category=a%26b'), { status: '', category: 'a&b' });
+  for (const s of [{ status: '429', category: '' }, { status: '', category: 'x y' }]) assert.deepEqual(filterFromQuery(filterQuery(s)), s);
+});

@@ -37,7 +37,7 @@ test('headings: page order is intro sections, codes, after-codes sections, where
   const slugs = buildHeadings(amy).map((h) => h.slug);
   const order = [
     FIXED_ANCHORS.quickNav, 'response-shape', 'webhook', 'typescript-sdk', FIXED_ANCHORS.retry, FIXED_ANCHORS.statusSummary,
-    FIXED_ANCHORS.codes, categoryAnchor('auth'), 'webhook-reasons', FIXED_ANCHORS.whereNext,
+    FIXED_ANCHORS.codes, categoryAnchor('auth'), FIXED_ANCHORS.whereNext,
   ];
   const idx = order.map((s) => slugs.indexOf(s));
   assert.ok(idx.every((i) => i >= 0), `all present: ${idx}`);
