@@ -16,3 +16,15 @@ export function fragmentOf(hash: string): string {
 export function suggestionsFor(fragment: string, codes: string[]): string[] {
   return closest(fragment, codes, 3);
 }
+
+/** "a, b or c" as links to the suggested codes. */
+export function suggestionLinks(doc: Document, codes: string[], hrefOf: (code: string) => string): Node[] {
+  return codes.flatMap((code, i) => {
+    const a = doc.createElement('a');
+    a.href = hrefOf(code);
+    const c = doc.createElement('code');
+    c.textContent = code;
+    a.append(c);
+    return i === 0 ? [a] : [doc.createTextNode(i === codes.length - 1 ? ' or ' : ', '), a];
+  });
+}
