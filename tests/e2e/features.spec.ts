@@ -107,7 +107,7 @@ test.describe('search', () => {
     await input.fill(query);
     const first = page.locator('site-search .pagefind-ui__result-link').first();
     // Pagefind loads its index on first use.
-    await expect(first).toHaveAttribute('href', new RegExp(`#${code}$`), { timeout: 60_000 });
+    await expect(first).toHaveAttribute('href', new RegExp(`#${code}$`), { timeout: 90_000 });
     await expect(first).toHaveText(code);
     // The excerpt reads as text, not badges and buttons run together.
     await expect(page.locator('site-search .pagefind-ui__result-excerpt').first()).not.toContainText(/Copy link|Retryable:/);
