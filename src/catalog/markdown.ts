@@ -1,7 +1,7 @@
 // Catalog text is Markdown without raw HTML. One parser configuration serves both the
 // check (which finds raw HTML and unsafe links and reports them) and the renderer (which
 // escapes raw HTML and drops unsafe links even if the check was bypassed).
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type RendererRule as RenderRule } from 'markdown-it';
 
 const SAFE_SCHEME = /^(https?:|mailto:)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -54,11 +54,27 @@ export function scanMarkdown(text: string): { problems: MarkdownProblem[]; links
   return { problems, links };
 }
 
-export function renderMarkdown(text: string): string {
-  return renderer.render(text);
+// Catalog text is written for the errors page: `#code` and relative links mean the page.
+// Shown on another page (a code's plain URL), they are resolved against the errors page.
+type RenderEnv = { linksFrom?: string };
+const renderLink: RenderRule = renderer.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+renderer.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const href = String(token.attrGet('href') ?? '');
+  const { linksFrom } = env as RenderEnv;
+  if (linksFrom && !HAS_SCHEME.test(href) && !href.startsWith('/')) {
+    const url = new URL(href, new URL(linksFrom, 'https://page.invalid'));
+    token.attrSet('href', url.pathname + url.search + url.hash);
+  }
+  return renderLink(tokens, idx, options, env, self);
+};
+
+/** `linksFrom`: the path the text's relative links and #fragments refer to, when it is shown elsewhere. */
+export function renderMarkdown(text: string, linksFrom?: string): string {
+  return renderer.render(text, { linksFrom } satisfies RenderEnv);
 }
 
 /** For single-line cells and titles: no surrounding paragraph. */
-export function renderInline(text: string): string {
-  return renderer.renderInline(text);
+export function renderInline(text: string, linksFrom?: string): string {
+  return renderer.renderInline(text, { linksFrom } satisfies RenderEnv);
 }

@@ -39,3 +39,15 @@ test('safe Markdown still renders', () => {
   assert.match(renderMarkdown('[s](https://status.example.com)'), /href="https:\/\/status.example.com"/);
   assert.equal(renderInline('`<T>`'), '<code>&lt;T&gt;</code>');
 });
+
+test('text shown away from the errors page keeps its links pointing at the page', () => {
+  const from = '/concepts/errors/';
+  assert.equal(renderInline('see [x](#turn_not_found)', from), 'see <a href="/concepts/errors/#turn_not_found">x</a>');
+  assert.equal(renderInline('[r](retries/#backoff)', from), '<a href="/concepts/errors/retries/#backoff">r</a>');
+  assert.equal(renderInline('[g](/guides/)', from), '<a href="/guides/">g</a>');
+  assert.equal(renderInline('[p](//evil.test/x)', from), '<a href="//evil.test/x">p</a>');
+  assert.match(renderMarkdown('[s](https://status.example.com)', from), /href="https:\/\/status.example.com"/);
+  // The quote that would end the attribute stays escaped.
+  assert.match(renderInline('[q](#a"b)', from), /href="\/concepts\/errors\/#a%22b"/);
+  assert.match(renderInline('[j](javascript:alert(1))', from), /^\[j\]\(javascript:alert\(1\)\)$/);
+});

@@ -17,16 +17,16 @@ type Entry = StarlightRouteData['sidebar'][number];
 type Setup = NonNullable<ReturnType<typeof starlightErrorCatalog>['hooks']['config:setup']>;
 
 /** Runs the plugin's config:setup with a recording context; returns what it asked for. */
-function setup(options: Parameters<typeof starlightErrorCatalog>[0], command: string, root: string) {
-  const calls = { updateConfig: [] as Record<string, unknown>[], integrations: 0, middleware: 0 };
+function setup(options: Parameters<typeof starlightErrorCatalog>[0], command: string, root: string, siteIntegrations: string[] = []) {
+  const calls = { updateConfig: [] as Record<string, unknown>[], integrations: [] as string[], middleware: 0 };
   const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: 'test', options: {} };
   const context = {
-    astroConfig: { root: pathToFileURL(`${root}/`) },
+    astroConfig: { root: pathToFileURL(`${root}/`), integrations: siteIntegrations.map((name) => ({ name, hooks: {} })) },
     command,
     config: { title: 'My docs' },
     logger,
     updateConfig: (c: Record<string, unknown>) => calls.updateConfig.push(c),
-    addIntegration: () => calls.integrations++,
+    addIntegration: (i: { name: string }) => calls.integrations.push(i.name),
     addRouteMiddleware: () => calls.middleware++,
   };
   const hook = starlightErrorCatalog(options).hooks['config:setup'] as Setup;
@@ -37,7 +37,7 @@ test('preview and sync do not read the catalog', () => {
   for (const command of ['preview', 'sync']) {
     const { run, calls } = setup({ catalog: 'no/such/dir' }, command, tmpdir());
     run();
-    assert.deepEqual(calls, { updateConfig: [], integrations: 0, middleware: 0 });
+    assert.deepEqual(calls, { updateConfig: [], integrations: [], middleware: 0 });
   }
 });
 
@@ -47,7 +47,7 @@ test('`catalog` resolves against the Astro root, not the working directory', () 
   assert.ok(!existsSync('api-errors'), 'not in the working directory');
   const { run, calls } = setup({ catalog: 'api-errors' }, 'build', root);
   run();
-  assert.equal(calls.integrations, 1);
+  assert.ok(calls.integrations.includes('starlight-error-catalog'));
   rmSync(root, { recursive: true });
 });
 
@@ -60,7 +60,7 @@ test('a failing check is an AstroError with a hint and the diagnostics', () => {
     assert.match(e.hint ?? '', /errcat check/);
     return true;
   });
-  assert.equal(calls.integrations, 0);
+  assert.deepEqual(calls.integrations, []);
   rmSync(dir, { recursive: true });
 });
 
@@ -71,6 +71,17 @@ test('the site title and description change only with siteTitle: true', () => {
   const asked = setup({ catalog: 'tests/fixtures/mini', siteTitle: true }, 'build', process.cwd());
   asked.run();
   assert.ok(asked.calls.updateConfig.some((c) => typeof c.title === 'string' && 'description' in c));
+});
+
+test("the 404 page and the sitemap: Starlight's 404 route off unless notFound: false; no second sitemap", () => {
+  const plain = setup({ catalog: 'tests/fixtures/mini' }, 'build', process.cwd());
+  plain.run();
+  assert.ok(plain.calls.updateConfig.some((c) => c.disable404Route === true));
+  assert.deepEqual(plain.calls.integrations, ['@astrojs/sitemap', 'starlight-error-catalog']);
+  const own = setup({ catalog: 'tests/fixtures/mini', notFound: false }, 'build', process.cwd(), ['@astrojs/sitemap']);
+  own.run();
+  assert.ok(own.calls.updateConfig.every((c) => !('disable404Route' in c)));
+  assert.deepEqual(own.calls.integrations, ['starlight-error-catalog'], 'the site keeps its own sitemap');
 });
 
 test('options are validated: a typo or a wrong type is an AstroError naming the option', () => {
