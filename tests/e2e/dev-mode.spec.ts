@@ -49,8 +49,10 @@ async function open(page: Page) {
 test('editing a code file updates the open tab, without a server restart', async ({ page }) => {
   await open(page);
   const section = page.locator(`section.ec-code:has(h3[id="${code.code}"])`);
-  await expect(section).toContainText(code.summary);
-  edit(`codes/${code.code}.yaml`, `summary: ${code.summary}`, `summary: ${code.summary} Edited live.`);
+  // "When it fires" is on the card (the one-line summary is for lists and search).
+  const when = code.when.split('\n')[0]!;
+  await expect(section).toContainText(when);
+  edit(`codes/${code.code}.yaml`, when, `${when} Edited live.`);
   // No page.reload(): the dev server tells the tab to reload.
   await expect(section).toContainText('Edited live.', { timeout: 120_000 });
   expect(server.output()).not.toMatch(/restart/i);

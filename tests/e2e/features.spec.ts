@@ -125,12 +125,21 @@ test.describe('search', () => {
   }
 
   test('a distinctive word of its message finds the code first', async ({ page }) => {
-    // A word of one code's message that no other code's text uses.
+    // A word of one code's message that no other code's text uses, nor the page's own
+    // text around the codes (its headings and sections: "Codes by category" is no
+    // distinctive word for "category").
     const words = (s: string): string[] => s.toLowerCase().match(/[a-z]{6,}/g) ?? [];
     const text = (o: (typeof model.codes)[number]) => `${o.summary} ${o.message ?? ''} ${o.when} ${o.recovery}`;
+    await page.goto(page_);
+    const around = new Set(words(await page.locator('main').evaluate((m) => {
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('section.ec-code')) texts.push(n.textContent ?? '');
+      return texts.join(' ');
+    })));
     let pick: { code: string; word: string } | undefined;
     for (const c of model.codes) {
-      const w = words(c.message ?? '').find((w) => model.codes.every((o) => o === c || !words(text(o)).includes(w)));
+      const w = words(c.message ?? '').find((w) => !around.has(w) && model.codes.every((o) => o === c || !words(text(o)).includes(w)));
       if (w) { pick = { code: c.code, word: w }; break; }
     }
     expect(pick, 'a distinctive message word').toBeTruthy();
@@ -148,6 +157,9 @@ test.describe('accessibility (axe)', () => {
     test(`no serious or critical violations, ${theme} theme`, async ({ page }) => {
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       await page.goto(`${page_}#${some.code}`);
+      // Lay out every section (content-visibility skips off-screen ones), so the contrast of
+      // every highlighted example is checked, not only those on screen.
+      await page.addStyleTag({ content: '.ec-page .ec-code { content-visibility: visible !important }' });
       const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)).toEqual([]);
