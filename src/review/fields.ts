@@ -125,7 +125,7 @@ export function compareFields(before: Data, after: Data): FieldChange[] {
       a ??= { ...f, value: lifecycleWords(undefined) };
       b ??= { ...f, value: lifecycleWords(undefined) };
     }
-    // `retryable: true` -> `conditional`: a value change, not prose.
+    // A value that became prose (or back): compare the two as values, not as text.
     if (a && b && a.kind !== b.kind) a = { ...a, kind: 'value' }, b = { ...b, kind: 'value' };
     const diff = f.kind === 'block' ? lineDiff(a?.value ?? '', b?.value ?? '') : wordDiff(a?.value ?? '', b?.value ?? '');
     out.push({ field: label, path: f.path, kind: (b ?? a)!.kind, ...(a ? { before: a.value } : {}), ...(b ? { after: b.value } : {}), diff });

@@ -66,7 +66,7 @@ test('JSON report: fields with both whole texts and the word diff; no rename', (
   assert.ok(recovery.before.includes('persists, check') && recovery.after.includes('persists for a minute, first check'));
   assert.deepEqual(recovery.diff.filter((p: { added?: boolean }) => p.added).map((p: { value: string }) => p.value), [' for a minute', 'first ']);
   assert.deepEqual(r.review.renames, []);
-  assert.deepEqual(r.review.added[0].fields.map((f: { field: string }) => f.field), ['status', 'category', 'summary', 'when', 'recovery', 'retry.retryable', 'retry.advice', 'sdk_class']);
+  assert.deepEqual(r.review.added[0].fields.map((f: { field: string }) => f.field), ['status', 'category', 'summary', 'when', 'recovery', 'retry.when', 'retry.advice', 'sdk_class']);
   assert.ok(r.diagnostics.some((d: { rule: string }) => d.rule === 'shipped-code-removed'));
 });
 
@@ -113,10 +113,10 @@ test('headers, examples, tables and retry: before and after; the example body as
     edit(d, 'codes/rate_limit_exceeded.yaml', "example: '23'", "example: '30'");
     edit(d, 'codes/rate_limit_exceeded.yaml', '      Retry-After: 23', '      Retry-After: 30');
     edit(d, 'codes/rate_limit_exceeded.yaml', "      - [Per day, '5,000 requests']", "      - [Per day, '6,000 requests']");
-    edit(d, 'codes/rate_limit_exceeded.yaml', '  retryable: true', '  retryable: conditional');
+    edit(d, 'codes/rate_limit_exceeded.yaml', '  max_attempts: 5', '  max_attempts: 3');
   });
   const r = errcat(d, 'check', 'catalog', '--base', 'main');
-  assert.match(r.out, /    retry\.retryable: true -> conditional\n/);
+  assert.match(r.out, /    retry\.max_attempts: 5 -> 3\n/);
   assert.match(r.out, /    headers\[Retry-After\]\.description:\n      \[-How-\]\{\+Whole\+\} \[-many -\]seconds to wait before retrying\.\n/);
   assert.match(r.out, /    headers\[Retry-After\]\.example: 23 -> 30\n/);
   assert.match(r.out, /    tables\[1\]\.rows\[2\]\[2\]:\n      \[-5-\]\{\+6\+\},000 requests\n/);
