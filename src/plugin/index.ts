@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { checkCatalog } from '../catalog/check.ts';
 import type { CatalogModel } from '../catalog/model.ts';
 import { catalogDir } from '../config.ts';
-import { siteTitle } from '../render/page.ts';
+import { siteTitle, titleText } from '../render/page.ts';
 import { catalogCheckError } from './errors.ts';
 import { errorCatalogIntegration, logCheck } from './integration.ts';
 import { validateOptions, type StarlightErrorCatalogUserOptions } from './options.ts';
@@ -20,7 +20,7 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
   return {
     name: 'starlight-error-catalog',
     hooks: {
-      'config:setup'({ astroConfig, command, addIntegration, addRouteMiddleware, updateConfig, logger }) {
+      'config:setup'({ config, astroConfig, command, addIntegration, addRouteMiddleware, updateConfig, logger }) {
         // preview serves what build wrote; sync and the rest need no catalog.
         if (command !== 'build' && command !== 'dev') return;
         const dir = catalogDir(options.catalog, process.env, fileURLToPath(astroConfig.root));
@@ -40,7 +40,10 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
         if (options.sidebar !== false) {
           addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./middleware.ts', import.meta.url)), order: 'post' });
         }
-        addIntegration(errorCatalogIntegration(catalog, options));
+        // The pages end their <title> in the site's title like every page of the site.
+        const locales = config.locales as Record<string, { lang?: string }> | undefined;
+        const hostTitle = options.siteTitle ? undefined : titleText(config.title, locales?.[config.defaultLocale ?? 'root']?.lang);
+        addIntegration(errorCatalogIntegration(catalog, options, hostTitle));
       },
     },
   };

@@ -22,7 +22,8 @@ export function logCheck(logger: AstroIntegrationLogger, result: CheckResult): v
   else logger.info(line);
 }
 
-export function errorCatalogIntegration(catalog: LiveCatalog, options: StarlightErrorCatalogOptions): AstroIntegration {
+/** `hostTitle`: the site's own title, for the pages' `<title>` (undefined when the plugin sets the API's). */
+export function errorCatalogIntegration(catalog: LiveCatalog, options: StarlightErrorCatalogOptions, hostTitle?: string): AstroIntegration {
   let base = '/';
   let docsDir = '';
   return {
@@ -51,7 +52,7 @@ export function errorCatalogIntegration(catalog: LiveCatalog, options: Starlight
         }
         const sidebar = options.sidebar === false ? false : options.sidebar === true ? {} : options.sidebar;
         updateConfig({
-          vite: { plugins: [vitePluginErrorCatalog(catalog, { exports: options.exports, sidebar }, (r) => logCheck(logger, r))] },
+          vite: { plugins: [vitePluginErrorCatalog(catalog, { exports: options.exports, sidebar, siteTitle: hostTitle }, (r) => logCheck(logger, r))] },
         });
       },
       'astro:build:done'({ dir, pages, logger }) {

@@ -2,7 +2,7 @@ declare module 'virtual:starlight-error-catalog/model' {
   const model: import('../catalog/model.ts').CatalogModel;
   export default model;
   /** Plugin options the pages need. */
-  export const options: { exports: boolean };
+  export const options: { exports: boolean; siteTitle: string };
 }
 
 declare module 'virtual:starlight-error-catalog/sidebar' {

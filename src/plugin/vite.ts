@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { CheckResult } from '../catalog/check.ts';
 import { serializeModel } from '../render/model-data.ts';
-import { plainTitle } from '../render/page.ts';
+import { plainTitle, siteTitle } from '../render/page.ts';
 import { watchCatalog } from './dev.ts';
 import { catalogCheckError } from './errors.ts';
 import type { SidebarPlacement } from './sidebar.ts';
@@ -23,6 +23,8 @@ export interface VirtualModuleOptions {
   exports: boolean;
   /** `false`: no sidebar link; otherwise where it goes and, optionally, its label. */
   sidebar: false | { group?: string; label?: string };
+  /** The host site's title for the pages' `<title>`; undefined: the plugin sets the API's (siteTitle: true). */
+  siteTitle?: string;
 }
 
 const hydrate = fileURLToPath(new URL('../render/model-data.ts', import.meta.url));
@@ -36,7 +38,7 @@ function modules(catalog: LiveCatalog, options: VirtualModuleOptions): Record<st
     'virtual:starlight-error-catalog/model': () =>
       `import { hydrateModel } from ${JSON.stringify(hydrate)};
 export default hydrateModel(${JSON.stringify(serializeModel(modelOrThrow()))});
-export const options = ${JSON.stringify({ exports: options.exports })};`,
+export const options = ${JSON.stringify({ exports: options.exports, siteTitle: options.siteTitle ?? siteTitle(modelOrThrow()) })};`,
     'virtual:starlight-error-catalog/sidebar': () => {
       const model = catalog.result.model;
       const place: SidebarPlacement | null =

@@ -187,9 +187,17 @@ export function siteTitle(model: Pick<CatalogModel, 'catalog'>): string {
 
 /**
  * Starlight writes the `<title>` element's content as raw HTML, so a catalog title such as
- * "`</title><script>`" would escape it. Give Starlight an escaped `<title>` instead.
+ * "`</title><script>`" would escape it. Give Starlight an escaped `<title>` instead, ending
+ * in the site's title as on every other page: the host site's own, or the API's when the
+ * plugin sets it (`siteTitle: true`).
  */
-export function titleHead(pageTitle: string, model: Pick<CatalogModel, 'catalog'>): { tag: 'title'; content: string }[] {
-  const full = pageTitle === siteTitle(model) ? pageTitle : `${pageTitle} | ${siteTitle(model)}`;
+export function titleHead(pageTitle: string, site: string): { tag: 'title'; content: string }[] {
+  const full = pageTitle === site ? pageTitle : `${pageTitle} | ${site}`;
   return [{ tag: 'title', content: escapeHtml(full) }];
+}
+
+/** The text of Starlight's `title` option (a string, or one per language: the default's). */
+export function titleText(title: string | Record<string, string> | undefined, lang?: string): string | undefined {
+  if (title === undefined || typeof title === 'string') return title;
+  return (lang !== undefined ? title[lang] : undefined) ?? title.en ?? Object.values(title)[0];
 }

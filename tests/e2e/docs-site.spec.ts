@@ -27,6 +27,8 @@ test('the site keeps its own title; the page lists every code of the catalog', a
   await expect(page.locator('.site-title')).toHaveText('Example Docs');
   await page.goto(errorsPage);
   await expect(page.locator('.site-title')).toHaveText('Example Docs');
+  // The tab reads like every other page of the site: the page, then the site.
+  await expect(page).toHaveTitle(`${model.catalog.title} | Example Docs`);
   const ids = await page.locator('section.ec-code h3[id]').evaluateAll((hs) => hs.map((h) => h.id));
   expect(ids.sort()).toEqual(model.codes.map((c) => c.code).sort());
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { checkCatalog } from '../../src/catalog/check.ts';
 import { categoryAnchor, FIXED_ANCHORS, pageAnchors } from '../../src/catalog/model.ts';
 import {
-  breakableCode, buildHeadings, escapeHtml, filterFacets, filterHref, lifecycleLabel, LIST_CODES_UP_TO, listsEveryCode, pageHref, plainTitle, quickNav, retryLabel, retryPlan, siteTitle, titleHead,
+  breakableCode, buildHeadings, escapeHtml, filterFacets, filterHref, lifecycleLabel, LIST_CODES_UP_TO, listsEveryCode, pageHref, plainTitle, quickNav, retryLabel, retryPlan, siteTitle, titleHead, titleText,
 } from '../../src/render/page.ts';
 import { hydrateModel, serializeModel } from '../../src/render/model-data.ts';
 
@@ -94,7 +94,11 @@ test('page path and titles', () => {
   assert.equal(plainTitle('The `<SDK>` section'), 'The <SDK> section');
   assert.equal(siteTitle(amy), 'Amy API');
   assert.equal(escapeHtml('</title>"&'), '&#60;/title&#62;&#34;&#38;');
-  assert.deepEqual(titleHead('Errors', amy), [{ tag: 'title', content: 'Errors | Amy API' }]);
+  assert.deepEqual(titleHead('Errors', siteTitle(amy)), [{ tag: 'title', content: 'Errors | Amy API' }]);
+  assert.deepEqual(titleHead('</title>', 'Example Docs'), [{ tag: 'title', content: '&#60;/title&#62; | Example Docs' }]);
+  assert.equal(titleText({ en: 'Docs', fr: 'Documentation' }, 'fr'), 'Documentation');
+  assert.equal(titleText({ de: 'Doku', en: 'Docs' }), 'Docs');
+  assert.equal(titleText('Docs'), 'Docs');
 });
 
 test('the model survives the trip through the virtual module', () => {
