@@ -56,7 +56,8 @@ export async function benchDev(catalog: string, pagePath: string, runs: number, 
       floor.push(performance.now() - t);
 
       const marker = `Devbench${i}x`;
-      edit.push(await change(() => writeFileSync(target, original.replace(/^summary: /m, `summary: ${marker} `)), (b) => b.includes(marker)));
+      // "When it fires" is on the card (the summary is not: it would repeat it).
+      edit.push(await change(() => writeFileSync(target, original.replace(/^when: (\|[-+]?\n\s+)?/m, (m) => `${m}${marker} `)), (b) => b.includes(marker)));
 
       const added = `${code}_devbench${i}`;
       const file = join(codesDir, `${added}.yaml`);

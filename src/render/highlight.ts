@@ -60,8 +60,31 @@ function paletteOf(h: Highlighter, theme: string): Palette {
   return p;
 }
 
+// Highlighted examples by language and text. In `astro dev` every catalog edit renders the
+// whole page again: unchanged examples (all but the edited code's) then cost a lookup, not
+// a tokenization. Bounded, oldest first out, so a long dev session cannot grow it forever.
+const highlighted = new Map<string, string>();
+let highlightedChars = 0;
+const MAX_HIGHLIGHTED_CHARS = 32 * 1024 * 1024;
+
+function remember(key: string, html: string): string {
+  highlighted.set(key, html);
+  highlightedChars += key.length + html.length;
+  for (const [k, v] of highlighted) {
+    if (highlightedChars <= MAX_HIGHLIGHTED_CHARS) break;
+    highlighted.delete(k);
+    highlightedChars -= k.length + v.length;
+  }
+  return html;
+}
+
 /** The example as `<pre class="ec-pre"><code>` HTML: escaped text in class-coloured spans. */
 export async function highlight(code: string, lang: Example['lang']): Promise<string> {
+  const key = `${lang}\0${code}`;
+  return highlighted.get(key) ?? remember(key, await tokenize(code, lang));
+}
+
+async function tokenize(code: string, lang: Example['lang']): Promise<string> {
   const text = code.replace(/\n+$/, '');
   const shikiLang = LANGS[lang];
   if (shikiLang === 'text') return escapeText(text);

@@ -49,3 +49,14 @@ test('every class used has a colour rule, and colours keep a 5.5:1 contrast', as
     for (const [, color] of rules) assert.ok(contrast(color!, bg(theme)) >= 5.5, `${color} on ${bg(theme)}`);
   }
 });
+
+test('a remembered example is the same HTML, and an edited one is highlighted anew', async () => {
+  const code = '{"error": {"code": "turn_not_found"}}';
+  const first = await highlight(code, 'json');
+  assert.equal(await highlight(code, 'json'), first);
+  const edited = await highlight(code.replace('turn', 'memory'), 'json');
+  assert.notEqual(edited, first);
+  assert.equal(textOf(edited), code.replace('turn', 'memory'));
+  // The same text in another language is another entry.
+  assert.equal(textOf(await highlight(code, 'http')), code);
+});
