@@ -38,6 +38,8 @@ test.describe('every docs_url lands on its heading', () => {
     await page.waitForTimeout(1000);
     const after = await heading.boundingBox();
     expect(after!.y).toBeCloseTo(before!.y, 0);
+    // A page this size is laid out whole: the browser's own fragment scroll is exact from the first frame.
+    if (model.codes.length <= 60) expect(await heading.evaluate((h) => getComputedStyle(h.closest('section')!).contentVisibility)).toBe('visible');
     await expectInView(page, heading);
   });
 
