@@ -160,9 +160,26 @@ test.describe('accessibility (axe)', () => {
       // Lay out every section (content-visibility skips off-screen ones), so the contrast of
       // every highlighted example is checked, not only those on screen.
       await page.addStyleTag({ content: '.ec-page .ec-code { content-visibility: visible !important }' });
-      const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
+
+  test('no serious or critical violations on a phone (390 px)', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${page_}#${some.code}`);
+    await page.addStyleTag({ content: '.ec-page .ec-code { content-visibility: visible !important }' });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('no serious or critical violations on the 404 page that suggests codes', async ({ page }) => {
+    await page.goto(`${page_}${some.code.slice(0, -1)}x/`);
+    await expect(page.locator('.ec-404-suggest')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
+
+async function seriousViolations(page: import('@playwright/test').Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
