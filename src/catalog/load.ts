@@ -158,6 +158,17 @@ function shownDir(dir: string): string {
   return shown;
 }
 
+/** 1-based line and column of a character offset in a text looked into once (no line index kept). */
+export function textPosition(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
 /** 1-based line and column of a character offset. */
 export function position(file: SourceFile, offset: number): { line: number; col: number } {
   if (!file.lineStarts) {

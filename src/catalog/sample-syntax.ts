@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { textPosition } from './load.ts';
 
 type Oxc = typeof import('oxc-parser');
 let oxc: Oxc | undefined;
@@ -33,17 +34,11 @@ export function hasParser(lang: string): boolean {
   return Object.hasOwn(LANGS, lang);
 }
 
-/** 1-based line and column of a UTF-16 offset, as editors count them. */
-function position(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  return { line: before.split('\n').length, col: before.length - before.lastIndexOf('\n') };
-}
-
 function parseHere(lang: string, code: string): Outcome {
   const ext = LANGS[lang]!;
   oxc ??= require('oxc-parser') as Oxc;
   const first = oxc.parseSync(`sample.${ext}`, code, { lang: ext, sourceType: 'module' }).errors[0];
-  return first ? { message: first.message, ...position(code, first.labels[0]?.start ?? 0) } : null;
+  return first ? { message: first.message, ...textPosition(code, first.labels[0]?.start ?? 0) } : null;
 }
 
 // The child reads [lang, code] pairs on stdin and answers [message, offset] or null for each.
@@ -72,7 +67,7 @@ function parseApart(samples: [string, string][], budget: { children: number }): 
   });
   if (r.status === 0) {
     const answers = JSON.parse(r.stdout) as ([string, number] | null)[];
-    return answers.map((a, i) => (a ? { message: a[0], ...position(samples[i]![1], a[1]) } : null));
+    return answers.map((a, i) => (a ? { message: a[0], ...textPosition(samples[i]![1], a[1]) } : null));
   }
   if (samples.length === 1) return [{ message: 'nested too deeply to parse (the parser ran out of stack)', line: 1, col: 1, hint: 'a sample people copy is short and flat: split it, or show the shape in prose' }];
   const half = Math.ceil(samples.length / 2);

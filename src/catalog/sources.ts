@@ -10,7 +10,7 @@ import { dirname, isAbsolute, join, matchesGlob, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Diagnostic } from './diagnostics.ts';
 import { insideRoot } from './confined.ts';
-import { displayPath, locate, type SourceFile } from './load.ts';
+import { displayPath, locate, textPosition, type SourceFile } from './load.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 import { closest } from './suggest.ts';
 
@@ -165,18 +165,8 @@ function scanText(text: string, path: string, re: RegExp, located: Set<string>, 
     if (located.has(code)) continue;
     // Without match indices (`d`, see compilePattern) the code is the capture's last
     // occurrence in the match, which is exact for patterns that end at the code.
-    result.emissions.push({ code, file: displayPath(path), ...lineCol(text, m.index + m[0].lastIndexOf(code)) });
+    result.emissions.push({ code, file: displayPath(path), ...textPosition(text, m.index + m[0].lastIndexOf(code)) });
   }
-}
-
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, col: offset - start + 1 };
 }
 
 export function sourceDiagnostics(dir: string, catalog: CatalogFile, catalogFile: SourceFile, codes: CodeInfo[]): Diagnostic[] {

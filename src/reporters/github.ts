@@ -5,14 +5,13 @@ import { formatReviewGithub } from '../review/annotate.ts';
 import { counts } from '../review/report.ts';
 import { githubData, githubProperty } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
-import { ruleReference } from './text.ts';
+import { annotationMessage } from './text.ts';
 
 export function githubAnnotations(list: Diagnostic[], docsUrl?: string): string {
   return list
     .map((d) => {
       const props = `file=${githubProperty(d.file)},line=${d.line},col=${d.col},title=${githubProperty(d.rule)}`;
-      const message = `${d.message}${d.hint ? ` (hint: ${d.hint})` : ''} — ${ruleReference(d.rule, docsUrl)}`;
-      return `::${d.severity} ${props}::${githubData(message)}`;
+      return `::${d.severity} ${props}::${githubData(annotationMessage(d, docsUrl))}`;
     })
     .join('\n');
 }

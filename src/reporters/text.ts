@@ -12,6 +12,11 @@ export function ruleReference(rule: string, docsUrl: string | undefined): string
   return rulePageUrl(rule, docsUrl) ?? `errcat explain ${rule}`;
 }
 
+/** A one-line diagnostic for annotations: the message, its hint and where to read about the rule. */
+export function annotationMessage(d: Diagnostic, docsUrl?: string): string {
+  return `${d.message}${d.hint ? ` (hint: ${d.hint})` : ''} — ${ruleReference(d.rule, docsUrl)}`;
+}
+
 export function textLines(list: Diagnostic[], docsUrl?: string): string {
   return list
     .map((d) =>

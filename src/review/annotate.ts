@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import type { CodeChange, Review } from './diff.ts';
 import { githubData as ghData, githubProperty as ghProperty } from '../reporters/escape.ts';
-import { ruleReference } from '../reporters/text.ts';
+import { annotationMessage } from '../reporters/text.ts';
 import { plain } from './escape.ts';
 import { textLines, textWords } from './report.ts';
 import type { FieldChange } from './fields.ts';
@@ -34,7 +34,7 @@ function command(a: Annotation): string {
 const touched = (r: Review, file: string) => (r.files[file]?.length ?? 0) > 0;
 
 function problem(r: Review, d: Diagnostic, docsUrl: string | undefined): Annotation {
-  const message = `${d.message}${d.hint ? ` (hint: ${d.hint})` : ''} — ${ruleReference(d.rule, docsUrl)}`;
+  const message = annotationMessage(d, docsUrl);
   if (touched(r, d.file)) return { level: d.severity, file: d.file, line: d.line, col: d.col, title: d.rule, message };
   // Not a file of this pull request: the annotation goes on the run, the place in words.
   return { level: d.severity, title: d.rule, message: `${d.file}:${d.line}:${d.col}: ${message}` };
