@@ -2,7 +2,6 @@
 // document declares, operation by operation, that it did not declare at the base, and
 // which it no longer declares. Both sides are read file by file ($refs followed) under
 // the same confinement as the check; the base through `git show`.
-import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { insideRoot, readConfined } from './confined.ts';
@@ -73,7 +72,7 @@ function headSide(path: string, root: string): { root: SourceFile; source: DocSo
 
 function baseSide(ref: string, path: string): { root: SourceFile; source: DocSource } | undefined {
   const git = (args: string[]) =>
-    execFileSync('git', args, { cwd: dirname(path), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: OPENAPI_LIMITS.maxBytes });
+    process.getBuiltinModule('node:child_process').execFileSync('git', args, { cwd: dirname(path), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: OPENAPI_LIMITS.maxBytes });
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel']).trim();

@@ -2,7 +2,6 @@
 // memory bound. The check is synchronous (one rule set for CLI, build and review), but the
 // OpenAPI parser library is async; and a hostile OpenAPI document must not hang or
 // exhaust the check: past the bound the worker is terminated and the caller told so.
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 export interface SyncLimits {
   timeoutMs: number;
@@ -13,6 +12,8 @@ export type SyncResult<O> = { ok: true; value: O } | { ok: false; error: string 
 
 /** `workerUrl` is a module that calls `serveSync(handler)`. */
 export function runSync<I, O>(workerUrl: URL, input: I, limits: SyncLimits): SyncResult<O> {
+  // Loaded on first use: most checks never start a worker (about 10 ms of a cold start).
+  const { MessageChannel, receiveMessageOnPort, Worker } = process.getBuiltinModule('node:worker_threads');
   const { port1, port2 } = new MessageChannel();
   const done = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(workerUrl, {

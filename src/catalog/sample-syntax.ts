@@ -7,7 +7,6 @@
 // and kills the process (about 6,000 `(` with an 8 MB stack). So only samples far below
 // that are parsed in this process; longer ones are parsed in a child process, all at once,
 // and a crash there costs a diagnostic on the sample that caused it, found by halving.
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { textPosition } from './load.ts';
@@ -59,6 +58,8 @@ function parseApart(samples: [string, string][], budget: { children: number }): 
   if (budget.children <= 0) return samples.map(() => undefined);
   budget.children--;
   const entry = pathToFileURL(require.resolve('oxc-parser')).href;
+  // Loaded here, not at the top: most checks never start a child (about 10 ms of a cold start).
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, entry], {
     input: JSON.stringify(samples.map(([lang, code]) => [LANGS[lang], code])),
     encoding: 'utf8',

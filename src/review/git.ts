@@ -1,6 +1,5 @@
 // Read a catalog as it was at a git revision, through the same loader as the working tree
 // and within the same bounds: the base of a pull request is as untrusted as its head.
-import { execFileSync } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
 import { CatalogDirError, loadCatalog, type CatalogSource, type LoadedCatalog } from '../catalog/load.ts';
 import { LIMITS } from '../catalog/limits.ts';
@@ -10,7 +9,7 @@ import { tooLarge, type Refusal } from '../catalog/read.ts';
 const LISTING_BYTES = 64 * 1024 * 1024;
 
 function git(cwd: string, args: string[], maxBuffer = LISTING_BYTES): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer });
+  return process.getBuiltinModule('node:child_process').execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer });
 }
 
 interface TreeEntry {

@@ -2,7 +2,7 @@
 // runs the sources again as soon as one is newer than the bundle.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { statSync, utimesSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { test } from 'node:test';
 import { mutateFixture } from './helpers.ts';
 
@@ -23,6 +23,22 @@ test('the bundle and the sources give the same output in every format', () => {
     assert.equal(viaBin.stdout, sources.stdout, args.join(' '));
     assert.equal(viaBin.status, sources.status);
     assert.equal(bundled.stderr, '');
+  }
+});
+
+test('bin/errcat.js compares the bundle with the files it was built from, and only those', () => {
+  const bundle = statSync('build/cli/errcat.mjs');
+  const inputs = JSON.parse(readFileSync('build/cli/errcat.inputs.json', 'utf8')) as string[];
+  assert.ok(inputs.includes('src/cli/main.ts') && inputs.includes('src/catalog/schema.ts') && inputs.includes('package-lock.json'));
+  assert.ok(!inputs.some((f) => f.startsWith('node_modules/') || f.endsWith('.astro')), 'dependencies change with the lock file; pages are not in the CLI');
+  // A page of the site, newer than the bundle, leaves the bundle in use.
+  const page = 'src/components/ErrorsPage.astro';
+  const before = statSync(page);
+  try {
+    utimesSync(page, before.atime, new Date(bundle.mtimeMs + 60_000));
+    assert.ok(/build\/cli\/errcat\.mjs/.test(run(['bin/errcat.js', 'explain', '--list'], { NODE_DEBUG_NATIVE: 'COMPILE_CACHE' }).stderr));
+  } finally {
+    utimesSync(page, before.atime, before.mtime);
   }
 });
 
