@@ -16,7 +16,7 @@ const root = new URL('../', import.meta.url);
 function bundleIsFresh() {
   try {
     const built = statSync(new URL('build/cli/errcat.mjs', root)).mtimeMs;
-    const inputs = JSON.parse(readFileSync(new URL('build/cli/errcat.inputs.json', root), 'utf8'));
+    const { inputs } = JSON.parse(readFileSync(new URL('build/cli/errcat.inputs.json', root), 'utf8'));
     // A deleted input throws: the sources run, and say what is missing.
     return inputs.every((file) => statSync(new URL(file, root)).mtimeMs <= built);
   } catch {
@@ -24,7 +24,15 @@ function bundleIsFresh() {
   }
 }
 
-const cli = !process.env.ERRCAT_FROM_SOURCE && bundleIsFresh() ? '../build/cli/errcat.mjs' : '../src/cli/main.ts';
-const { main, quietOnBrokenPipe } = await import(cli);
-quietOnBrokenPipe(process.stdout);
-process.exitCode = main(process.argv.slice(2));
+const bundled = !process.env.ERRCAT_FROM_SOURCE && bundleIsFresh();
+const argv = process.argv.slice(2);
+// `check --cache` with nothing changed is answered before the check itself is loaded.
+const cached = argv[0] === 'check' && argv.some((a) => a.startsWith('--cache'));
+const { replay } = cached ? await import(bundled ? '../build/cli/replay.mjs' : '../src/cli/replay.ts') : {};
+const replayed = replay?.(argv, process.stdout);
+if (replayed !== undefined) process.exitCode = replayed;
+else {
+  const { main, quietOnBrokenPipe } = await import(bundled ? '../build/cli/errcat.mjs' : '../src/cli/main.ts');
+  quietOnBrokenPipe(process.stdout);
+  process.exitCode = main(argv, process.stdout, process.stderr, { cacheChecked: cached });
+}

@@ -3,6 +3,7 @@
 // about a hundred TypeScript modules, each type-stripped on load (most of the time of a
 // cold check). bin/errcat.js uses the bundle only while it is newer than every source it
 // was built from: build/cli/errcat.inputs.json lists them.
+import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -15,8 +16,10 @@ export const INPUTS = 'build/cli/errcat.inputs.json';
 const result = await build({
   write: false,
   metafile: true,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: BUNDLE,
+  // replay.mjs: what bin/errcat.js runs first for `check --cache` (a few kilobytes).
+  entryPoints: { errcat: 'src/cli/main.ts', replay: 'src/cli/replay.ts' },
+  outdir: dirname(BUNDLE),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -79,7 +82,13 @@ function builtinModule(id: string): string {
 mkdirSync(dirname(BUNDLE), { recursive: true });
 // Only files of this package: a dependency changes only with the lock file, listed too.
 const inputs = [...Object.keys(result.metafile.inputs).filter((p) => p.startsWith('src/')), 'package-lock.json'];
-const outputs = [...result.outputFiles.map((f) => ({ path: f.path, contents: f.contents })), { path: join(process.cwd(), INPUTS), contents: `${JSON.stringify(inputs)}\n` }];
+// errcat.mjs last: bin/errcat.js trusts the others once it is newer than every input.
+// The bundles' identity, by content: `check --cache` keeps a run only for the code that made it.
+const id = createHash('sha256').update(result.outputFiles.map((f) => f.hash).join('\n')).digest('hex').slice(0, 32);
+const outputs = [
+  { path: join(process.cwd(), INPUTS), contents: `${JSON.stringify({ id, inputs })}\n` },
+  ...result.outputFiles.map((f) => ({ path: f.path, contents: f.contents })).sort((a, b) => Number(a.path.endsWith(BUNDLE)) - Number(b.path.endsWith(BUNDLE))),
+];
 for (const file of outputs) {
   const tmp = `${file.path}.${process.pid}.tmp`;
   writeFileSync(tmp, file.contents);

@@ -3,7 +3,7 @@
 import { hasErrors, INTERNAL_ERROR, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 
 export { INTERNAL_ERROR };
-import { CatalogDirError, displayPath, loadCatalog, type LoadedCatalog } from './load.ts';
+import { CatalogDirError, displayPath, loadCatalog, type CatalogSource, type LoadedCatalog } from './load.ts';
 import { buildModel, type CatalogModel } from './model.ts';
 import { validate, type CheckOptions } from './validate.ts';
 import { readLock, type Lock } from './stability.ts';
@@ -34,9 +34,9 @@ export interface CheckResult {
  * `internal-error` diagnostic (and `internalError`, which the CLI turns into exit 2).
  * Only a missing directory (CatalogDirError) is thrown, as misuse.
  */
-export function checkCatalog(dir: string, options: CheckOptions = {}): CheckResult {
+export function checkCatalog(dir: string, options: CheckOptions = {}, source?: CatalogSource): CheckResult {
   try {
-    return runCheck(dir, options);
+    return runCheck(dir, options, source);
   } catch (e) {
     if (e instanceof CatalogDirError) throw e;
     const err = e instanceof Error ? e : new Error(String(e));
@@ -50,8 +50,8 @@ export function checkCatalog(dir: string, options: CheckOptions = {}): CheckResu
   }
 }
 
-function runCheck(dir: string, options: CheckOptions): CheckResult {
-  const loaded = loadCatalog(dir);
+function runCheck(dir: string, options: CheckOptions, source: CatalogSource | undefined): CheckResult {
+  const loaded = loadCatalog(dir, source);
   const { diagnostics, catalog, codes } = validate(loaded, options);
   const lock = readLock(loaded.lock, []);
   const sorted = sortDiagnostics(diagnostics);

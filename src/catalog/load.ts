@@ -11,7 +11,7 @@ import limitExceeded from '../rules/limit-exceeded.ts';
 import unsafeFile from '../rules/unsafe-file.ts';
 import { LIMITS } from './limits.ts';
 import { parseFile } from './parse.ts';
-import { catalogRoot, isRefusal, listInside, readInside, type Refusal } from './read.ts';
+import { catalogRoot, diskSource, isRefusal, type Refusal } from './read.ts';
 
 export interface SourceFile {
   /** Path as shown in diagnostics (relative to the working directory). */
@@ -57,15 +57,6 @@ export interface CatalogSource {
   list(path: string): string[] | Refusal;
   /** A file's text, undefined if it doesn't exist, or why it was not read. */
   read(path: string): string | undefined | Refusal;
-}
-
-/** The working tree: only regular files that stay inside the catalog directory (see read.ts). */
-export function diskSource(root: string): CatalogSource {
-  return {
-    isDir: () => true,
-    list: (p) => listInside(root, p),
-    read: (p) => readInside(root, p),
-  };
 }
 
 /** Read and parse every file of the catalog in `dir`. Throws CatalogDirError if there is no such directory. */

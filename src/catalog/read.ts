@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { LIMITS } from './limits.ts';
+import type { CatalogSource } from './load.ts';
 
 /** Why a path was not read. */
 export interface Refusal {
@@ -108,4 +109,13 @@ export function catalogRoot(dir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The working tree: only regular files that stay inside the catalog directory `root` (a real path). */
+export function diskSource(root: string): CatalogSource {
+  return {
+    isDir: () => true,
+    list: (p) => listInside(root, p),
+    read: (p) => readInside(root, p),
+  };
 }

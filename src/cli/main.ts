@@ -2,6 +2,8 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogDirError, LOCK_FILE } from '../catalog/load.ts';
+import { lookup, openCache, save } from './cache.ts';
+import { CHECK_OPTIONS } from './check-options.ts';
 import { checkCatalog } from '../catalog/check.ts';
 import { hasErrors, sortDiagnostics } from '../catalog/diagnostics.ts';
 import { DAY, readLock, shipLock, VERSION } from '../catalog/stability.ts';
@@ -38,6 +40,9 @@ commands:
       --max-chars <n>      longest Markdown report (details move out past it)
       --openapi <file>     compare the API's OpenAPI document with the catalog
                            (default: catalog.yaml's \`openapi\`)
+      --cache              print the last run's report when no catalog file changed
+                           since (not for untrusted checkouts: the cache is trusted)
+      --cache-location <dir>  where (default: node_modules/.cache/errcat)
   explain <rule>   print a rule's page: what it reports, why, examples, how to fix
   explain --list   list every rule
   openapi [dir]    print the catalog as an OpenAPI 3.1 fragment (schemas + one response per status)
@@ -51,12 +56,17 @@ commands:
 
 exit status: 0 clean, 1 problems found, 2 misuse`;
 
-export function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
+export interface RunOptions {
+  /** bin/errcat.js already looked the run up in the cache (replay.ts) and found nothing. */
+  cacheChecked?: boolean;
+}
+
+export function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr, run: RunOptions = {}): number {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'check':
-        return check(rest, out);
+        return check(rest, out, run);
       case 'explain':
         return explain(rest, out);
       case 'ship':
@@ -98,20 +108,14 @@ function previewUrl(value: string | undefined, flag = '--preview-url'): string |
   return url.href;
 }
 
-function check(args: string[], out: NodeJS.WritableStream): number {
+function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): number {
   const { values, positionals } = parseArgs({
     args,
-    options: {
-      format: { type: 'string', default: 'text' },
-      base: { type: 'string' },
-      'preview-url': { type: 'string' },
-      'artifact-url': { type: 'string' },
-      'max-chars': { type: 'string' },
-      openapi: { type: 'string' },
-    },
+    options: CHECK_OPTIONS,
     allowPositionals: true,
   });
   if (positionals.length > 1) throw misuse('check takes at most one directory');
+  if (values.cache && values.base) throw misuse('--cache does not apply to a review (--base): a review reads git history');
   const format = values.format;
   if (!isFormat(format)) throw misuse(`unknown format "${format}" (${Object.keys(REPORTERS).join(', ')})`);
   const preview = previewUrl(values['preview-url']);
@@ -119,7 +123,13 @@ function check(args: string[], out: NodeJS.WritableStream): number {
   const maxChars = values['max-chars'] === undefined ? undefined : Number(values['max-chars']);
   if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0)) throw misuse('--max-chars takes a positive whole number');
   const dir = catalogDir(positionals[0]);
-  const result = checkCatalog(dir, { openapi: values.openapi });
+  const cache = values.cache || values['cache-location'] !== undefined ? openCache(args, dir, values['cache-location']) : undefined;
+  const hit = cache && !run.cacheChecked ? lookup(cache) : undefined;
+  if (hit) {
+    out.write(hit.output);
+    return hit.status;
+  }
+  const result = checkCatalog(dir, { openapi: values.openapi }, cache?.source);
   let { diagnostics } = result;
   let review: Review | undefined;
   let openapi: OpenapiChanges | undefined;
@@ -133,8 +143,18 @@ function check(args: string[], out: NodeJS.WritableStream): number {
     if (catalog.success) openapi = openapiChanges(values.base, dir, catalog.data, values.openapi);
   }
   const docsUrl = result.docsUrl;
-  out.write(REPORTERS[format].format({ diagnostics, codeCount: result.codeCount, docsUrl, review, openapi, links: { docsUrl, previewUrl: preview, artifactUrl, maxChars } }));
-  return result.internalError ? 2 : hasErrors(diagnostics) ? 1 : 0;
+  const output = REPORTERS[format].format({ diagnostics, codeCount: result.codeCount, docsUrl, review, openapi, links: { docsUrl, previewUrl: preview, artifactUrl, maxChars } });
+  out.write(output);
+  const status = result.internalError ? 2 : hasErrors(diagnostics) ? 1 : 0;
+  if (cache && status !== 2 && !values.openapi && !readsBeyondCatalog(result.loaded.catalog?.data)) {
+    save(cache, output, status);
+  }
+  return status;
+}
+
+/** An OpenAPI document or server sources are read outside the catalog's files: such runs are not cached. */
+function readsBeyondCatalog(catalog: unknown): boolean {
+  return typeof catalog === 'object' && catalog !== null && ('openapi' in catalog || 'sources' in catalog);
 }
 
 /** The OpenAPI fragment of a clean catalog, on stdout or into --out. */

@@ -1,0 +1,28 @@
+// The first thing bin/errcat.js runs for `check --cache`: when no input changed, the stored
+// report is printed here, before the check itself (zod, the parsers, the rules: most of a
+// cold start) is loaded at all. Anything else, including a miss, goes on to main.ts.
+import { catalogDir } from '../config.ts';
+import { lookup, openCache } from './cache.ts';
+import { CHECK_OPTIONS } from './check-options.ts';
+
+// See main.ts: parseArgs alone, not node:util's every export.
+const { parseArgs } = process.getBuiltinModule('node:util');
+
+/** The exit status of a replayed run, or undefined when main.ts must run (and need not look again). */
+export function replay(argv: string[], out: NodeJS.WritableStream): number | undefined {
+  const [command, ...args] = argv;
+  if (command !== 'check') return undefined;
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: CHECK_OPTIONS, allowPositionals: true });
+  } catch {
+    return undefined; // main.ts says what is wrong
+  }
+  const { values, positionals } = parsed;
+  if ((!values.cache && values['cache-location'] === undefined) || values.base !== undefined || positionals.length > 1) return undefined;
+  const run = openCache(args, catalogDir(positionals[0]), values['cache-location']);
+  const hit = run && lookup(run);
+  if (!hit) return undefined;
+  out.write(hit.output);
+  return hit.status;
+}
