@@ -18,8 +18,8 @@
 // request could commit one). It lives in node_modules/.cache/errcat/ unless
 // --cache-location says otherwise; a cache file that is too large, unreadable or
 // malformed is ignored and replaced.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { CatalogSource } from '../catalog/load.ts';
 import { catalogRoot, diskSource, isRefusal, type Refusal } from '../catalog/read.ts';
 
@@ -70,6 +70,8 @@ type RecordingSource = CatalogSource & { reads: Read[] };
 export interface CacheRun {
   file: string;
   key: string;
+  /** The catalog directory's real path: every path a stored run names must be inside it. */
+  root: string;
   source: RecordingSource;
 }
 
@@ -78,7 +80,7 @@ export function openCache(args: string[], dir: string, location: string | undefi
   const root = catalogRoot(dir);
   if (!root) return undefined;
   const key = JSON.stringify([FORMAT, args, process.cwd(), root, toolIdentity(), process.env.ERRCAT_UNSAFE_SKIP_RESERVED ?? null]);
-  return { file: join(resolve(location ?? DEFAULT_CACHE_DIR), `check-${fnv1a(key)}.json`), key, source: recordingSource(diskSource(root)) };
+  return { file: join(resolve(location ?? DEFAULT_CACHE_DIR), `check-${fnv1a(key)}.json`), key, root, source: recordingSource(diskSource(root)) };
 }
 
 /** A file name for a key (the key itself is checked inside the file). */
@@ -137,17 +139,48 @@ function readRun(file: string, key: string): Run | undefined {
 
 function isRun(e: unknown): e is Run {
   const x = e as Run;
-  return typeof x === 'object' && x !== null && typeof x.key === 'string' && typeof x.output === 'string' && Number.isInteger(x.status)
+  return typeof x === 'object' && x !== null && typeof x.key === 'string' && (x.status === 0 || x.status === 1)
+    // The report goes to a terminal or a CI log: no control characters, whatever the file says.
+    && typeof x.output === 'string' && !CONTROL.test(x.output)
     // Every run reads catalog.yaml at least: a run without reads would match anything.
     && Array.isArray(x.reads) && x.reads.length > 0
     && x.reads.every((r) => Array.isArray(r) && r.length === 4 && (r[0] === 'list' || r[0] === 'read') && r.slice(1).every((s) => typeof s === 'string'));
 }
 
+// Reporters never print these (tabs and newlines aside): a stored report that has one is not ours.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * Whether `path` names an entry of a directory inside `root`. A stored run is only as
+ * trustworthy as its file: its paths are checked before anything is looked at, so a
+ * forged one cannot make the lookup touch a file outside the catalog.
+ */
+function insideRoot(root: string): (path: string) => boolean {
+  const parents = new Map<string, boolean>();
+  return (path) => {
+    if (path !== resolve(path) || ['', '.', '..'].includes(basename(path))) return false;
+    const parent = dirname(path);
+    let ok = parents.get(parent);
+    if (ok === undefined) {
+      try {
+        const real = realpathSync(parent);
+        ok = real === root || real.startsWith(root + sep);
+      } catch {
+        ok = false;
+      }
+      parents.set(parent, ok);
+    }
+    return ok;
+  };
+}
+
 /** The last run's report and status, if every read it made gives the same result now. */
-export function lookup({ file, key, source }: CacheRun): { output: string; status: number } | undefined {
+export function lookup({ file, key, root, source }: CacheRun): { output: string; status: number } | undefined {
   const run = readRun(file, key);
   if (!run) return undefined;
+  const inside = insideRoot(root);
   for (const [op, path, was, status] of run.reads) {
+    if (!inside(path)) return undefined;
     if (status !== '' && statusOf(path) === status) continue;
     const now = op === 'list' ? source.list(path) : source.read(path);
     if (digest(now) !== was) return undefined;

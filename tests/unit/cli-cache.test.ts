@@ -2,6 +2,7 @@
 // gives a fresh one, and a damaged cache is ignored, never trusted or fatal.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,4 +161,25 @@ test('bin/errcat.js answers a hit before it loads the check, from the bundle and
       assert.doesNotMatch(second.stderr, /build\/cli\/errcat\.mjs/, 'the check itself is not loaded');
     }
   }
+});
+
+test('a forged run cannot make the lookup read outside the catalog, nor print control characters', () => {
+  const dir = mutateFixture('tests/fixtures/mini', []);
+  symlinkSync('/etc', join(dir, 'etc'));
+  const outside = '/etc/hostname';
+  const sha = createHash('sha256').update(readFileSync(outside, 'utf8')).digest('hex');
+  const cache = cacheDir();
+  const args = ['check', dir, '--cache', '--cache-location', cache];
+  assert.equal(run(args).code, 0);
+  const [file] = runFiles(cache);
+  const good = stored(file!);
+  // Each forged read would match if it were read: only the path check stands in the way.
+  for (const path of [outside, `${dir}/codes/../../../..${outside}`, join(dir, 'etc/hostname')]) {
+    writeFileSync(file!, JSON.stringify({ ...good, reads: [['read', path, sha, ''], ...good.reads], output: 'forged\n' }));
+    assert.doesNotMatch(run(args).out, /forged/, path);
+  }
+  writeFileSync(file!, JSON.stringify({ ...good, output: 'forged \u001b]8;;https://evil.test\u0007link\n' }));
+  assert.doesNotMatch(run(args).out, /forged/);
+  writeFileSync(file!, JSON.stringify({ ...good, output: 'forged\n' }));
+  assert.match(run(args).out, /^forged/, 'the same file with the real reads is replayed');
 });
