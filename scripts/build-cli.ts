@@ -80,6 +80,14 @@ function builtinModule(id: string): string {
 
 // Written whole, then renamed: a CLI starting meanwhile reads the old bundle or the new one.
 mkdirSync(dirname(BUNDLE), { recursive: true });
+// ASCII only: esbuild escapes non-ASCII characters in strings but not in regular
+// expressions (markdown-it has a `…` in one), and a single one makes Node decode the whole
+// bundle as UTF-8 into a two-byte string on every start. \uXXXX means the same there.
+for (const f of result.outputFiles) {
+  const text = f.text;
+  if (/[^\x00-\x7f]/.test(text)) f.contents = Buffer.from(text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 // Only files of this package: a dependency changes only with the lock file, listed too.
 const inputs = [...Object.keys(result.metafile.inputs).filter((p) => p.startsWith('src/')), 'package-lock.json'];
 // errcat.mjs last: bin/errcat.js trusts the others once it is newer than every input.

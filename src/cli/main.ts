@@ -1,4 +1,6 @@
 // errcat: the command line of the error catalog. Exit 0 clean, 1 on problems, 2 on misuse.
+// First, before any schema is built: see zod-jitless.ts.
+import './zod-jitless.ts';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogDirError, LOCK_FILE } from '../catalog/load.ts';
@@ -18,12 +20,6 @@ import { explain } from './explain.ts';
 import { misuse, isMisuse } from './misuse.ts';
 import { openapiChanges, type OpenapiChanges } from '../catalog/openapi-review.ts';
 import { catalogSchema } from '../catalog/schema.ts';
-import { config as zodConfig } from 'zod';
-
-// zod compiles a fast path for each object schema the first time it parses one (code
-// generation with new Function): that pays off over many parses in one process, not in a
-// short-lived CLI, where it cost more than the rest of validating Amy's catalog.
-zodConfig({ jitless: true });
 
 // Not `import ... from 'node:util'`: that reads every export of node:util, and its lazy
 // ones load some thirty modules (about 10 ms of every cold start); parseArgs alone is cheap.
