@@ -38,7 +38,7 @@ commands:
                            (default: catalog.yaml's \`openapi\`)
       --cache              print the last run's report when no catalog file changed
                            since (not for untrusted checkouts: the cache is trusted)
-      --cache-location <dir>  where (default: node_modules/.cache/errcat)
+      --cache-location <dir>  where (implies --cache; default: node_modules/.cache/errcat)
   explain <rule>   print a rule's page: what it reports, why, examples, how to fix
   explain --list   list every rule
   openapi [dir]    print the catalog as an OpenAPI 3.1 fragment (schemas + one response per status)
@@ -111,7 +111,8 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
     allowPositionals: true,
   });
   if (positionals.length > 1) throw misuse('check takes at most one directory');
-  if (values.cache && values.base) throw misuse('--cache does not apply to a review (--base): a review reads git history');
+  const cached = values.cache || values['cache-location'] !== undefined;
+  if (cached && values.base !== undefined) throw misuse('--cache does not apply to a review (--base): a review reads git history');
   const format = values.format;
   if (!isFormat(format)) throw misuse(`unknown format "${format}" (${Object.keys(REPORTERS).join(', ')})`);
   const preview = previewUrl(values['preview-url']);
@@ -119,7 +120,7 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
   const maxChars = values['max-chars'] === undefined ? undefined : Number(values['max-chars']);
   if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0)) throw misuse('--max-chars takes a positive whole number');
   const dir = catalogDir(positionals[0]);
-  const cache = values.cache || values['cache-location'] !== undefined ? openCache(args, dir, values['cache-location']) : undefined;
+  const cache = cached ? openCache(args, dir, values['cache-location']) : undefined;
   const hit = cache && !run.cacheChecked ? lookup(cache) : undefined;
   if (hit) {
     out.write(hit.output);

@@ -83,9 +83,11 @@ test('runs that read beyond the catalog files are not cached, and --cache is no 
   const dir = mutateFixture('tests/fixtures/mini', [['catalog.yaml', /^api: .*$/m, '$&\nsources:\n  - { include: [\'src/**/*.ts\'], pattern: \'code: ([a-z_]+)\' }']]);
   run(['check', dir, '--cache', '--cache-location', cache]);
   assert.deepEqual(runFiles(cache), []);
-  const review = run(['check', dir, '--cache', '--base', 'HEAD']);
-  assert.equal(review.code, 2);
-  assert.match(review.err, /--cache does not apply to a review/);
+  for (const flags of [['--cache'], ['--cache-location', cache]]) {
+    const review = run(['check', dir, ...flags, '--base', 'HEAD']);
+    assert.equal(review.code, 2);
+    assert.match(review.err, /--cache does not apply to a review/);
+  }
 });
 
 test('a damaged cache file is ignored and replaced, whatever it holds', () => {
