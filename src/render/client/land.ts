@@ -1,58 +1,82 @@
-// Keeps a linked heading where the browser put it. Code sections use
-// `content-visibility: auto`: until a section comes near the viewport it is laid out at an
-// estimated height, and when sections above the target take their real size the target
-// would drift. After a deep link (and after every in-page jump: "On this page", search
-// results, code links), until the reader scrolls, types or clicks, every frame puts the
-// target back at its scroll position; the watch ends once the page has loaded and the
-// target has not moved for a while. Without JavaScript every section is laid out (see the
-// page's <noscript> style), so the browser's own fragment scroll is exact.
-import { fragmentOf } from './unknown-anchor.ts';
-
-const STILL_FRAMES = 30;
-const MAX_MS = 15_000;
-const INPUT = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
-
-export function keepTargetInPlace(win: Window & typeof globalThis = window): void {
+// Lands a deep link as soon as its heading exists, and keeps it there. The page puts this
+// function, as source, in an inline <script> in its <head> (see inlineScript()), so it runs
+// before the body is parsed: every frame it looks for the #fragment's element and, once
+// there, scrolls it to its place. The browser's own fragment scroll waits for the whole
+// document and every deferred module script; on a large page that is hundreds of ms later.
+//
+// It then keeps the target in place: code sections use `content-visibility: auto`, laid out
+// at an estimated height until they come near the viewport, and when sections above the
+// target take their real size (or the document grows below a target it could not yet
+// scroll to) the target would drift. Every frame puts it back, until the reader scrolls,
+// types or clicks; the watch ends once the page has loaded and the target has not moved for
+// a while. In-page jumps ("On this page", search results, code links) are kept the same way.
+// Without JavaScript every section is laid out (see the page's <noscript> style), so the
+// browser's own fragment scroll is exact.
+//
+// Self-contained on purpose (no imports, no outer names): it is serialized with toString().
+export function keepTargetInPlace(): void {
+  const STILL_FRAMES = 30;
+  const MAX_MS = 15_000;
+  const INPUT = ['wheel', 'touchstart', 'keydown', 'mousedown'];
+  const fragment = () => {
+    const raw = location.hash.slice(1);
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  };
+  const watch = (): (() => void) => {
+    const id = fragment();
+    if (!id) return () => {};
+    let target: HTMLElement | null = null;
+    let want = 0;
+    /** Document height when the target was placed at the very bottom of the page, else -1. */
+    let clampedAt = -1;
+    let still = 0;
+    let stopped = false;
+    const start = performance.now();
+    const stop = () => {
+      stopped = true;
+      for (const type of INPUT) removeEventListener(type, stop, true);
+    };
+    for (const type of INPUT) addEventListener(type, stop, { capture: true, passive: true });
+    const place = (el: HTMLElement) => {
+      el.scrollIntoView({ block: 'start', behavior: 'instant' });
+      const root = document.scrollingElement ?? document.documentElement;
+      // At the end of a document still being parsed the target may not reach its place yet:
+      // place it again when the document grows.
+      clampedAt = root.scrollTop >= root.scrollHeight - innerHeight - 1 ? root.scrollHeight : -1;
+      want = el.getBoundingClientRect().top;
+    };
+    const tick = () => {
+      if (stopped) return;
+      const parsed = document.readyState !== 'loading';
+      if (!target) {
+        target = document.getElementById(id);
+        // An anchor that names nothing (the page's notice handles it): nothing to keep.
+        if (!target) return parsed ? stop() : void requestAnimationFrame(tick);
+        place(target);
+      } else if (Math.abs(target.getBoundingClientRect().top - want) > 1 || (clampedAt >= 0 && clampedAt !== (document.scrollingElement ?? document.documentElement).scrollHeight)) {
+        place(target);
+        still = 0;
+      } else if (document.readyState === 'complete') still++;
+      if (still >= STILL_FRAMES || performance.now() - start > MAX_MS) return stop();
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    return stop;
+  };
   // A reload or back/forward restores the reader's own scroll position: leave it.
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  let stop = nav && nav.type !== 'navigate' ? () => {} : watch(win);
-  win.addEventListener('hashchange', () => {
+  let stop = nav && nav.type !== 'navigate' ? () => {} : watch();
+  addEventListener('hashchange', () => {
     stop();
-    stop = watch(win);
+    stop = watch();
   });
 }
 
-/** Watches the current #fragment's element; returns a function that ends the watch. */
-function watch(win: Window & typeof globalThis): () => void {
-  const doc = win.document;
-  const id = fragmentOf(win.location.hash);
-  const target = id ? doc.getElementById(id) : null;
-  if (!target) return () => {};
-  let stopped = false;
-  let still = 0;
-  const start = performance.now();
-  const stop = () => {
-    stopped = true;
-    for (const type of INPUT) win.removeEventListener(type, stop, true);
-  };
-  for (const type of INPUT) win.addEventListener(type, stop, { capture: true, passive: true });
-  let want = place(target);
-  const tick = () => {
-    if (stopped) return;
-    const top = target.getBoundingClientRect().top;
-    if (Math.abs(top - want) > 1) {
-      want = place(target);
-      still = 0;
-    } else if (doc.readyState === 'complete') still++;
-    if (still >= STILL_FRAMES || performance.now() - start > MAX_MS) return stop();
-    win.requestAnimationFrame(tick);
-  };
-  win.requestAnimationFrame(tick);
-  return stop;
-}
-
-/** Scroll the target to its place (as the fragment navigation did); returns its top. */
-function place(target: HTMLElement): number {
-  target.scrollIntoView({ block: 'start', behavior: 'instant' });
-  return target.getBoundingClientRect().top;
+/** A self-contained function as the source of an inline script that calls it. */
+export function inlineScript(fn: () => void): string {
+  return `(${fn.toString().replace(/\n\s*/g, "\n")})();`;
 }
