@@ -63,53 +63,83 @@ function paletteOf(h: Highlighter, theme: string): Palette {
 // Highlighted examples by language and text. In `astro dev` every catalog edit renders the
 // whole page again: unchanged examples (all but the edited code's) then cost a lookup, not
 // a tokenization. Bounded, oldest first out, so a long dev session cannot grow it forever.
-const highlighted = new Map<string, string>();
+const highlighted = new Map<string, Run[]>();
 let highlightedChars = 0;
 const MAX_HIGHLIGHTED_CHARS = 32 * 1024 * 1024;
 
-function remember(key: string, html: string): string {
-  highlighted.set(key, html);
-  highlightedChars += key.length + html.length;
-  for (const [k, v] of highlighted) {
+function remember(key: string, runs: Run[]): Run[] {
+  highlighted.set(key, runs);
+  highlightedChars += key.length * 2;
+  for (const [k] of highlighted) {
     if (highlightedChars <= MAX_HIGHLIGHTED_CHARS) break;
     highlighted.delete(k);
-    highlightedChars -= k.length + v.length;
+    highlightedChars -= k.length * 2;
   }
-  return html;
+  return runs;
 }
 
-/** The example as `<pre class="ec-pre"><code>` HTML: escaped text in class-coloured spans. */
-export async function highlight(code: string, lang: Example['lang']): Promise<string> {
+/** A stretch of an example's text in one colour: its classes ('' = the block's own colour) and text. */
+type Run = [cls: string, text: string];
+
+async function runsOf(code: string, lang: Example['lang']): Promise<Run[]> {
   const key = `${lang}\0${code}`;
   return highlighted.get(key) ?? remember(key, await tokenize(code, lang));
 }
 
-async function tokenize(code: string, lang: Example['lang']): Promise<string> {
+/** The content of an example's `<pre class="ec-pre">`: escaped text in class-coloured spans. */
+export async function highlight(code: string, lang: Example['lang']): Promise<string> {
+  return (await runsOf(code, lang)).map(([cls, text]) => (cls ? `<span class="${cls}">${escapeText(text)}</span>` : escapeText(text))).join('');
+}
+
+/**
+ * The example as plain text plus its colours in a compact attribute value, for large pages:
+ * `len` or `len:light.dark[i][b]` per run (lengths in UTF-16 code units, class indexes as in
+ * highlightCss()). The page's script turns it into the same spans as highlight() when the
+ * code's section comes into view (paintExample() in client/highlight.ts), so a 1,000-code page
+ * parses no token elements it never shows. Only digits and `.:,ib`: safe in any attribute.
+ */
+export async function highlightLazily(code: string, lang: Example['lang']): Promise<{ text: string; runs: string }> {
+  const runs = await runsOf(code, lang);
+  return {
+    text: escapeText(runs.map(([, text]) => text).join('')),
+    runs: runs.some(([cls]) => cls) ? runs.map(([cls, text]) => (cls ? `${text.length}:${encodeClasses(cls)}` : `${text.length}`)).join(',') : '',
+  };
+}
+
+/** "l3 d7 i" -> "3.7i" (the inverse is in client/highlight.ts). */
+function encodeClasses(cls: string): string {
+  let light = '';
+  let dark = '';
+  let flags = '';
+  for (const c of cls.split(' ')) {
+    if (c[0] === 'l') light = c.slice(1);
+    else if (c[0] === 'd') dark = c.slice(1);
+    else flags += c;
+  }
+  return `${light}.${dark}${flags}`;
+}
+
+async function tokenize(code: string, lang: Example['lang']): Promise<Run[]> {
   const text = code.replace(/\n+$/, '');
   const shikiLang = LANGS[lang];
-  if (shikiLang === 'text') return escapeText(text);
+  if (shikiLang === 'text') return [['', text]];
   const h = await getHighlighter();
   if (!h.getLoadedLanguages().includes(shikiLang)) await h.loadLanguage(shikiLang);
   const light = paletteOf(h, THEMES.light);
   const dark = paletteOf(h, THEMES.dark);
   const lines = h.codeToTokensWithThemes(text, { lang: shikiLang, themes: THEMES });
-  let html = '';
+  const runs: Run[] = [];
+  const add = (cls: string, piece: string) => {
+    const last = runs.at(-1);
+    if (last && last[0] === cls) last[1] += piece;
+    else runs.push([cls, piece]);
+  };
   for (const [n, line] of lines.entries()) {
-    if (n) html += '\n';
-    let open = '';
-    for (const token of line) {
-      const cls = classesOf(token.variants, light, dark);
-      const piece = escapeText(token.content);
-      if (cls !== open) {
-        if (open) html += '</span>';
-        if (cls) html += `<span class="${cls}">`;
-        open = cls;
-      }
-      html += piece;
-    }
-    if (open) html += '</span>';
+    // Whitespace has no colour: it joins the run before it, so `1.1 409` is one span.
+    if (n) add(runs.at(-1)?.[0] ?? '', '\n');
+    for (const token of line) add(/^\s*$/.test(token.content) ? (runs.at(-1)?.[0] ?? '') : classesOf(token.variants, light, dark), token.content);
   }
-  return html;
+  return runs;
 }
 
 function classesOf(variants: Record<string, { color?: string; fontStyle?: number }>, light: Palette, dark: Palette): string {

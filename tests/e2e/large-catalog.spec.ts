@@ -89,3 +89,25 @@ test('1,000 codes: "On this page" and the quick navigation list categories, not 
   const bytes = (await (await page.request.get(`${BASE}${model.pagePath}/`)).body()).length;
   expect(bytes / 1000, 'HTML per code section').toBeLessThan(4096);
 });
+
+test('1,000 codes: examples are coloured, with their copy button, when their section is shown', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const near = model.codes[500]!;
+  const far = model.codes[10]!;
+  await page.goto(`${BASE}${model.pagePath}/#${near.code}`, { timeout: 90_000 });
+  await page.waitForLoadState('load');
+  const section = (code: string) => page.locator(`section.ec-code:has(h3[id="${code}"])`);
+  // Shown: the same class-coloured spans a small page is built with, and a copy button.
+  await expect(section(near.code).locator('pre.ec-pre span[class]').first()).toBeAttached();
+  await expect(section(near.code).locator('pre[data-hl]')).toHaveCount(0);
+  const block = section(near.code).locator('figure.ec-example').first();
+  await block.locator('button.ec-copy-code').click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(near.examples![0]!.code.replace(/\n+$/, ''));
+  // Far from the viewport: plain text, no token elements, no button yet.
+  await expect(section(far.code).locator('pre[data-hl]').first()).toBeAttached();
+  expect(await section(far.code).locator('pre.ec-pre span, button.ec-copy-code').count()).toBe(0);
+  await page.locator(`h3[id="${far.code}"]`).scrollIntoViewIfNeeded();
+  await expect(section(far.code).locator('pre.ec-pre span[class]').first()).toBeAttached();
+  await expect(section(far.code).locator('button.ec-copy-code').first()).toBeAttached();
+});

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkCatalog } from '../../src/catalog/check.ts';
-import { contrast, highlight, highlightCss } from '../../src/render/highlight.ts';
+import { contrast, escapeText, highlight, highlightCss, highlightLazily } from '../../src/render/highlight.ts';
+import { decodeRuns } from '../../src/render/client/highlight.ts';
 
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -59,4 +60,29 @@ test('a remembered example is the same HTML, and an edited one is highlighted an
   assert.equal(textOf(edited), code.replace('turn', 'memory'));
   // The same text in another language is another entry.
   assert.equal(textOf(await highlight(code, 'http')), code);
+});
+
+test('a large page\'s lazily painted examples get exactly the spans a small page is built with', async () => {
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  let coloured = 0;
+  for (const dir of ['catalog', 'examples/almyty/catalog']) {
+    for (const e of checkCatalog(dir).model!.codes.flatMap((c) => c.examples ?? [])) {
+      const lazy = await highlightLazily(e.code, e.lang);
+      assert.match(lazy.runs, /^[\d.:,ib]*$/);
+      assert.doesNotMatch(lazy.text, /<span/);
+      const painted = decodeRuns(unescape(lazy.text), lazy.runs)
+        .map(([cls, text]) => (cls ? `<span class="${cls}">${escapeText(text)}</span>` : escapeText(text)))
+        .join('');
+      assert.equal(painted, lazy.runs ? await highlight(e.code, e.lang) : escapeText(e.code.replace(/\n+$/, '')));
+      if (lazy.runs) coloured++;
+    }
+  }
+  assert.ok(coloured > 10);
+});
+
+test('whitespace joins the coloured run before it instead of opening a span of its own', async () => {
+  const html = await highlight('HTTP/1.1 409 Conflict', 'http');
+  assert.match(html, /<span class="[^"]+">1\.1 409 <\/span>/);
+  assert.doesNotMatch(html, /<\/span>\s+<span/);
+  assert.doesNotMatch(html, /<span class="([^"]+)">[^<]*<\/span><span class="\1">/);
 });

@@ -3,7 +3,6 @@ export function initCopyButtons(root: Document): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>('button.ec-copy')) {
     if (button.dataset.ready) continue;
     button.dataset.ready = '1';
-    const label = button.querySelector('.ec-copy-label');
     let timer: ReturnType<typeof setTimeout> | undefined;
     button.addEventListener('click', async () => {
       const url = docsUrlOf(button);
@@ -13,12 +12,12 @@ export function initCopyButtons(root: Document): void {
       } catch {
         ok = false;
       }
-      if (label) label.textContent = ok ? 'Copied' : 'Copy failed';
+      button.textContent = ok ? 'Copied' : 'Copy failed';
       button.dataset.state = ok ? 'copied' : 'failed';
       announce(root, ok ? `Link copied: ${url}` : `Could not copy. The link is ${url}`);
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (label) label.textContent = 'Copy link';
+        button.textContent = 'Copy link';
         delete button.dataset.state;
       }, 2000);
     });
@@ -53,4 +52,14 @@ export function initExampleCopy(root: Document): void {
     announce(root, ok ? 'Example copied' : 'Could not copy the example');
     setTimeout(() => (button.textContent = 'Copy'), 2000);
   });
+}
+
+/** Adds the copy button to an example built without one (a large page's, when shown). */
+export function addExampleCopy(figure: Element): void {
+  if (figure.querySelector('button.ec-copy-code')) return;
+  const button = figure.ownerDocument.createElement('button');
+  button.type = 'button';
+  button.className = 'ec-copy-code';
+  button.textContent = 'Copy';
+  figure.append(button);
 }
