@@ -8,8 +8,11 @@ const CATEGORIES = [
   ['conflict', 'Conflict', 409], ['rate_limiting', 'Rate limiting', 429], ['server', 'Server', 500],
 ] as const;
 
-/** `longCode`: the first code gets a 60-character name (narrow-screen tests). */
-export function generateCatalog(dir: string, count: number, { longCode = false } = {}): string {
+/**
+ * `longCode`: the first code gets a 60-character name (narrow-screen tests).
+ * `shipped`: a lock with history: every code shipped in v1.0 except the last three, in v1.1.
+ */
+export function generateCatalog(dir: string, count: number, { longCode = false, shipped = false } = {}): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'codes'), { recursive: true });
   const docs = 'https://docs.bench.test/concepts/errors';
@@ -36,6 +39,7 @@ ${CATEGORIES.map(([id, title]) => `  - { id: ${id}, title: ${title} }`).join('\n
 statuses:
 ${CATEGORIES.map(([, , s]) => `  "${s}": Generated status meaning for ${s}.`).join('\n')}
 `);
+  const lock: string[] = [];
   for (let i = 0; i < count; i++) {
     const [category, , status] = CATEGORIES[i % CATEGORIES.length]!;
     const base = `${category}_generated_error_${i}`;
@@ -82,7 +86,9 @@ examples:
         if (err.code === "${code}") console.error(err.docsUrl);
       }
 `);
+    lock.push(`${code}: { status: [${status}], category: ${category}, version: ${i < count - 3 ? 'v1.0, date: 2026-01-15' : 'v1.1, date: 2026-06-01'} }`);
   }
+  if (shipped) writeFileSync(join(dir, 'shipped.yaml'), `${lock.sort().join('\n')}\n`);
   return dir;
 }
 

@@ -82,6 +82,17 @@ export function buildHeadings(model: CatalogModel): PageHeading[] {
   return h;
 }
 
+/**
+ * A changelog cell lists its codes up to this many; a longer one (the first release of a
+ * large API adds hundreds) shows the count, its list folded away in a <details>.
+ */
+export const CHANGELOG_LIST_UP_TO = 12;
+
+/** What one changelog cell shows: every code, or a count whose list is folded. */
+export function changelogCell(codes: string[]): { codes: string[]; folded: boolean; summary: string } {
+  return { codes, folded: codes.length > CHANGELOG_LIST_UP_TO, summary: `${codes.length.toLocaleString('en-US')} codes` };
+}
+
 /** The contract's releases, newest first; empty when the lock has recorded no history yet. */
 export function changelogOf(model: Pick<CatalogModel, 'codes'>): Release[] {
   const releases = contractChangelog(model.codes);

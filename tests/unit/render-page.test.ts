@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { checkCatalog } from '../../src/catalog/check.ts';
 import { categoryAnchor, FIXED_ANCHORS, pageAnchors } from '../../src/catalog/model.ts';
 import {
-  breakableCode, buildHeadings, escapeHtml, filterFacets, filterHref, lifecycleLabel, LIST_CODES_UP_TO, listsEveryCode, pageHref, plainTitle, quickNav, retryLabel, retryPlan, siteTitle, titleHead, titleText,
+  breakableCode, buildHeadings, CHANGELOG_LIST_UP_TO, changelogCell, escapeHtml, filterFacets, filterHref, lifecycleLabel, LIST_CODES_UP_TO, listsEveryCode, pageHref, plainTitle, quickNav, retryLabel, retryPlan, siteTitle, titleHead, titleText,
 } from '../../src/render/page.ts';
 import { hydrateModel, serializeModel } from '../../src/render/model-data.ts';
 
@@ -128,4 +128,14 @@ test('codes break only after underscores; filter links carry the filter in the q
   assert.equal(breakableCode('turn_not_found'), 'turn_<wbr>not_<wbr>found');
   assert.equal(breakableCode('<b>_x'), '&#60;b&#62;_<wbr>x');
   assert.equal(filterHref({ status: 404 }), `?status=404#${FIXED_ANCHORS.codes}`);
+});
+
+test('a changelog cell lists up to CHANGELOG_LIST_UP_TO codes, and folds a longer list behind its count', () => {
+  const codes = (n: number) => Array.from({ length: n }, (_, i) => `code_${i}`);
+  assert.deepEqual(changelogCell(codes(CHANGELOG_LIST_UP_TO)), { codes: codes(CHANGELOG_LIST_UP_TO), folded: false, summary: `${CHANGELOG_LIST_UP_TO} codes` });
+  const big = changelogCell(codes(1500));
+  assert.equal(big.folded, true);
+  assert.equal(big.summary, '1,500 codes');
+  assert.equal(big.codes.length, 1500, 'the folded list still has every code');
+  assert.equal(changelogCell(codes(CHANGELOG_LIST_UP_TO + 1)).folded, true);
 });
