@@ -7,7 +7,7 @@
 // NaN (and makes the median NaN if it is the middle one).
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM } from '../scripts/chromium.ts';
 
 /** The heading must stay on target this long after load before its landing time counts. */
@@ -61,39 +61,64 @@ function probe(id: string): void {
   requestAnimationFrame(tick);
 }
 
-export async function deepLink(dir: string, pagePath: string, code: string, runs = 5, viewport = { width: 1280, height: 800 }): Promise<DeepLinkFigures> {
-  const port = 4400 + Math.floor(Math.random() * 500);
-  const server = await serve(dir, port);
+export interface DeepLinkTarget {
+  /** The built site's directory. */
+  dir: string;
+  pagePath: string;
+  /** The fragment: the heading's id. */
+  code: string;
+}
+
+/**
+ * Cold navigations to each target's deep link, taken in turns (first, second, third, first,
+ * ...), so a busy spell of the machine falls on every page alike; medians per target.
+ */
+export async function deepLinks(targets: DeepLinkTarget[], runs = 5, viewport = { width: 1280, height: 800 }): Promise<DeepLinkFigures[]> {
+  const servers: { port: number; child: Awaited<ReturnType<typeof serve>> }[] = [];
   const browser = await chromium.launch(CHROMIUM);
   try {
-    const inView: number[] = [];
-    const landed: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await page.addInitScript(probe, code);
-      await page.goto(`http://127.0.0.1:${port}${pagePath.replace(/\/$/, '')}/#${code}`, { waitUntil: 'load', timeout: 300_000 });
-      // Wait until the heading has been on target for STILL_MS (or give up after 60 s).
-      const settled = await page
-        .waitForFunction(
-          (still: number) => {
-            const p = (window as unknown as { __probe?: Probe }).__probe;
-            return p?.onSince !== undefined && p.last - p.onSince >= still ? p : undefined;
-          },
-          STILL_MS,
-          { timeout: 60_000, polling: 100 },
-        )
-        .then((h) => h.jsonValue() as Promise<Probe>)
-        .catch(() => undefined);
-      const p = settled ?? ((await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe)) as Probe);
-      inView.push(p.inView ?? Number.NaN);
-      landed.push(settled?.onSince ?? Number.NaN);
-      await context.close();
+    for (const t of targets) {
+      const port = 4400 + Math.floor(Math.random() * 500);
+      servers.push({ port, child: await serve(t.dir, port) });
     }
-    return { inViewMs: median(inView), landedMs: median(landed) };
+    const inView: number[][] = targets.map(() => []);
+    const landed: number[][] = targets.map(() => []);
+    for (let i = 0; i < runs; i++) {
+      for (const [n, t] of targets.entries()) {
+        const p = await navigate(browser, `http://127.0.0.1:${servers[n]!.port}${t.pagePath.replace(/\/$/, '')}/#${t.code}`, t.code, viewport);
+        inView[n]!.push(p.inViewMs);
+        landed[n]!.push(p.landedMs);
+      }
+    }
+    return targets.map((_, n) => ({ inViewMs: median(inView[n]!), landedMs: median(landed[n]!) }));
   } finally {
     await browser.close();
-    server.kill();
+    for (const s of servers) s.child.kill();
+  }
+}
+
+async function navigate(browser: Browser, url: string, code: string, viewport: { width: number; height: number }): Promise<DeepLinkFigures> {
+  const context = await browser.newContext({ viewport });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(probe, code);
+    await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
+    // Wait until the heading has been on target for STILL_MS (or give up after 60 s).
+    const settled = await page
+      .waitForFunction(
+        (still: number) => {
+          const p = (window as unknown as { __probe?: Probe }).__probe;
+          return p?.onSince !== undefined && p.last - p.onSince >= still ? p : undefined;
+        },
+        STILL_MS,
+        { timeout: 60_000, polling: 100 },
+      )
+      .then((h) => h.jsonValue() as Promise<Probe>)
+      .catch(() => undefined);
+    const p = settled ?? ((await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe)) as Probe);
+    return { inViewMs: p.inView ?? Number.NaN, landedMs: settled?.onSince ?? Number.NaN };
+  } finally {
+    await context.close();
   }
 }
 

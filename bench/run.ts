@@ -10,7 +10,7 @@ import { benchSources, type SourceFigures } from './sources.ts';
 import { generateCatalog } from './generate.ts';
 import { benchStartup, buildBundle, startupTable, type StartupFigures } from './startup.ts';
 import { benchDev, type DevFigures } from './dev.ts';
-import { deepLink, type DeepLinkFigures } from './deeplink.ts';
+import { deepLinks, type DeepLinkFigures } from './deeplink.ts';
 import { floorHtml, writeFloorSite } from './floor.ts';
 import { BUILD_HEAP_MIB, buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BuildFigures, type Weight } from './site.ts';
 
@@ -121,11 +121,17 @@ for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
   const bare = buildBare(model, bareRoot);
   const navRuns = model.codes.length > 2000 ? 3 : 11;
   const last = model.codes.at(-1)!.code;
-  // The three pages are measured in turn, in one run, on the same machine state.
-  const floorLink = await deepLink(floorRoot, model.pagePath, last, navRuns);
-  const link = ours.failed ? noLink : await deepLink(out, model.pagePath, last, navRuns);
-  // Starlight slugs Markdown headings: lower case, otherwise the code as it is.
-  const bareLink = bare.failed ? noLink : await deepLink(`${bareRoot}/dist`, model.pagePath, last.toLowerCase(), navRuns);
+  // The three pages are measured in turns, in one run, on the same machine state. Starlight
+  // slugs Markdown headings: lower case, otherwise the code as it is.
+  const pages = [
+    { dir: floorRoot, pagePath: model.pagePath, code: last },
+    ...(ours.failed ? [] : [{ dir: out, pagePath: model.pagePath, code: last }]),
+    ...(bare.failed ? [] : [{ dir: `${bareRoot}/dist`, pagePath: model.pagePath, code: last.toLowerCase() }]),
+  ];
+  const figures = await deepLinks(pages, navRuns);
+  const floorLink = figures[0]!;
+  const link = ours.failed ? noLink : figures[1]!;
+  const bareLink = bare.failed ? noLink : figures.at(-1)!;
   const none: Weight = { html: Number.NaN, js: Number.NaN, css: Number.NaN, gzip: Number.NaN, htmlGzip: Number.NaN };
   siteRows.push({
     label: spec,
@@ -199,7 +205,7 @@ const devTable = [
 
 let report = `# Benchmark results
 
-Machine: ${machine}. Check: median of at least ${runs} runs (more for small catalogs) after a warm-up, in one process. Builds: one each. Deep links: median of 11 cold navigations (3 above 2,000 codes) at 1280 × 800 to the last code of the page.
+Machine: ${machine}. Check: median of at least ${runs} runs (more for small catalogs) after a warm-up, in one process. Builds: one each. Deep links: median of 11 cold navigations (3 above 2,000 codes) at 1280 × 800 to the last code of the page, the floor, our and the bare page in turns.
 
 ## Check vs. bare YAML parsing
 

@@ -60,10 +60,13 @@ export function paintExamplesWhenShown(doc: Document): void {
     },
     true,
   );
-  // Sections shown before this script ran: those within a screen of the viewport (one
-  // layout, then cheap reads; checkVisibility() per section took 80 ms on 1,000 codes).
+  // Sections the browser showed before this listener existed (it decides in the first
+  // frames, this module runs after parsing): every section within three screens of the
+  // viewport, more than the browser's margin for showing one. One layout, then cheap reads
+  // (checkVisibility() per section took 80 ms on 1,000 codes).
+  const h = doc.defaultView?.innerHeight ?? 0;
   for (const section of doc.querySelectorAll('section.ec-code')) {
     const r = section.getBoundingClientRect();
-    if (r.height && r.bottom > -innerHeight && r.top < 2 * innerHeight) paintSection(section);
+    if (r.height && r.bottom > -3 * h && r.top < 4 * h) paintSection(section);
   }
 }
