@@ -34,28 +34,39 @@ interface Probe {
   last: number;
 }
 
-/** Runs in the page from the first moment the document exists: looks at the heading every frame. */
+/**
+ * Runs in the page from the first moment the document exists: looks at the heading in every
+ * frame, as that frame is painted. A frame's animation callbacks run first (the probe's own,
+ * registered first, then the page's), then style and layout, then resize observations, then
+ * paint: the probe reads the heading from a resize observation (observing the root anew each
+ * frame makes it report every frame), so what it sees is what the frame shows, after any
+ * script of the page has moved things in that frame, and it is timed at the frame's start.
+ */
 function probe(id: string): void {
   const w = window as unknown as { __probe: Probe };
   w.__probe = { last: 0 };
   const px = (v: string) => parseFloat(v) || 0;
-  const tick = () => {
+  const look = () => {
     const p = w.__probe;
-    p.last = performance.now();
     const el = document.getElementById(id);
-    if (el) {
-      const r = el.getBoundingClientRect();
-      if (p.inView === undefined && r.top >= 0 && r.bottom <= innerHeight && r.height > 0) p.inView = p.last;
-      // Where a fragment navigation puts the heading: scroll-padding + scroll-margin from
-      // the top, unless the page cannot scroll that far.
-      const root = document.scrollingElement ?? document.documentElement;
-      const pad = px(getComputedStyle(document.documentElement).scrollPaddingTop) + px(getComputedStyle(el).scrollMarginTop);
-      const abs = r.top + root.scrollTop;
-      const scroll = Math.min(Math.max(abs - pad, 0), root.scrollHeight - innerHeight);
-      const on = r.height > 0 && Math.abs(r.top - (abs - scroll)) <= 2;
-      if (!on) p.onSince = undefined;
-      else p.onSince ??= p.last;
-    }
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    if (p.inView === undefined && r.top >= 0 && r.bottom <= innerHeight && r.height > 0) p.inView = p.last;
+    // Where a fragment navigation puts the heading: scroll-padding + scroll-margin from
+    // the top, unless the page cannot scroll that far.
+    const root = document.scrollingElement ?? document.documentElement;
+    const pad = px(getComputedStyle(document.documentElement).scrollPaddingTop) + px(getComputedStyle(el).scrollMarginTop);
+    const abs = r.top + root.scrollTop;
+    const scroll = Math.min(Math.max(abs - pad, 0), root.scrollHeight - innerHeight);
+    const on = r.height > 0 && Math.abs(r.top - (abs - scroll)) <= 2;
+    if (!on) p.onSince = undefined;
+    else p.onSince ??= p.last;
+  };
+  const painted = new ResizeObserver(look);
+  const tick = () => {
+    w.__probe.last = performance.now();
+    painted.disconnect();
+    painted.observe(document.documentElement);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
