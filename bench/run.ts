@@ -240,7 +240,9 @@ ${startupSection}
 
 From navigation start to the heading being **landed** (at its scroll target, within
 2 px, for good: the first frame after which it never moved again, watched until it had
-been still for 1.5 s) and **in view** (first frame inside the viewport). The floor page
+been still for 1.5 s) and **in view** (first frame inside the viewport). Each frame is
+read as it is painted, after the page's own animation-frame scripts; the three pages are
+navigated in turns. The floor page
 is the same text as plain HTML (markdown-it), no stylesheet or script, each code in a
 \`<section>\` with \`content-visibility: auto\`; the bare page is the Starlight page above.
 "never": it did not land within 60 s.
