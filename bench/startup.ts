@@ -3,9 +3,10 @@
 // reads YAML must do); then `check --cache` with nothing changed, and right after an edit.
 // Median wall time of `runs` processes each.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RACY_MS } from '../src/cli/cache.ts';
 
 export interface StartupFigures {
   label: string;
@@ -62,21 +63,26 @@ export function benchStartup(label: string, dir: string, runs: number): StartupF
   const hit: number[] = [];
   const edit: number[] = [];
   const cache = ['--cache', '--cache-location', mkdtempSync(join(tmpdir(), 'errcat-bench-cache-'))];
-  // One code file, edited back and forth by a trailing comment, and restored at the end.
-  const edited = join(dir, 'codes', readdirSync(join(dir, 'codes')).filter((n) => /\.ya?ml$/.test(n)).sort()[0]!);
+  // The --cache runs use a copy, where one code file is edited back and forth, so an
+  // interrupted run never leaves the catalog edited. Its files are first let age past the
+  // cache's racy window, as a checkout's files have.
+  const copy = mkdtempSync(join(tmpdir(), 'errcat-bench-catalog-'));
+  cpSync(dir, copy, { recursive: true });
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RACY_MS + 500);
+  const edited = join(copy, 'codes', readdirSync(join(copy, 'codes')).filter((n) => /\.ya?ml$/.test(n)).sort()[0]!);
   const original = readFileSync(edited, 'utf8');
   try {
-    coldMs(['bin/errcat.js', 'check', dir, ...cache], 1, [0, 1]);
+    coldMs(['bin/errcat.js', 'check', copy, ...cache], 1, [0, 1]);
     for (let i = 0; i < runs; i++) {
       node.push(coldMs(['-e', ''], 1));
       floor.push(coldMs(['--input-type=module', '-e', FLOOR, dir], 1));
       check.push(coldMs(['bin/errcat.js', 'check', dir], 1, [0, 1]));
-      hit.push(coldMs(['bin/errcat.js', 'check', dir, ...cache], 1, [0, 1]));
+      hit.push(coldMs(['bin/errcat.js', 'check', copy, ...cache], 1, [0, 1]));
       writeFileSync(edited, i % 2 ? original : `${original}# edited\n`);
-      edit.push(coldMs(['bin/errcat.js', 'check', dir, ...cache], 1, [0, 1]));
+      edit.push(coldMs(['bin/errcat.js', 'check', copy, ...cache], 1, [0, 1]));
     }
   } finally {
-    writeFileSync(edited, original);
+    rmSync(copy, { recursive: true, force: true });
   }
   return { label, codes, nodeMs: median(node), floorMs: median(floor), checkMs: median(check), hitMs: median(hit), editMs: median(edit) };
 }
