@@ -90,9 +90,9 @@ for (const f of result.outputFiles) {
 
 // Only files of this package: a dependency changes only with the lock file, listed too.
 const inputs = [...Object.keys(result.metafile.inputs).filter((p) => p.startsWith('src/')), 'package-lock.json'];
-// errcat.mjs last: bin/errcat.js trusts the others once it is newer than every input.
 // The bundles' identity, by content: `check --cache` keeps a run only for the code that made it.
 const id = createHash('sha256').update(result.outputFiles.map((f) => f.hash).join('\n')).digest('hex').slice(0, 32);
+// errcat.mjs last: bin/errcat.js trusts the others once it is newer than every input.
 const outputs = [
   { path: join(process.cwd(), INPUTS), contents: `${JSON.stringify({ id, inputs })}\n` },
   ...result.outputFiles.map((f) => ({ path: f.path, contents: f.contents })).sort((a, b) => Number(a.path.endsWith(BUNDLE)) - Number(b.path.endsWith(BUNDLE))),

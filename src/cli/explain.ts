@@ -7,10 +7,7 @@ import { CATALOG_FILE } from '../catalog/load.ts';
 import { closest } from '../catalog/suggest.ts';
 import { DOCUMENTED_RULES, documentedRule, explainText } from '../rules/docs.ts';
 import { misuse } from './misuse.ts';
-
-// Not `import ... from 'node:util'`: that reads every export of node:util, and its lazy
-// ones load some thirty modules (about 10 ms of every cold start); parseArgs alone is cheap.
-const { parseArgs } = process.getBuiltinModule('node:util');
+import { parseArgs } from './args.ts';
 
 export function explain(args: string[], out: NodeJS.WritableStream): number {
   const { values, positionals } = parseArgs({ args, options: { list: { type: 'boolean' } }, allowPositionals: true });

@@ -5,7 +5,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogDirError, LOCK_FILE } from '../catalog/load.ts';
 import { lookup, openCache, save } from './cache.ts';
-import { CHECK_OPTIONS } from './check-options.ts';
+import { CHECK_OPTIONS, parseArgs, wantsCache } from './args.ts';
 import { checkCatalog } from '../catalog/check.ts';
 import { hasErrors, sortDiagnostics } from '../catalog/diagnostics.ts';
 import { DAY, readLock, shipLock, VERSION } from '../catalog/stability.ts';
@@ -20,10 +20,6 @@ import { explain } from './explain.ts';
 import { misuse, isMisuse } from './misuse.ts';
 import { openapiChanges, type OpenapiChanges } from '../catalog/openapi-review.ts';
 import { catalogSchema } from '../catalog/schema.ts';
-
-// Not `import ... from 'node:util'`: that reads every export of node:util, and its lazy
-// ones load some thirty modules (about 10 ms of every cold start); parseArgs alone is cheap.
-const { parseArgs } = process.getBuiltinModule('node:util');
 
 const USAGE = `usage: errcat <command> [options]
 
@@ -111,7 +107,7 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
     allowPositionals: true,
   });
   if (positionals.length > 1) throw misuse('check takes at most one directory');
-  const cached = values.cache || values['cache-location'] !== undefined;
+  const cached = wantsCache(values);
   if (cached && values.base !== undefined) throw misuse('--cache does not apply to a review (--base): a review reads git history');
   const format = values.format;
   if (!isFormat(format)) throw misuse(`unknown format "${format}" (${Object.keys(REPORTERS).join(', ')})`);

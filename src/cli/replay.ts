@@ -3,10 +3,7 @@
 // cold start) is loaded at all. Anything else, including a miss, goes on to main.ts.
 import { catalogDir } from '../config.ts';
 import { lookup, openCache } from './cache.ts';
-import { CHECK_OPTIONS } from './check-options.ts';
-
-// See main.ts: parseArgs alone, not node:util's every export.
-const { parseArgs } = process.getBuiltinModule('node:util');
+import { CHECK_OPTIONS, parseArgs, wantsCache } from './args.ts';
 
 /** The exit status of a replayed run, or undefined when main.ts must run (and need not look again). */
 export function replay(argv: string[], out: NodeJS.WritableStream): number | undefined {
@@ -19,7 +16,7 @@ export function replay(argv: string[], out: NodeJS.WritableStream): number | und
     return undefined; // main.ts says what is wrong
   }
   const { values, positionals } = parsed;
-  if ((!values.cache && values['cache-location'] === undefined) || values.base !== undefined || positionals.length > 1) return undefined;
+  if (!wantsCache(values) || values.base !== undefined || positionals.length > 1) return undefined;
   const run = openCache(args, catalogDir(positionals[0]), values['cache-location']);
   const hit = run && lookup(run);
   if (!hit) return undefined;
