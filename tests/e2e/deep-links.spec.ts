@@ -1,6 +1,6 @@
 // Every code's docs_url lands on its heading: in view, below the header, :target, stable.
 import { expect, test } from '@playwright/test';
-import { expectInView, isTarget, loadModel, localPath, SITE_CATALOG } from './helpers.ts';
+import { expectInView, firstFrame, isTarget, loadModel, localPath, SITE_CATALOG } from './helpers.ts';
 
 const model = loadModel(SITE_CATALOG);
 
@@ -41,6 +41,13 @@ test.describe('every docs_url lands on its heading', () => {
     // A page this size is laid out whole: the browser's own fragment scroll is exact from the first frame.
     if (model.codes.length <= 60) expect(await heading.evaluate((h) => getComputedStyle(h.closest('section')!).contentVisibility)).toBe('visible');
     await expectInView(page, heading);
+  });
+
+  test('the first frame painted on a deep link already shows its heading, not the top of the page', async ({ page }) => {
+    const code = model.codes.at(-1)!;
+    const first = await firstFrame(page, localPath(code.docsUrl), code.code);
+    expect(first.present, 'the heading exists in the first painted frame').toBe(true);
+    expect(first.scrollY, 'the first painted frame is scrolled toward the heading').toBeGreaterThan(0);
   });
 
   test('the target code section is styled as the target', async ({ page }) => {

@@ -48,3 +48,50 @@ export async function expectInView(page: Page, el: Locator): Promise<void> {
 export async function isTarget(el: Locator): Promise<boolean> {
   return el.evaluate((e) => e.matches(':target'));
 }
+
+/** What the first frame painted on a navigation showed of the element `id`. */
+export interface FirstFrame {
+  /** The element existed when the frame was painted. */
+  present: boolean;
+  /** Its offset from where a fragment navigation puts it (0 = on target), when present. */
+  off: number;
+  /** The page was scrolled at all (a frame of the page's top shows the reader nothing they asked for). */
+  scrollY: number;
+}
+
+/**
+ * Opens `url` and reports the first frame the browser painted. A resize observation on the
+ * root, renewed every animation frame, runs once per rendered frame after layout, so its
+ * first call sees what the first painted frame shows; while rendering is blocked it does
+ * not run at all.
+ */
+export async function firstFrame(page: Page, url: string, id: string): Promise<FirstFrame> {
+  await page.addInitScript((id: string) => {
+    const w = window as unknown as { __first?: FirstFrame };
+    const ro = new ResizeObserver(() => {
+      if (w.__first) return;
+      const el = document.getElementById(id);
+      const root = document.scrollingElement ?? document.documentElement;
+      let off = Number.NaN;
+      if (el) {
+        const px = (v: string) => parseFloat(v) || 0;
+        const pad = px(getComputedStyle(document.documentElement).scrollPaddingTop) + px(getComputedStyle(el).scrollMarginTop);
+        const top = el.getBoundingClientRect().top;
+        const scroll = Math.min(Math.max(top + root.scrollTop - pad, 0), root.scrollHeight - innerHeight);
+        off = top - (top + root.scrollTop - scroll);
+      }
+      w.__first = { present: !!el, off, scrollY: root.scrollTop };
+    });
+    const tick = () => {
+      if (w.__first) return ro.disconnect();
+      ro.disconnect();
+      ro.observe(document.documentElement);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, id);
+  await page.goto(url, { timeout: 90_000 });
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => (window as unknown as { __first?: FirstFrame }).__first !== undefined);
+  return page.evaluate(() => (window as unknown as { __first: FirstFrame }).__first);
+}

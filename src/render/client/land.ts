@@ -3,6 +3,8 @@
 // before the body is parsed: every frame it looks for the #fragment's element and, once
 // there, scrolls it to its place. The browser's own fragment scroll waits for the whole
 // document and every deferred module script; on a large page that is hundreds of ms later.
+// Until the target is parsed nothing is painted at all (a render-blocking <link rel=expect>):
+// frames of the page's top cost layouts of a growing document, which slows the parser down.
 //
 // It then keeps the target in place: code sections use `content-visibility: auto`, laid out
 // at an estimated height until they come near the viewport, and when sections above the
@@ -69,7 +71,18 @@ export function keepTargetInPlace(): void {
   };
   // A reload or back/forward restores the reader's own scroll position: leave it.
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  let stop = nav && nav.type !== 'navigate' ? () => {} : watch();
+  const landing = !nav || nav.type === 'navigate';
+  // Hold the first frame until the target is parsed (or the document ends), while a
+  // render-blocking element may still be added (no <body> yet). Every frame painted before
+  // it lays out a page that is still growing, and shows a top the reader did not ask for.
+  if (landing && location.hash.length > 1 && !document.body) {
+    const expect = document.createElement('link');
+    expect.rel = 'expect';
+    expect.href = location.hash;
+    expect.setAttribute('blocking', 'render');
+    document.head.append(expect);
+  }
+  let stop = landing ? watch() : () => {};
   addEventListener('hashchange', () => {
     stop();
     stop = watch();
