@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { RACY_MS } from '../src/cli/cache.ts';
 
 export interface StartupFigures {
@@ -25,11 +25,17 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+// errcat runs as users run it (npx errcat, node_modules/.bin/errcat): as a program, through
+// its shebang and the flags there, with this Node first on the PATH.
+const ERRCAT = resolve('bin/errcat.js');
+const PATH_ENV = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+
 function coldMs(args: string[], runs: number, okStatus: number[] = [0]): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const [command, rest] = args[0] === ERRCAT ? [ERRCAT, args.slice(1)] : [process.execPath, args];
+    const r = spawnSync(command, rest, { stdio: ['ignore', 'ignore', 'pipe'], env: PATH_ENV });
     times.push(performance.now() - start);
     if (!okStatus.includes(r.status ?? -1)) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
@@ -39,7 +45,7 @@ function coldMs(args: string[], runs: number, okStatus: number[] = [0]): number 
 // Reads what the loader reads (catalog.yaml, codes/*.yaml, shipped.yaml) and parses it as it does.
 const FLOOR = `
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 const dir = process.argv[1];
 const files = [join(dir, 'catalog.yaml'), ...readdirSync(join(dir, 'codes')).sort().map((n) => join(dir, 'codes', n))];
@@ -72,14 +78,14 @@ export function benchStartup(label: string, dir: string, runs: number): StartupF
   const edited = join(copy, 'codes', readdirSync(join(copy, 'codes')).filter((n) => /\.ya?ml$/.test(n)).sort()[0]!);
   const original = readFileSync(edited, 'utf8');
   try {
-    coldMs(['bin/errcat.js', 'check', copy, ...cache], 1, [0, 1]);
+    coldMs([ERRCAT, 'check', copy, ...cache], 1, [0, 1]);
     for (let i = 0; i < runs; i++) {
       node.push(coldMs(['-e', ''], 1));
       floor.push(coldMs(['--input-type=module', '-e', FLOOR, dir], 1));
-      check.push(coldMs(['bin/errcat.js', 'check', dir], 1, [0, 1]));
-      hit.push(coldMs(['bin/errcat.js', 'check', copy, ...cache], 1, [0, 1]));
+      check.push(coldMs([ERRCAT, 'check', dir], 1, [0, 1]));
+      hit.push(coldMs([ERRCAT, 'check', copy, ...cache], 1, [0, 1]));
       writeFileSync(edited, i % 2 ? original : `${original}# edited\n`);
-      edit.push(coldMs(['bin/errcat.js', 'check', copy, ...cache], 1, [0, 1]));
+      edit.push(coldMs([ERRCAT, 'check', copy, ...cache], 1, [0, 1]));
     }
   } finally {
     rmSync(copy, { recursive: true, force: true });

@@ -1,8 +1,14 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=8
 // errcat. Runs the bundled CLI (build/cli/errcat.mjs, made by `npm run build:cli` and on
 // `npm install`) when it is newer than every file it was built from (listed beside it in
 // errcat.inputs.json), else the TypeScript sources (Node >= 22.18 runs them directly), so
 // an edit is never hidden by a stale bundle.
+
+// The flag above: the check keeps most of what it allocates (every file's data, until the
+// cross-file rules have run), so V8's default young generation, sized for servers whose
+// objects die young, only copies survivors and faults in fresh pages: a cold check of
+// 10,000 codes spends a fifth less time with 8 MiB semi-spaces. It takes effect when the
+// file runs as a program (npx errcat, node_modules/.bin/errcat), not under `node bin/errcat.js`.
 
 // Node's modules through process.getBuiltinModule: an ES import of node:fs reads all of its
 // exports, and the lazy ones load some forty modules (several milliseconds of every start).

@@ -57,3 +57,19 @@ test('bin/errcat.js runs the sources once one of them is newer than the bundle',
     utimesSync(file, before.atime, before.mtime);
   }
 });
+
+test('bin/errcat.js runs as a program (npx errcat) through its shebang, with the young-generation flag', () => {
+  const { dirname } = process.getBuiltinModule('node:path');
+  const r = spawnSync('bin/errcat.js', ['check', 'tests/fixtures/mini'], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+      // Reports the flags the process was started with.
+      NODE_OPTIONS: '--import=data:text/javascript,console.error(JSON.stringify(process.execArgv))',
+    },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /catalog clean/);
+  assert.ok(JSON.parse(r.stderr.split('\n')[0]!).includes('--max-semi-space-size=8'), r.stderr);
+});
