@@ -28,6 +28,19 @@ export function keepTargetInPlace(): void {
       return raw;
     }
   };
+  // The browser renders the sections near the viewport only after this frame's scroll, and
+  // they then take their real height: the target would show off place in the first frame
+  // and jump in the next. Laying out the few sections around it now, before the scroll,
+  // makes that first frame exact (sections further up keep their estimate: off screen,
+  // they move nothing that is seen).
+  const NEAR = 3;
+  const layOutAround = (el: HTMLElement) => {
+    const section = el.closest('section');
+    if (!section || getComputedStyle(section).contentVisibility !== 'auto') return;
+    const all = Array.from(document.querySelectorAll<HTMLElement>('section.ec-code'));
+    const at = all.indexOf(section);
+    for (const s of all.slice(Math.max(0, at - NEAR), at + NEAR + 1)) s.style.contentVisibility = 'visible';
+  };
   const watch = (): (() => void) => {
     const id = fragment();
     if (!id) return () => {};
@@ -44,6 +57,7 @@ export function keepTargetInPlace(): void {
     };
     for (const type of INPUT) addEventListener(type, stop, { capture: true, passive: true });
     const place = (el: HTMLElement) => {
+      layOutAround(el);
       el.scrollIntoView({ block: 'start', behavior: 'instant' });
       const root = document.scrollingElement ?? document.documentElement;
       // At the end of a document still being parsed the target may not reach its place yet:
