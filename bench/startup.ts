@@ -28,7 +28,7 @@ function median(values: number[]): number {
 }
 
 // errcat runs as users run it (npx errcat, node_modules/.bin/errcat): as a program, through
-// its shebang and the flags there, with this Node first on the PATH.
+// its shebang, with this Node first on the PATH.
 const ERRCAT = resolve('bin/errcat.js');
 const PATH_ENV = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
 

@@ -1,14 +1,8 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+#!/usr/bin/env node
 // errcat. Runs the bundled CLI (build/cli/errcat.mjs, made by `npm run build:cli` and on
 // `npm install`) when it is newer than every file it was built from (listed beside it in
 // errcat.inputs.json), else the TypeScript sources (Node >= 22.18 runs them directly), so
 // an edit is never hidden by a stale bundle.
-
-// The flag above: the check keeps most of what it allocates (every file's data, until the
-// cross-file rules have run), so V8's default young generation, sized for servers whose
-// objects die young, only copies survivors and faults in fresh pages: a cold check of
-// 10,000 codes spends a fifth less time with 8 MiB semi-spaces. It takes effect when the
-// file runs as a program (npx errcat, node_modules/.bin/errcat), not under `node bin/errcat.js`.
 
 // Node's modules through process.getBuiltinModule: an ES import of node:fs reads all of its
 // exports, and the lazy ones load some forty modules (several milliseconds of every start).
@@ -30,14 +24,64 @@ function bundleIsFresh() {
   }
 }
 
+// The directory `check` reads, from its arguments as src/cli/args.ts's CHECK_OPTIONS reads
+// them (these take a value; a unit test keeps the lists alike). Importing that module
+// would cost every start a few milliseconds; a wrong guess only costs the second process.
+const VALUED = ['format', 'base', 'preview-url', 'artifact-url', 'max-chars', 'openapi', 'cache-location'];
+function checkedDir(args) {
+  const dirs = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') dirs.push(...args.slice(i + 1));
+    if (a === '--') break;
+    if (!a.startsWith('-')) dirs.push(a);
+    else if (!a.includes('=') && VALUED.includes(a.replace(/^--?/, ''))) i++;
+  }
+  return dirs.length > 1 ? undefined : (dirs[0] ?? process.env.CATALOG_DIR ?? 'catalog');
+}
+
+const LARGE_CATALOG = 3000;
+/** At least LARGE_CATALOG code files in `dir`'s codes/, a plain directory. */
+function isLarge(dir) {
+  if (dir === undefined) return false;
+  const { lstatSync, readdirSync } = process.getBuiltinModule('node:fs');
+  try {
+    const codes = `${dir}/codes`;
+    if (!lstatSync(codes).isDirectory()) return false;
+    let n = 0;
+    for (const name of readdirSync(codes)) if (/\.ya?ml$/.test(name) && ++n >= LARGE_CATALOG) return true;
+  } catch {
+    // The check itself says what is wrong.
+  }
+  return false;
+}
+
 const bundled = !process.env.ERRCAT_FROM_SOURCE && bundleIsFresh();
 const argv = process.argv.slice(2);
 // `check --cache` with nothing changed is answered before the check itself is loaded.
 const cached = argv[0] === 'check' && argv.some((a) => a.startsWith('--cache'));
-const { replay } = cached ? await import(bundled ? '../build/cli/replay.mjs' : '../src/cli/replay.ts') : {};
+// Set in the second process of a large check (below).
+const young = process.env.ERRCAT_YOUNG_GENERATION === '1';
+const { replay } = cached && !young ? await import(bundled ? '../build/cli/replay.mjs' : '../src/cli/replay.ts') : {};
 const replayed = replay?.(argv, process.stdout);
+// Unless the flag is given already.
+const flagged = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--max-semi-space-size'));
 if (replayed !== undefined) process.exitCode = replayed;
-else {
+else if (argv[0] === 'check' && !young && !flagged && isLarge(checkedDir(argv.slice(1)))) {
+  // A large catalog is checked in a second process with 8 MiB semi-spaces: the check keeps
+  // most of what it allocates until the cross-file rules have run, and V8's default young
+  // generation, sized for servers whose objects die young, then only copies survivors and
+  // faults in fresh pages (about a fifth of a cold check of 10,000 codes). The flag cannot
+  // be set once Node runs, and one in the shebang (`env -S`) fails on BusyBox (Alpine); a
+  // second process costs about 90 ms, repaid well before LARGE_CATALOG code files.
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
+  const { fileURLToPath } = process.getBuiltinModule('node:url');
+  const r = spawnSync(process.execPath, ['--max-semi-space-size=8', ...process.execArgv, fileURLToPath(import.meta.url), ...argv], {
+    stdio: 'inherit',
+    env: { ...process.env, ERRCAT_YOUNG_GENERATION: '1' },
+  });
+  process.exitCode = r.status ?? 2;
+} else {
   const { main, quietOnBrokenPipe } = await import(bundled ? '../build/cli/errcat.mjs' : '../src/cli/main.ts');
   quietOnBrokenPipe(process.stdout);
   process.exitCode = main(argv, process.stdout, process.stderr, { cacheChecked: cached });

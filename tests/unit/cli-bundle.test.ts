@@ -2,8 +2,12 @@
 // runs the sources again as soon as one is newer than the bundle.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { generateCatalog } from '../../bench/generate.ts';
+import { CHECK_OPTIONS } from '../../src/cli/args.ts';
 import { mutateFixture } from './helpers.ts';
 
 const run = (args: string[], env: Record<string, string> = {}) =>
@@ -58,18 +62,26 @@ test('bin/errcat.js runs the sources once one of them is newer than the bundle',
   }
 });
 
-test('bin/errcat.js runs as a program (npx errcat) through its shebang, with the young-generation flag', () => {
-  const { dirname } = process.getBuiltinModule('node:path');
-  const r = spawnSync('bin/errcat.js', ['check', 'tests/fixtures/mini'], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
-      // Reports the flags the process was started with.
-      NODE_OPTIONS: '--import=data:text/javascript,console.error(JSON.stringify(process.execArgv))',
-    },
-  });
-  assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /catalog clean/);
-  assert.ok(JSON.parse(r.stderr.split('\n')[0]!).includes('--max-semi-space-size=8'), r.stderr);
+const BIN = readFileSync('bin/errcat.js', 'utf8');
+const LARGE_CATALOG = Number(/const LARGE_CATALOG = (\d+);/.exec(BIN)![1]);
+
+test("bin/errcat.js reads check's arguments as args.ts does: the same options take a value", () => {
+  const valued = JSON.parse(/const VALUED = (\[[^\]]*\]);/.exec(BIN)![1]!.replaceAll("'", '"')) as string[];
+  const expected = Object.entries(CHECK_OPTIONS).filter(([, o]) => o.type === 'string').map(([name]) => name);
+  assert.deepEqual([...valued].sort(), expected.sort());
+});
+
+test('a check of a large catalog runs in a second process with 8 MiB semi-spaces; a small one does not', () => {
+  const dir = generateCatalog(join(mkdtempSync(join(tmpdir(), 'errcat-large-')), 'catalog'), LARGE_CATALOG);
+  // Each process reports the flags it was started with.
+  const env = { NODE_OPTIONS: '--import=data:text/javascript,console.error(JSON.stringify(process.execArgv))' };
+  const flags = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('[')).map((l) => JSON.parse(l) as string[]);
+  // The directory found past options that take a value, as main.ts finds it.
+  const large = run(['bin/errcat.js', 'check', '--format', 'text', dir, '--max-chars=100000'], env);
+  assert.equal(large.status, 0, large.stderr);
+  assert.match(large.stdout, new RegExp(`catalog clean: ${LARGE_CATALOG} codes checked`));
+  assert.deepEqual(flags(large.stderr).map((f) => f.includes('--max-semi-space-size=8')), [false, true]);
+  const small = run(['bin/errcat.js', 'check', 'tests/fixtures/mini'], env);
+  assert.equal(small.status, 0, small.stderr);
+  assert.deepEqual(flags(small.stderr).map((f) => f.includes('--max-semi-space-size=8')), [false]);
 });
