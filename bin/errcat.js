@@ -46,7 +46,8 @@ function isLarge(dir) {
   if (dir === undefined) return false;
   const { lstatSync, readdirSync } = process.getBuiltinModule('node:fs');
   try {
-    const codes = `${dir}/codes`;
+    // join: an empty CATALOG_DIR is the working directory, as in src/config.ts.
+    const codes = process.getBuiltinModule('node:path').join(dir, 'codes');
     if (!lstatSync(codes).isDirectory()) return false;
     let n = 0;
     for (const name of readdirSync(codes)) if (/\.ya?ml$/.test(name) && ++n >= LARGE_CATALOG) return true;
@@ -80,6 +81,9 @@ else if (argv[0] === 'check' && !young && !flagged && isLarge(checkedDir(argv.sl
     stdio: 'inherit',
     env: { ...process.env, ERRCAT_YOUNG_GENERATION: '1' },
   });
+  // Ended by a signal: end the same way; not started at all: say why (exit 2, as for misuse).
+  if (r.signal) process.kill(process.pid, r.signal);
+  if (r.error) process.stderr.write(`errcat: could not start the check: ${r.error.message}\n`);
   process.exitCode = r.status ?? 2;
 } else {
   const { main, quietOnBrokenPipe } = await import(bundled ? '../build/cli/errcat.mjs' : '../src/cli/main.ts');
