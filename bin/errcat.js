@@ -32,8 +32,10 @@ function checkedDir(args) {
   const dirs = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--') dirs.push(...args.slice(i + 1));
-    if (a === '--') break;
+    if (a === '--') {
+      dirs.push(...args.slice(i + 1));
+      break;
+    }
     if (!a.startsWith('-')) dirs.push(a);
     else if (!a.includes('=') && VALUED.includes(a.replace(/^--?/, ''))) i++;
   }

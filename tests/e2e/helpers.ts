@@ -49,6 +49,45 @@ export async function isTarget(el: Locator): Promise<boolean> {
   return el.evaluate((e) => e.matches(':target'));
 }
 
+/** Where an element is, and what bounds the scroll that would bring it to its target. */
+interface Geometry {
+  /** The element's top in the viewport. */
+  top: number;
+  scrollTop: number;
+  /** scroll-padding-top of the root plus the element's scroll-margin-top. */
+  pad: number;
+  scrollHeight: number;
+  innerHeight: number;
+}
+
+/** The element's offset from where a fragment navigation puts it (0 = exactly on target). */
+function offsetFromTarget(g: Geometry): number {
+  const scroll = Math.min(Math.max(g.top + g.scrollTop - g.pad, 0), g.scrollHeight - g.innerHeight);
+  return g.top - (g.top + g.scrollTop - scroll);
+}
+
+/** The element `id`'s Geometry, read in the page (self-contained: it is serialized). */
+function geometryOf(id: string): Geometry | undefined {
+  const el = document.getElementById(id);
+  if (!el) return undefined;
+  const px = (v: string) => parseFloat(v) || 0;
+  const root = document.scrollingElement ?? document.documentElement;
+  return {
+    top: el.getBoundingClientRect().top,
+    scrollTop: root.scrollTop,
+    pad: px(getComputedStyle(document.documentElement).scrollPaddingTop) + px(getComputedStyle(el).scrollMarginTop),
+    scrollHeight: root.scrollHeight,
+    innerHeight,
+  };
+}
+
+/** The heading `id`'s offset from its target now (0 = exactly on target). */
+export async function offTarget(page: Page, id: string): Promise<number> {
+  const g = await page.evaluate(geometryOf, id);
+  if (!g) throw new Error(`no element #${id}`);
+  return offsetFromTarget(g);
+}
+
 /** What the first frame painted on a navigation showed of the element `id`. */
 export interface FirstFrame {
   /** The element existed when the frame was painted. */
@@ -66,32 +105,30 @@ export interface FirstFrame {
  * not run at all.
  */
 export async function firstFrame(page: Page, url: string, id: string): Promise<FirstFrame> {
-  await page.addInitScript((id: string) => {
-    const w = window as unknown as { __first?: FirstFrame };
-    const ro = new ResizeObserver(() => {
-      if (w.__first) return;
-      const el = document.getElementById(id);
-      const root = document.scrollingElement ?? document.documentElement;
-      let off = Number.NaN;
-      if (el) {
-        const px = (v: string) => parseFloat(v) || 0;
-        const pad = px(getComputedStyle(document.documentElement).scrollPaddingTop) + px(getComputedStyle(el).scrollMarginTop);
-        const top = el.getBoundingClientRect().top;
-        const scroll = Math.min(Math.max(top + root.scrollTop - pad, 0), root.scrollHeight - innerHeight);
-        off = top - (top + root.scrollTop - scroll);
-      }
-      w.__first = { present: !!el, off, scrollY: root.scrollTop };
-    });
-    const tick = () => {
-      if (w.__first) return ro.disconnect();
-      ro.disconnect();
-      ro.observe(document.documentElement);
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }, id);
+  await page.addInitScript({ content: `(${recordFirstFrame})(${JSON.stringify(id)}, ${geometryOf});` });
   await page.goto(url, { timeout: 90_000 });
   await page.waitForLoadState('load');
-  await page.waitForFunction(() => (window as unknown as { __first?: FirstFrame }).__first !== undefined);
-  return page.evaluate(() => (window as unknown as { __first: FirstFrame }).__first);
+  await page.waitForFunction(() => (window as unknown as { __first?: unknown }).__first !== undefined);
+  const first = await page.evaluate(() => (window as unknown as { __first: Recorded }).__first);
+  return { present: !!first.geometry, off: first.geometry ? offsetFromTarget(first.geometry) : Number.NaN, scrollY: first.scrollY };
+}
+
+interface Recorded {
+  geometry?: Geometry;
+  scrollY: number;
+}
+
+/** Runs in the page from its start (self-contained: it is serialized with geometryOf). */
+function recordFirstFrame(id: string, read: typeof geometryOf): void {
+  const w = window as unknown as { __first?: Recorded };
+  const ro = new ResizeObserver(() => {
+    w.__first ??= { geometry: read(id), scrollY: (document.scrollingElement ?? document.documentElement).scrollTop };
+  });
+  const tick = () => {
+    ro.disconnect();
+    if (w.__first) return;
+    ro.observe(document.documentElement);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
 }

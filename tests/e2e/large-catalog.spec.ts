@@ -5,7 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateCatalog } from '../../bench/generate.ts';
-import { expectInView, firstFrame, loadModel } from './helpers.ts';
+import { expectInView, firstFrame, loadModel, offTarget } from './helpers.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4391) + 2;
 const BASE = `http://localhost:${PORT}`;
@@ -25,19 +25,6 @@ test.beforeAll(async () => {
 test.afterAll(() => {
   server?.kill();
 });
-
-/** Offset of the heading from where a fragment navigation puts it (0 = exactly on target). */
-function offTarget(page: Page, id: string): Promise<number> {
-  return page.evaluate((id) => {
-    const el = document.getElementById(id)!;
-    const px = (v: string) => parseFloat(v) || 0;
-    const pad = px(getComputedStyle(document.documentElement).scrollPaddingTop) + px(getComputedStyle(el).scrollMarginTop);
-    const root = document.scrollingElement!;
-    const top = el.getBoundingClientRect().top;
-    const scroll = Math.min(Math.max(top + root.scrollTop - pad, 0), root.scrollHeight - innerHeight);
-    return top - (top + root.scrollTop - scroll);
-  }, id);
-}
 
 for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
   for (const code of picks) {
