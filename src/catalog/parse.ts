@@ -1,6 +1,7 @@
 // Parse one catalog file within LIMITS. Clean files go through js-yaml's fast parser; a
 // file it rejects, or whose data is too deep or expands too far through aliases, is
-// parsed by `yaml`, which says where. Everything here is iterative or bounded by the
+// scanned for nesting that could exhaust `yaml`'s recursion, then parsed by `yaml`,
+// which says where. Everything here is iterative or bounded by the
 // depth limit, and duplicate keys are found with one Set per mapping (linear), so no
 // input can exhaust the stack, the heap or the clock.
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
@@ -26,20 +27,21 @@ export function parseFile(path: string, text: string, diagnostics: Diagnostic[])
     report({ at: 0, rule: limitExceeded, message: `file ${tooLarge(Buffer.byteLength(text)).refused}`, hint: SPLIT_HINT });
     return file;
   }
-  const deep = nestingBound(text);
-  if (deep !== undefined) {
-    report(depthProblem(deep));
-    return file;
-  }
   try {
-    // An empty document is null, as `yaml` has it.
+    // An empty document is null, as `yaml` has it. js-yaml's recursion ends in a RangeError
+    // on deep nesting, caught here: so only files it rejects need the nesting scan below.
     const data = fastLoad(text, { schema: CORE_SCHEMA }) ?? null;
     if (!measure(data)) {
       file.data = data;
       return file;
     }
   } catch {
-    // Fall through: `yaml` says where and why (js-yaml also throws RangeError on deep nesting).
+    // Fall through: `yaml` says where and why.
+  }
+  const deep = nestingBound(text);
+  if (deep !== undefined) {
+    report(depthProblem(deep));
+    return file;
   }
   for (const p of slowParse(file)) report(p);
   return file;
