@@ -57,6 +57,8 @@ for (const f of files) load(readFileSync(f, 'utf8'), { schema: CORE_SCHEMA });
 // The same, keeping each document (and its text) to the end.
 const KEPT = FLOOR.replace(/for \(const f of files\) (.*);\n/, (_, parse) => `const kept = [];\nfor (const f of files) kept.push(${parse});\nglobalThis.kept = kept;\n`);
 if (KEPT === FLOOR) throw new Error('bench/startup.ts: the kept floor no longer follows the floor');
+// With the young generation bin/errcat.js gives a large check: its best case for keeping.
+const KEPT_YOUNG_GENERATION = '--max-semi-space-size=8';
 
 /** What users run: bin/errcat.js on a fresh bundle. */
 export function buildBundle(): void {
@@ -88,7 +90,7 @@ export function benchStartup(label: string, dir: string, runs: number): StartupF
     for (let i = 0; i < runs; i++) {
       node.push(coldMs(['-e', ''], 1));
       floor.push(coldMs(['--input-type=module', '-e', FLOOR, dir], 1));
-      kept.push(coldMs(['--input-type=module', '-e', KEPT, dir], 1));
+      kept.push(coldMs([KEPT_YOUNG_GENERATION, '--input-type=module', '-e', KEPT, dir], 1));
       check.push(coldMs([ERRCAT, 'check', dir], 1, [0, 1]));
       hit.push(coldMs([ERRCAT, 'check', copy, ...cache], 1, [0, 1]));
       writeFileSync(edited, i % 2 ? original : `${original}# edited\n`);
@@ -105,13 +107,13 @@ export function startupTable(rows: StartupFigures[]): string {
   const ms = (v: number) => v.toFixed(0);
   const x = (v: number) => `${v.toFixed(2)}×`;
   return [
-    '| catalog | codes | bare `node -e \'\'` (ms) | js-yaml parse floor (ms) | the same, documents kept (ms) | `errcat check` (ms) | × node | × floor | `--cache`, unchanged (ms) | × node | × floor | `--cache`, one file edited (ms) | × floor | goal |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| catalog | codes | bare `node -e \'\'` (ms) | js-yaml parse floor (ms) | the same, documents kept, 8 MiB semi-spaces (ms) | × floor | `errcat check` (ms) | × node | × floor | `--cache`, unchanged (ms) | × node | × floor | `--cache`, one file edited (ms) | × floor | goal |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => {
       const goal = r.codes >= 10000
         ? `≤ 1.3× floor: ${ok(r.checkMs / r.floorMs <= 1.3)}; with \`--cache\`, unchanged: ${ok(r.hitMs / r.floorMs <= 1.3)}`
         : r.codes <= 100 ? `≤ 3× node: ${ok(r.checkMs / r.nodeMs <= 3)}` : '–';
-      return `| ${r.label} | ${r.codes.toLocaleString('en-US')} | ${ms(r.nodeMs)} | ${ms(r.floorMs)} | ${ms(r.keptMs)} | ${ms(r.checkMs)} | ${x(r.checkMs / r.nodeMs)} | ${x(r.checkMs / r.floorMs)} | ${ms(r.hitMs)} | ${x(r.hitMs / r.nodeMs)} | ${x(r.hitMs / r.floorMs)} | ${ms(r.editMs)} | ${x(r.editMs / r.floorMs)} | ${goal} |`;
+      return `| ${r.label} | ${r.codes.toLocaleString('en-US')} | ${ms(r.nodeMs)} | ${ms(r.floorMs)} | ${ms(r.keptMs)} | ${x(r.keptMs / r.floorMs)} | ${ms(r.checkMs)} | ${x(r.checkMs / r.nodeMs)} | ${x(r.checkMs / r.floorMs)} | ${ms(r.hitMs)} | ${x(r.hitMs / r.nodeMs)} | ${x(r.hitMs / r.floorMs)} | ${ms(r.editMs)} | ${x(r.editMs / r.floorMs)} | ${goal} |`;
     }),
   ].join('\n');
 }
