@@ -1,7 +1,7 @@
 // The loader reads clean files with js-yaml's fast parser and falls back to `yaml` for
 // positions. Both must agree on what every catalog file means.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { CORE_SCHEMA, load } from 'js-yaml';
@@ -56,4 +56,22 @@ test('property: displayPath (resolved once per directory) shows every path as pa
   const segment = fc.constantFrom('catalog', 'codes', '.', '..', '', 'a.yaml', 'b c.yaml', process.cwd().slice(1), 'x');
   const path = fc.tuple(fc.boolean(), fc.array(segment, { maxLength: 6 })).map(([abs, parts]) => `${abs ? '/' : ''}${parts.join('/')}`);
   fc.assert(fc.property(path, (p) => assert.equal(displayPath(p), plain(p))), { numRuns: 2000 });
+});
+
+test('a file of exactly the size limit is read whole, to its last byte; one byte more is refused', async () => {
+  const { readInside } = await import('../../src/catalog/read.ts');
+  const { LIMITS } = await import('../../src/catalog/limits.ts');
+  const dir = mutateFixture('tests/fixtures/mini', []);
+  const root = realpathSync(dir);
+  const path = join(root, 'codes', 'big.yaml');
+  // Two-byte characters, so a read cut short would also split one.
+  const body = LIMITS.fileBytes - 'notes: ""\n# end'.length;
+  const text = `notes: "${'é'.repeat(Math.floor(body / 2))}${'x'.repeat(body % 2)}"\n# end`;
+  assert.equal(Buffer.byteLength(text), LIMITS.fileBytes);
+  writeFileSync(path, text);
+  assert.equal(readInside(root, path), text);
+  writeFileSync(path, `${text}!`);
+  assert.deepEqual(readInside(root, path), { rule: 'limit-exceeded', refused: `is larger than ${LIMITS.fileBytes} bytes (${LIMITS.fileBytes + 1}): not read` });
+  writeFileSync(path, '');
+  assert.equal(readInside(root, path), '');
 });
