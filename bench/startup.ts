@@ -47,7 +47,7 @@ function coldMs(args: string[], runs: number, okStatus: number[] = [0]): number 
 // Reads what the loader reads (catalog.yaml, codes/*.yaml, shipped.yaml) and parses it as it does.
 const FLOOR = `
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 const dir = process.argv[1];
 const files = [join(dir, 'catalog.yaml'), ...readdirSync(join(dir, 'codes')).sort().map((n) => join(dir, 'codes', n))];
