@@ -12,7 +12,8 @@ export default defineConfig({
     starlight({
       // Replaced by the catalog's API name and description (siteTitle).
       title: 'Error reference',
-      plugins: [starlightErrorCatalog({ siteTitle: true, landing: true })],
+      // The project's own site also carries the check's rule pages, where every diagnostic links.
+      plugins: [starlightErrorCatalog({ siteTitle: true, landing: true, rulePages: true })],
     }),
   ],
 });

@@ -51,7 +51,7 @@ if (build.status !== 0) {
 const problems = sortDiagnostics(verifySite(staging, result.model));
 if (problems.length) {
   discard(staging);
-  process.stderr.write(`${textLines(problems, result.docsUrl)}\n\nbuild: the built site breaks the contract (${problems.length} problem${problems.length === 1 ? '' : 's'}); ${out} left as it was.\n`);
+  process.stderr.write(`${textLines(problems)}\n\nbuild: the built site breaks the contract (${problems.length} problem${problems.length === 1 ? '' : 's'}); ${out} left as it was.\n`);
   process.exit(1);
 }
 

@@ -1,9 +1,4 @@
 // `errcat explain <rule>`: a rule's page, like `rustc --explain`; `--list` lists the rules.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CORE_SCHEMA, load } from 'js-yaml';
-import { catalogDir } from '../config.ts';
-import { CATALOG_FILE } from '../catalog/load.ts';
 import { closest } from '../catalog/suggest.ts';
 import { DOCUMENTED_RULES, documentedRule, explainText } from '../rules/docs.ts';
 import { misuse } from './misuse.ts';
@@ -26,16 +21,7 @@ export function explain(args: string[], out: NodeJS.WritableStream): number {
     throw misuse(`unknown rule "${id}"${guesses.length ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : ''} (errcat explain --list)`,
       { brief: true });
   }
-  out.write(`${explainText(rule, docsUrlOfCatalog())}\n`);
+  out.write(`${explainText(rule)}\n`);
   return 0;
 }
 
-/** docs_url of the catalog in $CATALOG_DIR (or ./catalog), if it can be read: rule pages are published on its site. */
-function docsUrlOfCatalog(): string | undefined {
-  try {
-    const data = load(readFileSync(join(catalogDir(), CATALOG_FILE), 'utf8'), { schema: CORE_SCHEMA }) as { docs_url?: unknown };
-    return typeof data?.docs_url === 'string' ? data.docs_url : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -156,7 +156,7 @@ function openapi(args: string[], out: NodeJS.WritableStream): number {
   if (positionals.length > 1) throw misuse('openapi takes at most one directory');
   const result = checkCatalog(catalogDir(positionals[0]));
   if (!result.model) {
-    out.write(`${textLines(result.diagnostics, result.docsUrl)}\n\nno OpenAPI written: fix the errors above first\n`);
+    out.write(`${textLines(result.diagnostics)}\n\nno OpenAPI written: fix the errors above first\n`);
     return 1;
   }
   const text = `${JSON.stringify(errorsOpenapi(result.model), null, 2)}\n`;
@@ -179,7 +179,7 @@ function ship(args: string[], out: NodeJS.WritableStream): number {
   if (date !== undefined && !(DAY.test(date) && !Number.isNaN(Date.parse(date)))) throw misuse(`--date must be a day, YYYY-MM-DD, got "${date}"`);
   const result = checkCatalog(dir);
   if (!result.model) {
-    out.write(`${textLines(result.diagnostics, result.docsUrl)}\n\nnot shipped: fix the errors above first\n`);
+    out.write(`${textLines(result.diagnostics)}\n\nnot shipped: fix the errors above first\n`);
     return 1;
   }
   const version = values.version ?? result.model.catalog.version;

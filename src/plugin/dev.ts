@@ -3,7 +3,7 @@
 // without a server restart. The model's virtual module and everything that imported it
 // are invalidated, Astro's getStaticPaths cache is cleared (new codes get their plain URL)
 // and the browser reloads; a failing check then shows in Astro's error overlay.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { EnvironmentModuleNode, RunnableDevEnvironment, ViteDevServer } from 'vite';
 import { checkCatalog, type CheckResult } from '../catalog/check.ts';
 import { catalogCheckError } from './errors.ts';
@@ -41,8 +41,7 @@ export function watchCatalog(server: ViteDevServer, catalog: LiveCatalog, module
     const { result } = catalog;
     if (result.model) return;
     const error = catalogCheckError(result);
-    const first = result.diagnostics.find((d) => d.severity === 'error');
-    const err = { name: error.name, message: error.message, hint: error.hint, stack: '', loc: first && { file: resolve(first.file), line: first.line, column: first.col } };
+    const err = { name: error.name, message: error.message, hint: error.hint, stack: '', loc: error.loc };
     server.environments.client.hot.send({ type: 'error', err: err as never });
   });
   for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onFile);

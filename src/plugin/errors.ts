@@ -1,18 +1,28 @@
 // A catalog that fails the check becomes one AstroError: the message carries the
 // diagnostics exactly as `errcat check` prints them, so the terminal and the dev overlay
-// show the same lines.
+// show the same lines. Its `loc` is the first error's file and line: Astro's and Vite's
+// overlays frame that and open it in the editor (not this file, where it is thrown).
+import { resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { CheckResult } from '../catalog/check.ts';
 import { summaryLine } from '../reporters/reporter.ts';
 import { textLines } from '../reporters/text.ts';
 import { formatLinkProblems, type LinkProblem } from './links.ts';
 
-export function catalogCheckError(result: CheckResult): AstroError {
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export function catalogCheckError(result: CheckResult): AstroError & { loc?: SourceLocation } {
   const summary = summaryLine(result.diagnostics, result.codeCount);
-  return new AstroError(
-    `The error catalog in ${result.dir} does not pass the check (${summary}):\n\n${textLines(result.diagnostics, result.docsUrl)}`,
+  const error = new AstroError(
+    `The error catalog in ${result.dir} does not pass the check (${summary}):\n\n${textLines(result.diagnostics)}`,
     `Fix the problems above: each line is file:line:col, severity, rule, message and a hint. \`npx errcat check ${result.dir}\` prints the same list.`,
   );
+  const first = result.diagnostics.find((d) => d.severity === 'error');
+  return Object.assign(error, first ? { loc: { file: resolve(first.file), line: first.line, column: first.col } } : {});
 }
 
 export function siteLinksError(problems: LinkProblem[]): AstroError {

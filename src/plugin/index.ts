@@ -1,14 +1,16 @@
 // Starlight plugin: publish an error catalog as a page of a Starlight site. For `astro
 // build` and `astro dev` only, it runs the same check as the CLI in `config:setup`; a
 // catalog with errors stops with an AstroError carrying the diagnostics. It adds the
-// routes, the sidebar link (a route middleware) and, in dev, follows catalog edits.
+// routes, the sidebar link and the 404 page's code forwarding (a route middleware) and, in
+// dev, follows catalog edits. The site keeps its title, 404 page and sitemap.
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { checkCatalog } from '../catalog/check.ts';
+import { CatalogDirError } from '../catalog/load.ts';
 import type { CatalogModel } from '../catalog/model.ts';
-import { catalogDir } from '../config.ts';
 import { siteTitle, titleText } from '../render/page.ts';
+import { catalogNotFoundError, locateCatalog, type CatalogLocation } from './catalog-path.ts';
 import { catalogCheckError } from './errors.ts';
 import { errorCatalogIntegration, logCheck } from './integration.ts';
 import { validateOptions, type StarlightErrorCatalogUserOptions } from './options.ts';
@@ -23,13 +25,13 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
       'config:setup'({ config, astroConfig, command, addIntegration, addRouteMiddleware, updateConfig, logger }) {
         // preview serves what build wrote; sync and the rest need no catalog.
         if (command !== 'build' && command !== 'dev') return;
-        const dir = catalogDir(options.catalog, process.env, fileURLToPath(astroConfig.root));
-        const result = checkCatalog(dir);
+        const root = fileURLToPath(astroConfig.root);
+        const location = locateCatalog(options.catalog, process.env, root);
+        const { dir } = location;
+        const result = checkOrExplain(location, root);
         if (!result.model) throw catalogCheckError(result);
         logCheck(logger, result);
         if (options.siteTitle) updateConfig({ title: siteTitle(result.model), description: result.model.catalog.description });
-        // The plugin's 404 page suggests codes for unknown plain URLs (src/routes/404.astro).
-        if (options.notFound) updateConfig({ disable404Route: true });
         const catalog = { dir, result };
         // The sitemap lists real pages only, not the noindex pages that forward a code's plain
         // URL to its heading. Starlight adds its own sitemap only when none is present; a site
@@ -37,7 +39,8 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
         if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap')) {
           addIntegration(sitemap({ filter: (page) => !isForwardingPage(page, catalog.result.model) }));
         }
-        if (options.sidebar !== false) {
+        // The sidebar link, and the 404 page's forwarding of a missing code URL (not-found.ts).
+        if (options.sidebar !== false || options.notFound) {
           addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./middleware.ts', import.meta.url)), order: 'post' });
         }
         // The pages end their <title> in the site's title like every page of the site.
@@ -47,6 +50,16 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
       },
     },
   };
+}
+
+/** The check's result; a missing catalog directory is an AstroError saying where it was looked for. */
+function checkOrExplain(location: CatalogLocation, root: string) {
+  try {
+    return checkCatalog(location.dir);
+  } catch (error) {
+    if (error instanceof CatalogDirError) throw catalogNotFoundError(location, root);
+    throw error;
+  }
 }
 
 /** A page of the sitemap that only forwards a code's plain URL (<page>/<code>/) to its heading. */

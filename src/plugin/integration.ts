@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../catalog/check.ts';
 import { hasErrors } from '../catalog/diagnostics.ts';
+import { RULE_PAGE_PATH } from '../rules/docs.ts';
 import { summaryLine } from '../reporters/reporter.ts';
 import { textLines } from '../reporters/text.ts';
 import { siteLinksError } from './errors.ts';
@@ -17,8 +18,8 @@ const route = (file: string) => fileURLToPath(new URL(`../routes/${file}`, impor
 /** One line per check in the terminal; the diagnostics below it when there are any. */
 export function logCheck(logger: AstroIntegrationLogger, result: CheckResult): void {
   const line = `${summaryLine(result.diagnostics, result.codeCount)} (${result.dir})`;
-  if (hasErrors(result.diagnostics)) logger.error(`${line}\n${textLines(result.diagnostics, result.docsUrl)}`);
-  else if (result.diagnostics.length) logger.warn(`${line}\n${textLines(result.diagnostics, result.docsUrl)}`);
+  if (hasErrors(result.diagnostics)) logger.error(`${line}\n${textLines(result.diagnostics)}`);
+  else if (result.diagnostics.length) logger.warn(`${line}\n${textLines(result.diagnostics)}`);
   else logger.info(line);
 }
 
@@ -38,13 +39,13 @@ export function errorCatalogIntegration(catalog: LiveCatalog, options: Starlight
         injectRoute({ pattern: page ? `/${page}` : '/', entrypoint: route('errors.astro'), prerender: true });
         injectRoute({ pattern: page ? `/${page}/[code]` : '/[code]', entrypoint: route('code-redirect.astro'), prerender: true });
         if (page && options.landing) injectRoute({ pattern: '/', entrypoint: route('index.astro'), prerender: true });
-        if (options.notFound) injectRoute({ pattern: '/404', entrypoint: route('404.astro'), prerender: true });
         // Starlight's pages link /favicon.svg; emit one unless the site has its own.
         if (!existsSync(new URL('favicon.svg', config.publicDir))) {
           injectRoute({ pattern: '/favicon.svg', entrypoint: route('favicon.svg.ts'), prerender: true });
         }
-        // Every diagnostic links to its rule's page here (src/rules/docs.ts, rulePageUrl).
-        injectRoute({ pattern: '/errcat/rules/[rule]', entrypoint: route('rule-page.astro'), prerender: true });
+        // Diagnostics link to the rule pages on the project's own site (RULE_DOCS_URL), the
+        // one site that turns them on; a host site gets none.
+        if (options.rulePages) injectRoute({ pattern: `${RULE_PAGE_PATH}[rule]`, entrypoint: route('rule-page.astro'), prerender: true });
         if (options.exports) {
           for (const file of ['errors.json', 'errors.d.ts', 'errors.openapi.json', 'llms.txt', 'llms-full.txt']) {
             injectRoute({ pattern: `/${file}`, entrypoint: route(`${file}.ts`), prerender: true });
@@ -52,7 +53,7 @@ export function errorCatalogIntegration(catalog: LiveCatalog, options: Starlight
         }
         const sidebar = options.sidebar === false ? false : options.sidebar === true ? {} : options.sidebar;
         updateConfig({
-          vite: { plugins: [vitePluginErrorCatalog(catalog, { exports: options.exports, sidebar, siteTitle: hostTitle }, (r) => logCheck(logger, r))] },
+          vite: { plugins: [vitePluginErrorCatalog(catalog, { exports: options.exports, sidebar, notFound: options.notFound, siteTitle: hostTitle }, (r) => logCheck(logger, r))] },
         });
       },
       'astro:build:done'({ dir, pages, logger }) {

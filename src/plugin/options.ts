@@ -2,16 +2,15 @@
 // names the option, like Starlight's own config errors.
 import { AstroError } from 'astro/errors';
 import { z } from 'zod';
+import { issueLines } from './option-issues.ts';
 
-const sidebarSchema = z.union([
-  z.boolean(),
-  z.strictObject({
-    /** Label of the top-level sidebar group to add the link to (created when missing). */
-    group: z.string().min(1).optional(),
-    /** The link's label. Default: the catalog's title. */
-    label: z.string().min(1).optional(),
-  }),
-]);
+const sidebarPlacement = z.strictObject({
+  /** Label of the top-level sidebar group to add the link to (created when missing). */
+  group: z.string().min(1).optional(),
+  /** The link's label. Default: the catalog's title. */
+  label: z.string().min(1).optional(),
+});
+const sidebarSchema = z.union([z.boolean(), sidebarPlacement]);
 
 export const optionsSchema = z
   .strictObject({
@@ -27,24 +26,37 @@ export const optionsSchema = z
     /** Serve a small landing page at `/` (for a site that is only the error reference). */
     landing: z.boolean().default(false),
     /**
-     * Serve the site's 404 page in place of Starlight's: under the errors page's path it
-     * suggests the closest codes for a mistyped code URL (/errors/turn_not_fund/).
+     * A missing plain code URL under the errors page (/concepts/errors/turn_not_fund/) is sent
+     * from the site's own 404 page to the errors page's notice, which suggests the closest
+     * codes. Every other path keeps the site's 404 page as it is.
      */
     notFound: z.boolean().default(true),
     /** Use the catalog's API name and description as the site's title and description. */
     siteTitle: z.boolean().default(false),
+    /**
+     * Publish the check's rule pages (/errcat/rules/<rule>/). Only the project's own
+     * documentation site does: diagnostics link there (src/rules/docs.ts, RULE_DOCS_URL).
+     */
+    rulePages: z.boolean().default(false),
   })
-  .default({ sidebar: true, exports: true, landing: false, notFound: true, siteTitle: false });
+  .default({ sidebar: true, exports: true, landing: false, notFound: true, siteTitle: false, rulePages: false });
+
+/** The option names allowed at each object path, for "did you mean". */
+const KNOWN_OPTIONS = {
+  '': Object.keys(optionsSchema.unwrap().shape),
+  sidebar: Object.keys(sidebarPlacement.shape),
+};
 
 export type StarlightErrorCatalogUserOptions = z.input<typeof optionsSchema>;
 export type StarlightErrorCatalogOptions = z.output<typeof optionsSchema>;
 
 export function validateOptions(userOptions: unknown): StarlightErrorCatalogOptions {
-  const parsed = optionsSchema.safeParse(userOptions);
+  const parsed = optionsSchema.safeParse(userOptions, { reportInput: true });
   if (!parsed.success) {
+    const lines = issueLines(parsed.error.issues, KNOWN_OPTIONS);
     throw new AstroError(
-      `Invalid starlightErrorCatalog() options:\n\n${z.prettifyError(parsed.error)}`,
-      'Check the options passed to starlightErrorCatalog() in astro.config.mjs; the README lists them.',
+      `Invalid starlightErrorCatalog() options:\n\n${lines.map((l) => `- ${l}`).join('\n')}`,
+      'Fix the options passed to starlightErrorCatalog() in astro.config.mjs; the README lists them.',
     );
   }
   return parsed.data;

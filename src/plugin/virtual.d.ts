@@ -5,7 +5,9 @@ declare module 'virtual:starlight-error-catalog/model' {
   export const options: { exports: boolean; siteTitle: string };
 }
 
-declare module 'virtual:starlight-error-catalog/sidebar' {
+declare module 'virtual:starlight-error-catalog/middleware' {
   /** Where the errors page joins the sidebar; null: it does not. */
   export const sidebar: import('./sidebar.ts').SidebarPlacement | null;
+  /** The errors page's path, for the 404 page's forwarding of code URLs; null: no forwarding. */
+  export const notFoundPage: string | null;
 }

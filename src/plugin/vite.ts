@@ -1,5 +1,5 @@
 // The Vite side: virtual modules that carry the checked catalog to the pages and to the
-// sidebar middleware. They are generated from the live check result on every load, so in
+// route middleware. They are generated from the live check result on every load, so in
 // dev (src/plugin/dev.ts) a re-check plus an invalidation is all a page needs to show the
 // new catalog; a failing check makes the model's load throw, and Astro shows the
 // diagnostics in its error overlay.
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { CheckResult } from '../catalog/check.ts';
 import { serializeModel } from '../render/model-data.ts';
-import { plainTitle, siteTitle } from '../render/page.ts';
+import { pageHref, plainTitle, siteTitle } from '../render/page.ts';
 import { watchCatalog } from './dev.ts';
 import { catalogCheckError } from './errors.ts';
 import type { SidebarPlacement } from './sidebar.ts';
@@ -23,6 +23,8 @@ export interface VirtualModuleOptions {
   exports: boolean;
   /** `false`: no sidebar link; otherwise where it goes and, optionally, its label. */
   sidebar: false | { group?: string; label?: string };
+  /** The site's 404 page sends a missing code URL to the errors page's suggestions. */
+  notFound: boolean;
   /** The host site's title for the pages' `<title>`; undefined: the plugin sets the API's (siteTitle: true). */
   siteTitle?: string;
 }
@@ -39,13 +41,14 @@ function modules(catalog: LiveCatalog, options: VirtualModuleOptions): Record<st
       `import { hydrateModel } from ${JSON.stringify(hydrate)};
 export default hydrateModel(${JSON.stringify(serializeModel(modelOrThrow()))});
 export const options = ${JSON.stringify({ exports: options.exports, siteTitle: options.siteTitle ?? siteTitle(modelOrThrow()) })};`,
-    'virtual:starlight-error-catalog/sidebar': () => {
+    'virtual:starlight-error-catalog/middleware': () => {
       const model = catalog.result.model;
       const place: SidebarPlacement | null =
         options.sidebar && model
           ? { label: options.sidebar.label ?? plainTitle(model.catalog.title), href: `${model.pagePath}/`, group: options.sidebar.group }
           : null;
-      return `export const sidebar = ${JSON.stringify(place)};`;
+      const notFoundPage = options.notFound && model ? pageHref(model) : null;
+      return `export const sidebar = ${JSON.stringify(place)};\nexport const notFoundPage = ${JSON.stringify(notFoundPage)};`;
     },
   };
 }

@@ -7,19 +7,19 @@ import { githubData, githubProperty } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
 import { annotationMessage } from './text.ts';
 
-export function githubAnnotations(list: Diagnostic[], docsUrl?: string): string {
+export function githubAnnotations(list: Diagnostic[]): string {
   return list
     .map((d) => {
       const props = `file=${githubProperty(d.file)},line=${d.line},col=${d.col},title=${githubProperty(d.rule)}`;
-      return `::${d.severity} ${props}::${githubData(annotationMessage(d, docsUrl))}`;
+      return `::${d.severity} ${props}::${githubData(annotationMessage(d))}`;
     })
     .join('\n');
 }
 
 export const github: Reporter = {
-  format({ diagnostics, codeCount, docsUrl, review }) {
+  format({ diagnostics, codeCount, review }) {
     // With a review, annotations go on the pull request's changed lines (src/review/annotate.ts).
-    const lines = [review ? formatReviewGithub(review, diagnostics, docsUrl) : githubAnnotations(diagnostics, docsUrl)].filter(Boolean);
+    const lines = [review ? formatReviewGithub(review, diagnostics) : githubAnnotations(diagnostics)].filter(Boolean);
     lines.push(`${githubData(summaryLine(diagnostics, codeCount))}${review ? `; ${counts(review)}` : ''}`);
     return `${lines.join('\n')}\n`;
   },

@@ -3,8 +3,8 @@ import { rulePageUrl } from '../rules/docs.ts';
 import type { Reporter } from './reporter.ts';
 
 export const json: Reporter = {
-  format({ diagnostics, codeCount, docsUrl, review, openapi }) {
-    const list = diagnostics.map((d) => ({ ...d, docs: rulePageUrl(d.rule, docsUrl) ?? null }));
+  format({ diagnostics, codeCount, review, openapi }) {
+    const list = diagnostics.map((d) => ({ ...d, docs: rulePageUrl(d.rule) }));
     return `${JSON.stringify({ codes: codeCount, diagnostics: list, review, openapi }, null, 2)}\n`;
   },
 };

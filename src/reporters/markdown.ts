@@ -8,11 +8,10 @@ import { summaryLine, type Reporter } from './reporter.ts';
 import type { OpenapiChanges } from '../catalog/openapi-review.ts';
 
 /** One list item per diagnostic, the rule linked to its page. */
-export function markdownDiagnostics(list: Diagnostic[], docsUrl?: string): string {
+export function markdownDiagnostics(list: Diagnostic[]): string {
   return list
     .map((d) => {
-      const url = rulePageUrl(d.rule, docsUrl);
-      const rule = url ? `[${markdownCode(d.rule)}](<${url}>)` : `${markdownCode(d.rule)} (\`errcat explain ${d.rule}\`)`;
+      const rule = `[${markdownCode(d.rule)}](<${rulePageUrl(d.rule)}>)`;
       const hint = d.hint ? ` — hint: ${markdownCode(d.hint)}` : '';
       return `- ${markdownCode(`${d.file}:${d.line}:${d.col}`)} **${d.severity}** ${rule}: ${markdownCode(d.message)}${hint}`;
     })
@@ -23,7 +22,7 @@ export const markdown: Reporter = {
   format({ diagnostics, codeCount, docsUrl, review, links, openapi }) {
     if (review) return formatReviewMarkdown(review, diagnostics, { ...links, docsUrl: links?.docsUrl ?? docsUrl }) + (openapi ? openapiMarkdown(openapi) : '');
     const out = ['### Error catalog check', '', summaryLine(diagnostics, codeCount)];
-    if (diagnostics.length) out.push('', markdownDiagnostics(diagnostics, docsUrl));
+    if (diagnostics.length) out.push('', markdownDiagnostics(diagnostics));
     return `${out.join('\n')}\n`;
   },
 };

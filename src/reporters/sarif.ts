@@ -14,17 +14,16 @@ export function artifactUri(path: string): string {
 }
 
 export const sarif: Reporter = {
-  format({ diagnostics, docsUrl }) {
+  format({ diagnostics }) {
     // Every rule a diagnostic can name, the check's own failure and the site's contract included.
     const index = new Map<string, number>(DOCUMENTED_RULES.map((r, i) => [r.id, i]));
     const rules = DOCUMENTED_RULES.map((r) => {
-      const helpUri = rulePageUrl(r.id, docsUrl);
       return {
         id: r.id,
         shortDescription: { text: r.description },
         fullDescription: { text: r.why },
-        help: { text: explainText(r, docsUrl) },
-        ...(helpUri ? { helpUri } : {}),
+        help: { text: explainText(r) },
+        helpUri: rulePageUrl(r.id),
         defaultConfiguration: { level: r.severity },
       };
     });

@@ -7,28 +7,24 @@ import { rulePageUrl } from '../rules/docs.ts';
 import { plainText } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
 
-/** Where to read about a diagnostic's rule: its page online, or the command that prints it. */
-export function ruleReference(rule: string, docsUrl: string | undefined): string {
-  return rulePageUrl(rule, docsUrl) ?? `errcat explain ${rule}`;
-}
 
 /** A one-line diagnostic for annotations: the message, its hint and where to read about the rule. */
-export function annotationMessage(d: Diagnostic, docsUrl?: string): string {
-  return `${d.message}${d.hint ? ` (hint: ${d.hint})` : ''} — ${ruleReference(d.rule, docsUrl)}`;
+export function annotationMessage(d: Diagnostic): string {
+  return `${d.message}${d.hint ? ` (hint: ${d.hint})` : ''} — ${rulePageUrl(d.rule)}`;
 }
 
-export function textLines(list: Diagnostic[], docsUrl?: string): string {
+export function textLines(list: Diagnostic[]): string {
   return list
     .map((d) =>
       plainText(`${d.file}:${d.line}:${d.col}  ${d.severity}  ${d.rule}  ${d.message}${d.hint ? `  hint: ${d.hint}` : ''}`) +
-      `  docs: ${plainText(ruleReference(d.rule, docsUrl))}`)
+      `  docs: ${plainText(rulePageUrl(d.rule))}`)
     .join('\n');
 }
 
 export const text: Reporter = {
-  format({ diagnostics, codeCount, docsUrl, review, openapi }) {
+  format({ diagnostics, codeCount, review, openapi }) {
     const parts: string[] = [];
-    if (diagnostics.length) parts.push(textLines(diagnostics, docsUrl));
+    if (diagnostics.length) parts.push(textLines(diagnostics));
     if (review) parts.push(formatReviewText(review, diagnostics));
     if (openapi) parts.push(formatOpenapiChanges(openapi).split('\n').map(plainText).join('\n'));
     parts.push(summaryLine(diagnostics, codeCount));

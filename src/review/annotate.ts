@@ -33,8 +33,8 @@ function command(a: Annotation): string {
 
 const touched = (r: Review, file: string) => (r.files[file]?.length ?? 0) > 0;
 
-function problem(r: Review, d: Diagnostic, docsUrl: string | undefined): Annotation {
-  const message = annotationMessage(d, docsUrl);
+function problem(r: Review, d: Diagnostic): Annotation {
+  const message = annotationMessage(d);
   if (touched(r, d.file)) return { level: d.severity, file: d.file, line: d.line, col: d.col, title: d.rule, message };
   // Not a file of this pull request: the annotation goes on the run, the place in words.
   return { level: d.severity, title: d.rule, message: `${d.file}:${d.line}:${d.col}: ${message}` };
@@ -61,8 +61,8 @@ function change(r: Review, c: CodeChange): Annotation[] {
   return [at ? { level: 'notice', file: r.lock, line: at[0], endLine: at[1], title, message } : { level: 'notice', title, message }];
 }
 
-export function formatReviewGithub(r: Review, diagnostics: Diagnostic[], docsUrl?: string): string {
-  return [...diagnostics.map((d) => problem(r, d, docsUrl)), ...[...r.added, ...r.changed, ...r.removed].flatMap((c) => change(r, c))]
+export function formatReviewGithub(r: Review, diagnostics: Diagnostic[]): string {
+  return [...diagnostics.map((d) => problem(r, d)), ...[...r.added, ...r.changed, ...r.removed].flatMap((c) => change(r, c))]
     .map(command)
     .join('\n');
 }

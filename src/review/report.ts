@@ -117,7 +117,7 @@ function mdCodeSection(c: CodeChange, diagnostics: Diagnostic[], ctx: ReportCont
   const says = about(c, diagnostics);
   if (says.length) {
     out.push(c.kind === 'removed' ? 'What the check says:' : 'Problems here:', '');
-    out.push(markdownDiagnostics(says, ctx.docsUrl));
+    out.push(markdownDiagnostics(says));
     out.push('');
   }
   return out;
@@ -138,7 +138,7 @@ function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext
   out.push(errors.length
     ? `❌ The check failed with ${errors.length} error${errors.length === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}:`
     : `✅ The check passed${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}: codes are stable, references resolve.`);
-  if (diagnostics.length) out.push('', markdownDiagnostics(diagnostics, ctx.docsUrl));
+  if (diagnostics.length) out.push('', markdownDiagnostics(diagnostics));
   for (const rn of r.renames) out.push('', `🔁 ${mdCode(rn.from)} → ${mdCode(rn.to)} looks like a rename (${mdText(renameWords(rn))}).`);
   out.push('', ctx.previewUrl
     ? `Links go to the preview of this change: ${mdText(ctx.previewUrl)}`

@@ -17,19 +17,20 @@ export const DOCUMENTED_RULES: readonly DocumentedRule[] = [...RULES, ...OUTSIDE
 
 const isCatalogRule = (rule: DocumentedRule): rule is Rule => 'fail' in rule;
 
-/** Where a rule's page is published: under the docs site's origin (see rulePageUrl). */
-export const RULE_PAGE_PATH = '/errcat/rules/';
+/**
+ * Where the rule pages are published: the project's own documentation site, whose
+ * astro.config.mjs turns on the plugin's `rulePages`. Sites that add the plugin do not
+ * publish them, so every diagnostic links here, whatever the catalog's docs_url; offline,
+ * `errcat explain <rule>` prints the same page.
+ */
+export const RULE_DOCS_URL = 'https://docs.amy.health/errcat/rules/';
 
-/** The published page of a rule, on the site that serves the catalog's docs_url. */
-export function rulePageUrl(id: string, docsUrl: string | undefined): string | undefined {
-  if (!docsUrl) return undefined;
-  try {
-    const url = new URL(docsUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    return new URL(`${RULE_PAGE_PATH}${id}/`, url.origin).href;
-  } catch {
-    return undefined;
-  }
+/** The path of the rule pages on the project's site (`/errcat/rules/`). */
+export const RULE_PAGE_PATH = new URL(RULE_DOCS_URL).pathname;
+
+/** The published page of a rule. */
+export function rulePageUrl(id: string): string {
+  return `${RULE_DOCS_URL}${id}/`;
 }
 
 export function severityLine(rule: DocumentedRule): string {
@@ -57,8 +58,7 @@ function fileText(file: string, text: string | null): string[] {
 }
 
 /** The page `errcat explain <rule>` prints: plain text, like `rustc --explain`. */
-export function explainText(rule: DocumentedRule, docsUrl?: string): string {
-  const url = rulePageUrl(rule.id, docsUrl);
+export function explainText(rule: DocumentedRule): string {
   const examples = isCatalogRule(rule) ? ['', 'Fails', exampleText(rule.fail), '', 'Passes', exampleText(rule.pass)] : [];
   return [
     `${rule.id}: ${rule.description}`,
@@ -72,7 +72,8 @@ export function explainText(rule: DocumentedRule, docsUrl?: string): string {
     'How to fix',
     `  ${rule.fix}`,
     ...(rule.firesIn ? ['', `Checked in ${rule.firesIn}.`] : []),
-    ...(url ? ['', `Online: ${url}`] : []),
+    '',
+    `Online: ${rulePageUrl(rule.id)}`,
   ].join('\n');
 }
 

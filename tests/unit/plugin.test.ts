@@ -8,8 +8,10 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
 import starlightErrorCatalog from '../../src/plugin/index.ts';
+import { notFoundScript } from '../../src/plugin/not-found.ts';
 import { withErrorsPage } from '../../src/plugin/sidebar.ts';
 import { mutateFixture } from './helpers.ts';
 
@@ -58,6 +60,8 @@ test('a failing check is an AstroError with a hint and the diagnostics', () => {
     assert.equal(e.name, 'AstroUserError');
     assert.match(e.message, /codes\/thing_not_found\.yaml:4:11 {2}error {2}category-known {2}unknown category "not_a_category"/);
     assert.match(e.hint ?? '', /errcat check/);
+    // The dev overlay frames this and opens it in the editor: the YAML line, not the plugin.
+    assert.deepEqual((e as Error & { loc?: unknown }).loc, { file: join(dir, 'codes/thing_not_found.yaml'), line: 4, column: 11 });
     return true;
   });
   assert.deepEqual(calls.integrations, []);
@@ -73,32 +77,73 @@ test('the site title and description change only with siteTitle: true', () => {
   assert.ok(asked.calls.updateConfig.some((c) => typeof c.title === 'string' && 'description' in c));
 });
 
-test("the 404 page and the sitemap: Starlight's 404 route off unless notFound: false; no second sitemap", () => {
+test("the site keeps its 404 page and its own sitemap", () => {
   const plain = setup({ catalog: 'tests/fixtures/mini' }, 'build', process.cwd());
   plain.run();
-  assert.ok(plain.calls.updateConfig.some((c) => c.disable404Route === true));
+  assert.ok(plain.calls.updateConfig.every((c) => !('disable404Route' in c)), "Starlight's 404 route stays");
   assert.deepEqual(plain.calls.integrations, ['@astrojs/sitemap', 'starlight-error-catalog']);
-  const own = setup({ catalog: 'tests/fixtures/mini', notFound: false }, 'build', process.cwd(), ['@astrojs/sitemap']);
+  const own = setup({ catalog: 'tests/fixtures/mini' }, 'build', process.cwd(), ['@astrojs/sitemap']);
   own.run();
-  assert.ok(own.calls.updateConfig.every((c) => !('disable404Route' in c)));
   assert.deepEqual(own.calls.integrations, ['starlight-error-catalog'], 'the site keeps its own sitemap');
 });
 
-test('options are validated: a typo or a wrong type is an AstroError naming the option', () => {
-  assert.throws(() => starlightErrorCatalog({ sidebarr: true } as never), (e: Error & { hint?: string }) => {
-    assert.equal(e.name, 'AstroUserError');
-    assert.match(e.message, /sidebarr/);
-    assert.ok(e.hint);
-    return true;
-  });
-  assert.throws(() => starlightErrorCatalog({ exports: 'yes' } as never), /exports/);
-  assert.throws(() => starlightErrorCatalog({ sidebar: { group: '' } }), /group/);
+test('options are validated: "did you mean" for a typo, the expected type for a wrong one', () => {
+  const error = (options: unknown) => {
+    try {
+      starlightErrorCatalog(options as never);
+    } catch (e) {
+      const { name, message, hint } = e as Error & { hint?: string };
+      assert.equal(name, 'AstroUserError');
+      assert.match(hint ?? '', /astro\.config\.mjs/);
+      return message.split('\n').slice(2).join('\n');
+    }
+    assert.fail(`accepted ${JSON.stringify(options)}`);
+  };
+  assert.equal(error({ sidebarr: true }), '- unknown option "sidebarr": did you mean "sidebar"?');
+  assert.equal(error({ sidebar: { grop: 'API' } }), '- unknown option "sidebar.grop": did you mean "sidebar.group"?');
+  assert.match(error({ zzzzzzzzz: 1 }), /unknown option "zzzzzzzzz": expected one of catalog, sidebar, exports/);
+  assert.equal(error({ sidebar: 'Concepts' }), '- sidebar: expected boolean or object, got string');
+  assert.equal(error({ exports: 'yes', catalog: 3 }), '- catalog: expected string, got number\n- exports: expected boolean, got string');
+  assert.equal(error({ sidebar: { group: '' } }), '- sidebar.group: must not be empty');
+  assert.equal(error('catalog'), '- the options: expected object, got string');
+  assert.equal(error(null), '- the options: expected object, got null');
 });
 
-test('sidebar: no middleware when sidebar is false', () => {
-  const { run, calls } = setup({ catalog: 'tests/fixtures/mini', sidebar: false }, 'build', process.cwd());
-  run();
-  assert.equal(calls.middleware, 0);
+test('a wrong catalog path is an AstroError naming the path, where it came from and the fix', () => {
+  const root = mkdtempSync(join(tmpdir(), 'root-'));
+  const message = (options: Parameters<typeof starlightErrorCatalog>[0], env: string | undefined) => {
+    const before = process.env.CATALOG_DIR;
+    if (env === undefined) delete process.env.CATALOG_DIR;
+    else process.env.CATALOG_DIR = env;
+    try {
+      setup(options, 'build', root).run();
+      assert.fail('no error');
+    } catch (e) {
+      const { name, message, hint } = e as Error & { hint?: string };
+      assert.equal(name, 'AstroUserError');
+      assert.match(hint ?? '', /starlightErrorCatalog\(\{ catalog: /);
+      return message;
+    } finally {
+      if (before === undefined) delete process.env.CATALOG_DIR;
+      else process.env.CATALOG_DIR = before;
+    }
+  };
+  assert.equal(message({ catalog: 'api-errors' }, 'elsewhere'),
+    `No error catalog directory at ${join(root, 'api-errors')}: the path comes from the \`catalog\` option ("api-errors"), resolved against the Astro root (${root}).`);
+  assert.match(message(undefined, 'errs'), /at .*\/errs: the path comes from the CATALOG_DIR environment variable \("errs"\)/);
+  assert.match(message(undefined, undefined), /at .*\/catalog: the path comes from the default \("catalog"; neither/);
+  rmSync(root, { recursive: true });
+});
+
+test('the route middleware only for the sidebar link or the 404 forwarding', () => {
+  const count = (options: Parameters<typeof starlightErrorCatalog>[0]) => {
+    const { run, calls } = setup({ catalog: 'tests/fixtures/mini', ...options }, 'build', process.cwd());
+    run();
+    return calls.middleware;
+  };
+  assert.equal(count({ sidebar: false, notFound: false }), 0);
+  assert.equal(count({ sidebar: false }), 1);
+  assert.equal(count({ notFound: false }), 1);
 });
 
 const link = (label: string, href: string): Entry => ({ type: 'link', label, href, isCurrent: false, badge: undefined, attrs: {} });
@@ -123,4 +168,28 @@ test('sidebar: appended at the end, into a named group, or a new group', () => {
 test('sidebar: a site that already links to the page gets no second link', () => {
   const sidebar = [group('Concepts', [link('Error codes', '/concepts/errors')])];
   assert.equal(withErrorsPage(sidebar, { label: 'Errors', href: '/concepts/errors/' }, '/'), sidebar);
+});
+
+/** Where the 404 page's script sends a reader who asked for `pathname`; undefined: it stays on the 404 page. */
+function forwardFrom(pathname: string, pageHref = '/concepts/errors/'): string | undefined {
+  let to: string | undefined;
+  runInNewContext(notFoundScript(pageHref), { location: { pathname, replace: (url: string) => (to = url) } });
+  return to;
+}
+
+test("404: only a missing code URL under the errors page goes on to the page's suggestions", () => {
+  assert.equal(forwardFrom('/concepts/errors/turn_not_fund/'), '/concepts/errors/#turn_not_fund');
+  assert.equal(forwardFrom('/concepts/errors/turn_not_fund'), '/concepts/errors/#turn_not_fund');
+  // Still encoded: the page's notice decodes the fragment.
+  assert.equal(forwardFrom('/concepts/errors/turn%20x/'), '/concepts/errors/#turn%20x');
+  // Everything else is the site's own 404 page.
+  for (const path of ['/nope/', '/concepts/errors/a/b/', '/concepts/errorsx/', '/concepts/', '/guides/errors/x/']) {
+    assert.equal(forwardFrom(path), undefined, path);
+  }
+});
+
+test('404: a page path cannot end the inline script', () => {
+  const script = notFoundScript('/a</script><script>alert(1)//');
+  assert.ok(!script.includes('</script>'));
+  assert.equal(forwardFrom('/a</script><script>alert(1)//x/', '/a</script><script>alert(1)//'), '/a</script><script>alert(1)//#x');
 });

@@ -48,11 +48,3 @@ test('the filter round-trips through the query string', async () => {
   for (const s of [{ status: '429', category: '' }, { status: '', category: 'x y' }]) assert.deepEqual(filterFromQuery(filterQuery(s)), s);
 });
 
-test('404: the path segment after the errors page is taken for a code', async () => {
-  const { codeFromPath } = await import('../../src/render/client/not-found.ts');
-  assert.equal(codeFromPath('/concepts/errors/turn_not_fund/', '/concepts/errors/'), 'turn_not_fund');
-  assert.equal(codeFromPath('/concepts/errors/turn%20x', '/concepts/errors/'), 'turn x');
-  assert.equal(codeFromPath('/concepts/errors/a/b/', '/concepts/errors/'), '');
-  assert.equal(codeFromPath('/elsewhere/x/', '/concepts/errors/'), '');
-  assert.deepEqual(suggestionsFor('turn_not_fund', ['turn_not_found', 'lab_not_found', 'forbidden']), ['turn_not_found']);
-});
