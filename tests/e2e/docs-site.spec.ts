@@ -54,3 +54,44 @@ test('the plain URL of a code linked from a docs page forwards to its heading', 
   await page.waitForURL(`**${errorsPage}#scope_missing`);
   await expectInView(page, page.locator('h3[id="scope_missing"]'));
 });
+
+// A guest in the host site: the errors page, its plain code URLs and the exports, and
+// nothing else the host did not ask for.
+
+test('no rule pages are published into the host site', async ({ request }) => {
+  const res = await request.get('/errcat/rules/category-known/');
+  expect(res.status()).toBe(404);
+});
+
+test('the sitemap lists the host\'s pages and the errors page, nothing else', async ({ request }) => {
+  const xml = await (await request.get('/sitemap-0.xml')).text();
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
+  expect(paths).toEqual(['/', '/concepts/authentication/', errorsPage, '/concepts/rate-limits/', '/guides/getting-started/', '/guides/pagination/', '/guides/retries/'].sort());
+});
+
+test('an unknown path outside the errors page gets the host\'s own 404 page', async ({ page }) => {
+  const res = await page.goto('/nope/');
+  expect(res!.status()).toBe(404);
+  // Starlight's 404 page, the host's title, nothing about the error catalog.
+  await expect(page).toHaveTitle('404 | Example Docs');
+  await expect(page.locator('main')).toContainText('Page not found');
+  await expect(page.locator('main')).not.toContainText(model.catalog.api);
+  await expect(page).toHaveURL(/\/nope\/$/);
+  // Deeper than a code under the errors page: the host's 404 page too.
+  expect((await page.goto(`${errorsPage}rate_limited/more/`))!.status()).toBe(404);
+  await expect(page).toHaveURL(/\/rate_limited\/more\/$/);
+  await expect(page.locator('main')).toContainText('Page not found');
+});
+
+test('a misspelt code URL under the errors page ends at the page\'s suggestions', async ({ page }) => {
+  // The static server answers with the host's 404.html and status 404 (as a static host does).
+  const res = await page.request.get(`${errorsPage}rate_limitd/`);
+  expect(res.status()).toBe(404);
+  expect(await res.text()).toContain('<title>404 | Example Docs</title>');
+  await page.goto(`${errorsPage}rate_limitd/`, { waitUntil: 'commit' });
+  await page.waitForURL(`**${errorsPage}#rate_limitd`);
+  const notice = page.locator('.ec-unknown-box');
+  await expect(notice).toContainText('rate_limitd is not documented on this page');
+  await notice.locator('.ec-unknown-list a', { hasText: 'rate_limited' }).click();
+  await expectInView(page, page.locator('h3[id="rate_limited"]'));
+});

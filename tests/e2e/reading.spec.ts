@@ -93,10 +93,11 @@ for (const width of [1440, 390]) {
       await expect(page.locator(`.ec-quicknav a[href="#${hiddenCode.code}"]`)).toBeHidden();
     });
 
-    test('an unknown plain URL suggests the closest code', async ({ page }) => {
-      const res = await page.goto(`${model.pagePath}/turn_not_fund/`);
-      expect(res!.status()).toBe(404);
-      const suggestion = page.locator('.ec-404-suggest a').first();
+    test('an unknown plain URL goes on from the 404 page to the closest codes', async ({ page }) => {
+      expect((await page.request.get(`${model.pagePath}/turn_not_fund/`)).status()).toBe(404);
+      await page.goto(`${model.pagePath}/turn_not_fund/`, { waitUntil: 'commit' });
+      await page.waitForURL(`**${page_}#turn_not_fund`);
+      const suggestion = page.locator('.ec-unknown-suggest a').first();
       await expect(suggestion).toHaveText('turn_not_found');
       await suggestion.click();
       await expect(page.locator('h3[id="turn_not_found"]')).toBeInViewport();
