@@ -2,9 +2,8 @@
 // without a server restart; catalog.yaml and shipped.yaml are followed too; a broken file
 // shows its diagnostic in Astro's error overlay, and fixing it brings the page back.
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DEV_PORT } from '../../playwright.config.ts';
 import { startDev, type DevServer } from '../helpers/dev-server.ts';
 import { loadModel } from './helpers.ts';
@@ -22,7 +21,10 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000); // the first start optimizes dependencies
-  dir = mkdtempSync(join(tmpdir(), 'dev-catalog-'));
+  // Inside the Astro root, where a site keeps its catalog: Astro's overlay re-roots the path
+  // of a file outside it (its error's loc), so "Open in editor" would miss the YAML file.
+  mkdirSync('.tmp', { recursive: true });
+  dir = mkdtempSync(resolve('.tmp', 'dev-catalog-'));
   cpSync(fixture, dir, { recursive: true });
   server = await startDev({ catalog: dir, port: DEV_PORT, path: page_ });
 });
@@ -86,6 +88,12 @@ test('a broken code file shows its diagnostic in the error overlay; fixing it br
   const line = new RegExp(`codes/${code.code}\\.yaml:\\d+:\\d+\\s+error\\s+category-known\\s+unknown category "no_such_category"`);
   await expect(overlay).toContainText(line, { timeout: 120_000 });
   await expect(overlay).toContainText('errcat check'); // the hint
+  // The code frame and "Open in editor" are the YAML file and line, not the plugin's source.
+  const file = join(dir, 'codes', `${code.code}.yaml`);
+  const yamlLine = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('category: no_such_category')) + 1;
+  await expect(overlay.locator('#code header h2')).toHaveAttribute('title', `${file}:${yamlLine}:11`);
+  await expect(overlay.locator('#code header button', { hasText: 'Open in editor' })).toBeVisible();
+  await expect(overlay.locator('#code-content .error-line')).toContainText('category: no_such_category');
   restore();
   await expect(page.locator(`h3[id="${code.code}"]`)).toBeVisible({ timeout: 120_000 });
   await expect(overlay).toHaveCount(0);
@@ -98,4 +106,15 @@ test('shipped.yaml is followed: changing the lock re-runs the stability rules', 
   await expect(page.locator('vite-error-overlay')).toContainText('shipped-status-changed', { timeout: 120_000 });
   restore();
   await expect(page.locator(`h3[id="${code.code}"]`)).toBeVisible({ timeout: 120_000 });
+});
+
+test("the 404 page: a mistyped code URL goes on to the page's suggestions, any other path is Starlight's 404", async ({ page }) => {
+  const typo = `${code.code.slice(0, -1)}x`;
+  await page.goto(`${server.url}${page_}${typo}/`, { waitUntil: 'commit' });
+  await page.waitForURL(`**${page_}#${typo}`);
+  await expect(page.locator('.ec-unknown-list a', { hasText: code.code })).toBeVisible();
+  const res = await page.goto(`${server.url}/nope/`);
+  expect(res!.status()).toBe(404);
+  await expect(page.locator('main')).toContainText('Page not found');
+  await expect(page).toHaveURL(/\/nope\/$/);
 });
