@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
+import { checkCatalog } from '../../src/catalog/check.ts';
 import starlightErrorCatalog from '../../src/plugin/index.ts';
+import { errorCatalogIntegration } from '../../src/plugin/integration.ts';
+import { validateOptions } from '../../src/plugin/options.ts';
+import { RULE_PAGE_PATH } from '../../src/rules/docs.ts';
 import { notFoundScript } from '../../src/plugin/not-found.ts';
 import { withErrorsPage } from '../../src/plugin/sidebar.ts';
 import { mutateFixture } from './helpers.ts';
@@ -192,4 +196,27 @@ test('404: a page path cannot end the inline script', () => {
   const script = notFoundScript('/a</script><script>alert(1)//');
   assert.ok(!script.includes('</script>'));
   assert.equal(forwardFrom('/a</script><script>alert(1)//x/', '/a</script><script>alert(1)//'), '/a</script><script>alert(1)//#x');
+});
+
+/** The route patterns the plugin's integration injects into a site at /tmp/site/. */
+function injectedRoutes(options: Parameters<typeof starlightErrorCatalog>[0]): string[] {
+  const result = checkCatalog('tests/fixtures/mini');
+  const hooks = errorCatalogIntegration({ dir: result.dir, result }, validateOptions(options)).hooks;
+  const patterns: string[] = [];
+  const setupHook = hooks['astro:config:setup'] as (params: unknown) => void;
+  setupHook({
+    config: { base: '/', site: 'https://docs.example.test', srcDir: new URL('file:///tmp/site/src/'), publicDir: new URL('file:///tmp/site/public/') },
+    updateConfig() {},
+    injectRoute: ({ pattern }: { pattern: string }) => patterns.push(pattern),
+    logger: {},
+  });
+  return patterns;
+}
+
+test('a host site gets the errors page, its code URLs and the exports; rule pages only with rulePages; never a 404 route', () => {
+  const routes = injectedRoutes({});
+  assert.deepEqual(routes.filter((p) => !p.startsWith('/errors.') && !p.startsWith('/llms')), ['/errors', '/errors/[code]', '/favicon.svg']);
+  assert.ok(!routes.some((p) => p.includes('404') || p.includes('rules')));
+  assert.ok(injectedRoutes({ rulePages: true }).includes(`${RULE_PAGE_PATH}[rule]`));
+  assert.equal(RULE_PAGE_PATH, '/errcat/rules/');
 });
