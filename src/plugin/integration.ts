@@ -53,7 +53,7 @@ export function errorCatalogIntegration(catalog: LiveCatalog, options: Starlight
         }
         const sidebar = options.sidebar === false ? false : options.sidebar === true ? {} : options.sidebar;
         updateConfig({
-          vite: { plugins: [vitePluginErrorCatalog(catalog, { exports: options.exports, sidebar, notFound: options.notFound, siteTitle: hostTitle }, (r) => logCheck(logger, r))] },
+          vite: { plugins: [vitePluginErrorCatalog(catalog, { exports: options.exports, sidebar, notFound: options.notFound, base, siteTitle: hostTitle }, (r) => logCheck(logger, r))] },
         });
       },
       'astro:build:done'({ dir, pages, logger }) {

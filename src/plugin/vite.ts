@@ -25,6 +25,8 @@ export interface VirtualModuleOptions {
   sidebar: false | { group?: string; label?: string };
   /** The site's 404 page sends a missing code URL to the errors page's suggestions. */
   notFound: boolean;
+  /** The site's `base`, ending in `/`: the sidebar link and the 404 page's script are URLs on the site. */
+  base: string;
   /** The host site's title for the pages' `<title>`; undefined: the plugin sets the API's (siteTitle: true). */
   siteTitle?: string;
 }
@@ -43,11 +45,12 @@ export default hydrateModel(${JSON.stringify(serializeModel(modelOrThrow()))});
 export const options = ${JSON.stringify({ exports: options.exports, siteTitle: options.siteTitle ?? siteTitle(modelOrThrow()) })};`,
     'virtual:starlight-error-catalog/middleware': () => {
       const model = catalog.result.model;
+      const href = model && `${options.base}${pageHref(model).slice(1)}`;
       const place: SidebarPlacement | null =
         options.sidebar && model
-          ? { label: options.sidebar.label ?? plainTitle(model.catalog.title), href: `${model.pagePath}/`, group: options.sidebar.group }
+          ? { label: options.sidebar.label ?? plainTitle(model.catalog.title), href: href!, group: options.sidebar.group }
           : null;
-      const notFoundPage = options.notFound && model ? pageHref(model) : null;
+      const notFoundPage = options.notFound && model ? href : null;
       return `export const sidebar = ${JSON.stringify(place)};\nexport const notFoundPage = ${JSON.stringify(notFoundPage)};`;
     },
   };

@@ -14,6 +14,7 @@ import { checkCatalog } from '../../src/catalog/check.ts';
 import starlightErrorCatalog from '../../src/plugin/index.ts';
 import { errorCatalogIntegration } from '../../src/plugin/integration.ts';
 import { validateOptions } from '../../src/plugin/options.ts';
+import { vitePluginErrorCatalog } from '../../src/plugin/vite.ts';
 import { RULE_PAGE_PATH } from '../../src/rules/docs.ts';
 import { notFoundScript } from '../../src/plugin/not-found.ts';
 import { withErrorsPage } from '../../src/plugin/sidebar.ts';
@@ -219,4 +220,17 @@ test('a host site gets the errors page, its code URLs and the exports; rule page
   assert.ok(!routes.some((p) => p.includes('404') || p.includes('rules')));
   assert.ok(injectedRoutes({ rulePages: true }).includes(`${RULE_PAGE_PATH}[rule]`));
   assert.equal(RULE_PAGE_PATH, '/errcat/rules/');
+});
+
+test("the sidebar link and the 404 page's script are under the site's base", () => {
+  const result = checkCatalog('tests/fixtures/mini');
+  const source = (base: string) => {
+    const plugin = vitePluginErrorCatalog({ dir: result.dir, result }, { exports: true, sidebar: {}, notFound: true, base }, () => {});
+    const load = plugin.load as (id: string) => string;
+    return load('\0virtual:starlight-error-catalog/middleware');
+  };
+  assert.match(source('/'), /"href":"\/errors\/"/);
+  assert.match(source('/'), /notFoundPage = "\/errors\/"/);
+  assert.match(source('/docs/'), /"href":"\/docs\/errors\/"/);
+  assert.match(source('/docs/'), /notFoundPage = "\/docs\/errors\/"/);
 });
