@@ -37,7 +37,7 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
         // URL to its heading. Starlight adds its own sitemap only when none is present; a site
         // with its own @astrojs/sitemap keeps it.
         if (!astroConfig.integrations.some((i) => i.name === '@astrojs/sitemap')) {
-          addIntegration(sitemap({ filter: (page) => !isForwardingPage(page, catalog.result.model) }));
+          addIntegration(sitemap({ filter: (page) => !isForwardingPage(page, catalog.result.model, astroConfig.base) }));
         }
         // The sidebar link, and the 404 page's forwarding of a missing code URL (not-found.ts).
         if (options.sidebar !== false || options.notFound) {
@@ -62,9 +62,9 @@ function checkOrExplain(location: CatalogLocation, root: string) {
   }
 }
 
-/** A page of the sitemap that only forwards a code's plain URL (<page>/<code>/) to its heading. */
-function isForwardingPage(page: string, model: CatalogModel | undefined): boolean {
-  const prefix = `${model?.pagePath.replace(/\/$/, '')}/`;
+/** A page of the sitemap that only forwards a code's plain URL (<base><page>/<code>/) to its heading. */
+export function isForwardingPage(page: string, model: CatalogModel | undefined, base = '/'): boolean {
+  const prefix = `${base.replace(/\/$/, '')}${model?.pagePath.replace(/\/$/, '')}/`;
   const path = new URL(page).pathname;
   return !!model && path.startsWith(prefix) && model.byCode.has(path.slice(prefix.length).replace(/\/$/, ''));
 }

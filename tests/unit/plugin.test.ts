@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
 import { checkCatalog } from '../../src/catalog/check.ts';
-import starlightErrorCatalog from '../../src/plugin/index.ts';
+import starlightErrorCatalog, { isForwardingPage } from '../../src/plugin/index.ts';
 import { errorCatalogIntegration } from '../../src/plugin/integration.ts';
 import { validateOptions } from '../../src/plugin/options.ts';
 import { vitePluginErrorCatalog } from '../../src/plugin/vite.ts';
@@ -233,4 +233,15 @@ test("the sidebar link and the 404 page's script are under the site's base", () 
   assert.match(source('/'), /notFoundPage = "\/errors\/"/);
   assert.match(source('/docs/'), /"href":"\/docs\/errors\/"/);
   assert.match(source('/docs/'), /notFoundPage = "\/docs\/errors\/"/);
+});
+
+test("the plugin's sitemap leaves out the code URLs' forwarding pages, under the site's base too", () => {
+  const { model } = checkCatalog('tests/fixtures/mini');
+  const code = model!.codes[0]!.code;
+  assert.equal(isForwardingPage(`https://d.test/errors/${code}/`, model), true);
+  assert.equal(isForwardingPage(`https://d.test/docs/errors/${code}/`, model, '/docs'), true);
+  assert.equal(isForwardingPage(`https://d.test/docs/errors/${code}/`, model, '/docs/'), true);
+  assert.equal(isForwardingPage('https://d.test/errors/', model), false);
+  assert.equal(isForwardingPage('https://d.test/errors/not_a_code/', model), false);
+  assert.equal(isForwardingPage('https://d.test/guides/retries/', model, '/docs'), false);
 });
