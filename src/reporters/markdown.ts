@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { formatReviewMarkdown } from '../review/report.ts';
 import { rulePageUrl } from '../rules/docs.ts';
-import { markdownCode } from './escape.ts';
+import { markdownCode, markdownLink } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
 import type { OpenapiChanges } from '../catalog/openapi-review.ts';
 
@@ -12,7 +12,7 @@ export function markdownDiagnostics(list: Diagnostic[], docsUrl?: string): strin
   return list
     .map((d) => {
       const url = rulePageUrl(d.rule, docsUrl);
-      const rule = url ? `[${markdownCode(d.rule)}](<${url}>)` : `${markdownCode(d.rule)} (\`errcat explain ${d.rule}\`)`;
+      const rule = url ? markdownLink(markdownCode(d.rule), url) : `${markdownCode(d.rule)} (${markdownCode(`errcat explain ${d.rule}`)})`;
       const hint = d.hint ? ` — hint: ${markdownCode(d.hint)}` : '';
       return `- ${markdownCode(`${d.file}:${d.line}:${d.col}`)} **${d.severity}** ${rule}: ${markdownCode(d.message)}${hint}`;
     })

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { statusText } from '../catalog/http.ts';
 import type { CodeChange, Review } from './diff.ts';
 import { markdownDiagnostics } from '../reporters/markdown.ts';
-import { mdCode, mdFence, mdText, plain } from './escape.ts';
+import { markdownCode as mdCode, markdownFence as mdFence, markdownLink, markdownText as mdText, plainLines as plain } from '../reporters/escape.ts';
 import type { FieldChange, Piece } from './fields.ts';
 import type { Rename } from './rename.ts';
 
@@ -41,16 +41,6 @@ export function previewLink(code: string, ctx: ReportContext): string | undefine
   }
 }
 
-/** An http(s) URL as a Markdown link target, or nothing. */
-function safeUrl(u: string): string {
-  try {
-    const url = new URL(u);
-    return /^https?:$/.test(url.protocol) ? url.href : '#';
-  } catch {
-    return '#';
-  }
-}
-
 const statusLine = (s: string) => s.split(', ').map((x) => (/^\d+$/.test(x) ? statusText(Number(x)) : x)).join(', ');
 const renameWords = (r: Rename) => `${Math.round(r.similarity * 100)}% of the content is the same: ${r.confidence}`;
 /** Diagnostics about one code: at its file, or naming it. */
@@ -71,7 +61,8 @@ function mdWords(diff: Piece[]): string {
     });
   }
   while (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  return lines.map((l) => `> ${l}`).join('<br>\n');
+  // An empty line would leave a <br> alone at the start of a line: an HTML block to Markdown.
+  return lines.map((l) => `> ${/\S/.test(l) ? l : '&nbsp;'}`).join('<br>\n');
 }
 
 /** An example body as a diff block: every line, `-` removed, `+` added. */
@@ -107,7 +98,7 @@ function mdCodeSection(c: CodeChange, diagnostics: Diagnostic[], ctx: ReportCont
   const icon = { added: '➕', changed: '✏️', removed: '➖' }[c.kind];
   const link = c.kind === 'removed' ? undefined : previewLink(c.code, ctx);
   const out = [`#### ${icon} ${mdCode(c.code)} ${c.kind}`, ''];
-  out.push(`${mdText(statusLine(c.status))} · category ${mdCode(c.category)}${link ? ` · [preview](<${link}>)` : ''}`, '');
+  out.push(`${mdText(statusLine(c.status))} · category ${mdCode(c.category)}${link ? ` · ${markdownLink('preview', link)}` : ''}`, '');
   if (c.rename) {
     const other = c.kind === 'removed' ? c.rename.to : c.rename.from;
     out.push(`Probably renamed ${c.kind === 'removed' ? 'to' : 'from'} ${mdCode(other)} (${mdText(renameWords(c.rename))}).`, '');
@@ -142,15 +133,16 @@ function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext
   for (const rn of r.renames) out.push('', `🔁 ${mdCode(rn.from)} → ${mdCode(rn.to)} looks like a rename (${mdText(renameWords(rn))}).`);
   out.push('', ctx.previewUrl
     ? `Links go to the preview of this change: ${mdText(ctx.previewUrl)}`
-    : `No preview deployment is configured, so codes are not linked (production does not have new codes yet).${ctx.artifactUrl ? ` The built site is in the [workflow run's artifacts](<${safeUrl(ctx.artifactUrl)}>).` : ''}`);
+    : `No preview deployment is configured, so codes are not linked (production does not have new codes yet).${ctx.artifactUrl ? ` The built site is in the ${markdownLink("workflow run's artifacts", ctx.artifactUrl)}.` : ''}`);
   const rows = [...r.added, ...r.changed, ...r.removed];
   if (!rows.length) out.push('', 'No code was added, changed or removed.');
   else {
     out.push('', '| Change | Code | Status | What changed |', '|---|---|---|---|');
     for (const c of rows) {
-      const link = c.kind === 'removed' ? undefined : previewLink(c.code, ctx);
-      const name = link ? `[${mdCode(c.code)}](<${link}>)` : mdCode(c.code);
-      const what = c.kind === 'added' ? 'new code' : c.kind === 'removed' ? (c.rename ? `renamed to ${mdCode(c.rename.to)}?` : 'removed') : c.fields.map((f) => mdCode(f.field)).join(', ');
+      // Every span in a table cell escapes its pipes (GFM splits cells before it reads spans).
+      const cell = (s: string) => mdCode(s, { inTable: true });
+      const name = markdownLink(cell(c.code), c.kind === 'removed' ? undefined : previewLink(c.code, ctx));
+      const what = c.kind === 'added' ? 'new code' : c.kind === 'removed' ? (c.rename ? `renamed to ${cell(c.rename.to)}?` : 'removed') : c.fields.map((f) => cell(f.field)).join(', ');
       out.push(`| ${{ added: '➕ added', changed: '✏️ changed', removed: '➖ removed' }[c.kind]} | ${name} | ${mdText(c.status)} | ${what} |`);
     }
   }
@@ -161,7 +153,7 @@ function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext
       for (const f of r.page) out.push(mdField(f, undefined), '');
     }
   } else {
-    out.push('', `The field-by-field report (${fullLength.toLocaleString('en')} characters) is too long for here: it is in the job summary of the workflow run${ctx.artifactUrl ? ` and in its [artifacts](<${safeUrl(ctx.artifactUrl)}>)` : ''}, and \`npx errcat check --base ${mdText(r.base)}\` prints it.`);
+    out.push('', `The field-by-field report (${fullLength.toLocaleString('en')} characters) is too long for here: it is in the job summary of the workflow run${ctx.artifactUrl ? ` and in its ${markdownLink('artifacts', ctx.artifactUrl)}` : ''}, and \`npx errcat check --base ${mdText(r.base)}\` prints it.`);
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
