@@ -38,7 +38,7 @@ function problems(markdown: string, changes: CodeChange[], expectedSpans: string
     if (t.type === 'html_block' && t.content !== MARKER) found.push(`HTML block ${JSON.stringify(t.content)}`);
     if (t.type === 'html_inline' && !OWN_HTML.has(t.content)) found.push(`HTML ${JSON.stringify(t.content)}`);
     if (t.type === 'image') found.push(`image ${t.attrGet('src')}`);
-    if (t.type === 'link_open' && !/^https?:\/\//.test(t.attrGet('href') ?? '')) found.push(`link ${t.attrGet('href')}`);
+    if (t.type === 'link_open' && !/^https?:\/\//.test(String(t.attrGet('href') ?? ''))) found.push(`link ${t.attrGet('href')}`);
     // GitHub notifies for @name in text; a code span or an @ followed by a zero-width space does not.
     if (t.type === 'text' && /@[\w-]/.test(t.content)) found.push(`mention in ${JSON.stringify(t.content)}`);
   }
