@@ -1,7 +1,7 @@
 // Markdown for a pull-request comment or a job summary. Every catalog-derived string is
 // an inline code span (markdownCode), so it can carry no HTML, link, image or @mention.
 import type { Diagnostic } from '../catalog/diagnostics.ts';
-import { formatReviewMarkdown } from '../review/report.ts';
+import { fitting, formatReviewMarkdown } from '../review/report.ts';
 import { rulePageUrl } from '../rules/docs.ts';
 import { markdownCode, markdownLink } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
@@ -21,16 +21,27 @@ export function markdownDiagnostics(list: Diagnostic[], docsUrl?: string): strin
 
 export const markdown: Reporter = {
   format({ diagnostics, codeCount, docsUrl, review, links, openapi }) {
-    if (review) return formatReviewMarkdown(review, diagnostics, { ...links, docsUrl: links?.docsUrl ?? docsUrl }) + (openapi ? openapiMarkdown(openapi) : '');
+    if (review) {
+      // --max-chars bounds the whole output: the OpenAPI list takes at most a quarter of it.
+      const max = links?.maxChars;
+      const tail = openapi ? openapiMarkdown(openapi, max && Math.floor(max / 4)) : '';
+      return formatReviewMarkdown(review, diagnostics, { ...links, docsUrl: links?.docsUrl ?? docsUrl, maxChars: max && max - tail.length }) + tail;
+    }
     const out = ['### Error catalog check', '', summaryLine(diagnostics, codeCount)];
     if (diagnostics.length) out.push('', markdownDiagnostics(diagnostics, docsUrl));
     return `${out.join('\n')}\n`;
   },
 };
 
-/** The OpenAPI side of a review: every name from the document is code, escaped. */
-function openapiMarkdown(c: OpenapiChanges): string {
+/** The OpenAPI side of a review: every name from the document is code, escaped; within `max` characters when given. */
+function openapiMarkdown(c: OpenapiChanges, max?: number): string {
   const head = `\n**OpenAPI** ${markdownCode(c.document)} against ${markdownCode(c.base)}`;
-  if (!c.added.length && !c.removed.length) return `${head}: the same codes.\n`;
-  return `${head}:\n\n${[...c.added.map((d) => `- ➕ ${markdownCode(d)}`), ...c.removed.map((d) => `- ➖ ${markdownCode(d)}`)].join('\n')}\n`;
+  if (!c.added.length && !c.removed.length) return max !== undefined && head.length + 16 > max ? '' : `${head}: the same codes.\n`;
+  const items = [...c.added.map((d) => `- ➕ ${markdownCode(d)}`), ...c.removed.map((d) => `- ➖ ${markdownCode(d)}`)];
+  if (max === undefined) return `${head}:\n\n${items.join('\n')}\n`;
+  const more = (n: number) => `\n- …and ${n.toLocaleString('en')} more: see the full report.`;
+  const budget = max - head.length - 4 - more(items.length).length;
+  if (budget < 0) return '';
+  const n = fitting(items.map((i) => i.length + 1), budget);
+  return `${head}:\n\n${items.slice(0, n).join('\n')}${n < items.length ? more(items.length - n) : ''}\n`;
 }
