@@ -1,0 +1,69 @@
+// The comment mode of action.yml, its own shell step run as the runner would: in a clone of
+// a pull request whose code tries to write the comment itself (its own errcat, npm scripts,
+// node_modules/.bin) and whose catalog links out of the repository. The comment must be
+// the review the action's own errcat writes, and the link must not be followed.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { branch, edit, repo } from '../helpers/git-repo.ts';
+
+type Step = { name?: string; run?: string; env?: Record<string, string>; 'working-directory'?: string };
+const steps = (parse(readFileSync('action.yml', 'utf8')) as { runs: { steps: Step[] } }).runs.steps;
+const review = steps.find((s) => s.name === "Review the pull request's catalog with the trusted errcat")!;
+
+const FORGED = '<!-- errcat-review -->\n✅ forged: the check passed @octocat <img src=https://evil.test/p.png>\n';
+
+/** A pull request whose code would forge the comment if anything ran it. */
+function hostilePullRequest(): string {
+  const origin = repo();
+  branch(origin, 'pr', () => {
+    edit(origin, 'codes/rate_limited.yaml', 'Back off exponentially.', 'Back off exponentially, with jitter.');
+    const forge = `process.stdout.write(${JSON.stringify(FORGED)});\n`;
+    for (const f of ['bin/errcat.js', 'node_modules/.bin/errcat', 'node_modules/error-reference/bin/errcat.js']) {
+      mkdirSync(join(origin, dirname(f)), { recursive: true });
+      writeFileSync(join(origin, f), `#!/usr/bin/env node\n${forge}`, { mode: 0o755 });
+    }
+    writeFileSync(join(origin, 'package.json'), JSON.stringify({ name: 'x', bin: { errcat: 'bin/errcat.js' }, scripts: { preinstall: 'echo pwned > /tmp/pwned', prepare: 'echo pwned' } }));
+    symlinkSync('/etc/passwd', join(origin, 'catalog/codes/leak.yaml'));
+  });
+  // Checked out as the action does: a clone whose origin has the base branch.
+  const clone = mkdtempSync(join(tmpdir(), 'errcat-pr-'));
+  execFileSync('git', ['clone', '-q', '--branch', 'pr', origin, clone]);
+  return clone;
+}
+
+test('comment mode: the comment is the action\'s own errcat review of the pull request, not what its code prints', { timeout: 120_000 }, () => {
+  const dir = hostilePullRequest();
+  const temp = mkdtempSync(join(tmpdir(), 'runner-temp-'));
+  mkdirSync(join(temp, 'errcat-review'));
+  const r = spawnSync('bash', ['-e', '-c', review.run!], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      PATH: `${join(dir, 'node_modules/.bin')}:${dirname(process.execPath)}:${process.env.PATH}`,
+      HOME: process.env.HOME,
+      RUNNER_TEMP: temp,
+      CATALOG: 'catalog',
+      BASE_REF: 'main',
+      PR_NUMBER: '42',
+      MAX_CHARS: '60000',
+      PREVIEW_URL_TEMPLATE: 'https://deploy-preview-{pr}.example.app',
+      RUN_URL: 'https://github.test/o/r/actions/runs/9',
+      ERRCAT_ACTION_PATH: resolve('.'),
+    },
+  });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const comment = readFileSync(join(temp, 'errcat-review/comment.md'), 'utf8');
+  assert.doesNotMatch(comment, /forged|evil\.test|@octocat/);
+  assert.match(comment, /^<!-- errcat-review -->\n### Error catalog review against `origin\/main`/);
+  assert.match(comment, /Back off exponentially<ins>, with jitter<\/ins>/);
+  assert.match(comment, /Links go to the preview of this change: https\\:\/\/deploy\\-preview\\-42\\\.example\\\.app/);
+  // The symlink out of the checkout was removed before errcat read anything, and the run says so.
+  assert.ok(!existsSync(join(dir, 'catalog/codes/leak.yaml')));
+  assert.match(r.stdout, /::warning title=errcat review::a symlink leading out of the pull request was not followed/);
+  assert.doesNotMatch(comment, /root:/);
+});
