@@ -1,7 +1,7 @@
 // Markdown for a pull-request comment or a job summary. Every catalog-derived string is
 // an inline code span (markdownCode), so it can carry no HTML, link, image or @mention.
 import type { Diagnostic } from '../catalog/diagnostics.ts';
-import { fitting, formatReviewMarkdown } from '../review/report.ts';
+import { formatReviewMarkdown } from '../review/report.ts';
 import { rulePageUrl } from '../rules/docs.ts';
 import { markdownCode, markdownLink } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
@@ -19,6 +19,41 @@ export function markdownDiagnostics(list: Diagnostic[], docsUrl?: string): strin
     .join('\n');
 }
 
+/** How many leading items of `lengths` fit in `budget` characters. */
+export function fitting(lengths: number[], budget: number): number {
+  let n = 0;
+  for (const len of lengths) {
+    if (len > budget) break;
+    budget -= len;
+    n++;
+  }
+  return n;
+}
+
+const SEVERITY_ORDER: Record<Diagnostic['severity'], number> = { error: 0, warning: 1 };
+
+/** Errors before warnings; within a severity the check's own order (the sort is stable). */
+export function bySeverity(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** "- …and 3 more errors and 1,412 more warnings: see the full report." for what a bounded report leaves out. */
+export function moreDiagnostics(left: Diagnostic[]): string {
+  const errors = left.filter((d) => d.severity === 'error').length;
+  const count = (n: number, word: string) => n && `${n.toLocaleString('en')} more ${word}${n === 1 ? '' : 's'}`;
+  return `- …and ${[count(errors, 'error'), count(left.length - errors, 'warning')].filter(Boolean).join(' and ')}: see the full report.`;
+}
+
+/** The list within `max` characters: errors first, the rest counted. */
+function diagnosticsWithin(list: Diagnostic[], docsUrl: string | undefined, max: number): string {
+  const all = markdownDiagnostics(list, docsUrl);
+  if (all.length <= max) return all;
+  const sorted = bySeverity(list);
+  const n = fitting(sorted.map((d) => markdownDiagnostics([d], docsUrl).length + 1), max - moreDiagnostics(sorted).length);
+  const out = [markdownDiagnostics(sorted.slice(0, n), docsUrl), moreDiagnostics(sorted.slice(n))].filter(Boolean).join('\n');
+  return out.length <= max ? out : '';
+}
+
 export const markdown: Reporter = {
   format({ diagnostics, codeCount, docsUrl, review, links, openapi }) {
     if (review) {
@@ -27,9 +62,12 @@ export const markdown: Reporter = {
       const tail = openapi ? openapiMarkdown(openapi, max && Math.floor(max / 4)) : '';
       return formatReviewMarkdown(review, diagnostics, { ...links, docsUrl: links?.docsUrl ?? docsUrl, maxChars: max && max - tail.length }) + tail;
     }
-    const out = ['### Error catalog check', '', summaryLine(diagnostics, codeCount)];
-    if (diagnostics.length) out.push('', markdownDiagnostics(diagnostics, docsUrl));
-    return `${out.join('\n')}\n`;
+    const head = `### Error catalog check\n\n${summaryLine(diagnostics, codeCount)}\n`;
+    if (!diagnostics.length) return head;
+    // --max-chars bounds this report too; past a bound too small for the summary, the summary is cut.
+    const room = (links?.maxChars ?? Infinity) - head.length - 2;
+    if (room < 0) return head.slice(0, links!.maxChars);
+    return `${head}\n${diagnosticsWithin(diagnostics, docsUrl, room)}\n`;
   },
 };
 

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { statusText } from '../catalog/http.ts';
 import type { CodeChange, Review } from './diff.ts';
-import { markdownDiagnostics } from '../reporters/markdown.ts';
+import { bySeverity, fitting, markdownDiagnostics, moreDiagnostics } from '../reporters/markdown.ts';
 import { markdownCode as mdCode, markdownFence as mdFence, markdownLink, markdownText as mdText, plainLines as plain } from '../reporters/escape.ts';
 import type { FieldChange, Piece } from './fields.ts';
 import type { Rename } from './rename.ts';
@@ -128,18 +128,6 @@ interface Kept {
   rows: number;
 }
 
-/** How many leading items of `lengths` fit in `budget` characters. */
-export function fitting(lengths: number[], budget: number): number {
-  let n = 0;
-  for (const len of lengths) {
-    if (len > budget) break;
-    budget -= len;
-    n++;
-  }
-  return n;
-}
-
-const SEVERITY_ORDER: Record<Diagnostic['severity'], number> = { error: 0, warning: 1 };
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} more ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -147,8 +135,7 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en')} more ${wo
  * then renames and table rows while they fit, and counts for what did not.
  */
 function compactMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext, max: number, fullLength: number): string {
-  // Array.prototype.sort is stable: within a severity the check's own order stays.
-  const sorted = [...diagnostics].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const sorted = bySeverity(diagnostics);
   const render = (kept: Kept) => renderMarkdown(r, sorted, ctx, { kept, fullLength });
   const none = render({ diagnostics: 0, renames: 0, rows: 0 });
   if (none.length > max) return `${COMMENT_MARKER}\nThe review does not fit in ${max} characters: see the full report.\n`.slice(0, max);
@@ -187,13 +174,6 @@ function tableRow(c: CodeChange, ctx: ReportContext): string {
   const name = markdownLink(cell(c.code), c.kind === 'removed' ? undefined : previewLink(c.code, ctx));
   const what = c.kind === 'added' ? 'new code' : c.kind === 'removed' ? (c.rename ? `renamed to ${cell(c.rename.to)}?` : 'removed') : c.fields.map((f) => cell(f.field)).join(', ');
   return `| ${{ added: '➕ added', changed: '✏️ changed', removed: '➖ removed' }[c.kind]} | ${name} | ${mdText(c.status)} | ${what} |`;
-}
-
-/** "…and 3 more errors and 1,412 more warnings: see the full report." for what a compact report leaves out. */
-function moreDiagnostics(left: Diagnostic[]): string {
-  const errors = left.filter((d) => d.severity === 'error').length;
-  const parts = [errors && plural(errors, 'error'), left.length - errors && plural(left.length - errors, 'warning')].filter(Boolean);
-  return `- …and ${parts.join(' and ')}: see the full report.`;
 }
 
 function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext, compact?: { kept: Kept; fullLength: number }): string {

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
 import { plainText } from '../../src/reporters/escape.ts';
 import type { CodeChange, Review } from '../../src/review/diff.ts';
 import { formatReviewMarkdown } from '../../src/review/report.ts';
+import { markdown as markdownReporter } from '../../src/reporters/markdown.ts';
 
 const md = new MarkdownIt({ html: true });
 type Token = ReturnType<typeof md.parse>[number];
@@ -78,9 +79,17 @@ test('property: no hostile code, field, status or text escapes its place in the 
     fc.property(fc.array(fc.tuple(fc.constantFrom<CodeChange['kind']>('added', 'changed', 'removed'), hostile, hostile, hostile, hostile), { minLength: 1, maxLength: 4 }), hostile, hostile, (rows, base, message) => {
       const changes = rows.map(([kind, code, text, field, status]) => change(kind, code, text, field || 'f', status));
       const diagnostics: Diagnostic[] = [{ file: base, line: 1, col: 1, severity: 'error', rule: 'shipped-code-removed', message, hint: message }];
-      const out = formatReviewMarkdown(review(changes, base || 'main'), diagnostics, { docsUrl: `https://docs.test/${message}`, previewUrl: 'https://preview.test/' });
-      const expected = changes.flatMap((c) => [c.code, c.fields[0]!.field].filter((s) => plainText(s).trim() !== '').map(plainText));
-      assert.deepEqual(problems(out, changes, expected), [], out);
+      const docsUrl = `https://docs.test/${message}`;
+      const openapi = { document: message, base, added: [message, base], removed: rows.map((r) => r[1]) };
+      // Whole and bounded (--max-chars), OpenAPI list included: the same rules hold.
+      for (const maxChars of [undefined, 1_500]) {
+        const out = markdownReporter.format({ diagnostics, codeCount: 1, review: review(changes, base || 'main'), openapi, links: { docsUrl, previewUrl: 'https://preview.test/', maxChars } });
+        const expected = maxChars ? [] : changes.flatMap((c) => [c.code, c.fields[0]!.field].filter((s) => plainText(s).trim() !== '').map(plainText));
+        const rowsShown = maxChars ? changes.slice(0, out.match(/^\| (➕|✏️|➖)/gm)?.length ?? 0) : changes;
+        assert.deepEqual(problems(out, rowsShown, expected), [], out);
+      }
+      const check = markdownReporter.format({ diagnostics, codeCount: 1, docsUrl });
+      assert.deepEqual(problems(check, [], []), [], check);
     }),
     { numRuns: 300 },
   );

@@ -32,12 +32,22 @@ test('1,500 warnings and one stability error at the end: the comment keeps the e
   assert.match(out, /The check failed with 1 error and 1500 warnings/);
 });
 
+test('the check\'s own Markdown report (no --base) holds the bound too, errors first', () => {
+  const diagnostics = [...Array.from({ length: 1500 }, (_, i) => warning(i)), STABILITY];
+  const out = markdown.format({ diagnostics, codeCount: 1500, links: { maxChars: 10_000 } });
+  assert.ok(out.length <= 10_000 && out.length > 9_000, `${out.length} characters`);
+  assert.match(out, /^### Error catalog check\n\n1 error, 1500 warnings in 1500 codes\n\n- `catalog\/shipped\.yaml:13:1` \*\*error\*\*/);
+  assert.match(out, /- …and 1,4\d\d more warnings: see the full report\.\n$/);
+});
+
 test('property: the bound holds for any size of review and any --max-chars', () => {
   fc.assert(
     fc.property(fc.nat(400), fc.nat(400), fc.nat(400), fc.integer({ min: 1, max: 40_000 }), (warnings, codes, paths, max) => {
       const diagnostics = [...Array.from({ length: warnings }, (_, i) => warning(i)), STABILITY];
       const out = markdown.format({ diagnostics, codeCount: codes, review: review(codes), openapi: openapi(paths), links: { maxChars: max } });
       assert.ok(out.length <= max, `${out.length} > ${max}`);
+      const check = markdown.format({ diagnostics, codeCount: codes, links: { maxChars: max } });
+      assert.ok(check.length <= max, `check: ${check.length} > ${max}`);
       if (max > 2_000) assert.match(out, /shipped-code-removed/, 'an error is always kept when there is room for one');
     }),
     { numRuns: 60 },
