@@ -207,7 +207,7 @@ function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext
       for (const f of r.page) out.push(mdField(f, undefined), '');
     }
   } else {
-    out.push('', `The field-by-field report (${compact.fullLength.toLocaleString('en')} characters) is too long for here: it is in the job summary of the workflow run${ctx.artifactUrl ? ` and in its ${markdownLink('artifacts', ctx.artifactUrl)}` : ''}, and \`npx errcat check --base ${mdText(r.base)}\` prints it.`);
+    out.push('', `The field-by-field report (${compact.fullLength.toLocaleString('en')} characters) is too long for here: the workflow run keeps it (in its job summary, and whole in its ${markdownLink('artifacts', ctx.artifactUrl)}), and \`npx errcat check --base ${mdText(r.base)}\` prints it.`);
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
