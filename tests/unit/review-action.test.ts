@@ -1,10 +1,10 @@
-// The comment mode of action.yml, its own shell step run as the runner would: in a clone of
+// The comment mode of action.yml, its own shell step run as the runner would (bash -eo pipefail): in a clone of
 // a pull request whose code tries to write the comment itself (its own errcat, npm scripts,
 // node_modules/.bin) and whose catalog links out of the repository. The comment must be
 // the review the action's own errcat writes, and the link must not be followed.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -29,6 +29,8 @@ function hostilePullRequest(): string {
     }
     writeFileSync(join(origin, 'package.json'), JSON.stringify({ name: 'x', bin: { errcat: 'bin/errcat.js' }, scripts: { preinstall: 'echo pwned > /tmp/pwned', prepare: 'echo pwned' } }));
     symlinkSync('/etc/passwd', join(origin, 'catalog/codes/leak.yaml'));
+    symlinkSync('../../.git/config', join(origin, 'catalog/codes/git.yaml'));
+    symlinkSync('rate_limited.yaml', join(origin, 'catalog/codes/alias.yaml'));
   });
   // Checked out as the action does: a clone whose origin has the base branch.
   const clone = mkdtempSync(join(tmpdir(), 'errcat-pr-'));
@@ -40,7 +42,7 @@ test('comment mode: the comment is the action\'s own errcat review of the pull r
   const dir = hostilePullRequest();
   const temp = mkdtempSync(join(tmpdir(), 'runner-temp-'));
   mkdirSync(join(temp, 'errcat-review'));
-  const r = spawnSync('bash', ['-e', '-c', review.run!], {
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', review.run!], {
     cwd: dir,
     encoding: 'utf8',
     env: {
@@ -63,7 +65,8 @@ test('comment mode: the comment is the action\'s own errcat review of the pull r
   assert.match(comment, /Back off exponentially<ins>, with jitter<\/ins>/);
   assert.match(comment, /Links go to the preview of this change: https\\:\/\/deploy\\-preview\\-42\\\.example\\\.app/);
   // The symlink out of the checkout was removed before errcat read anything, and the run says so.
-  assert.ok(!existsSync(join(dir, 'catalog/codes/leak.yaml')));
-  assert.match(r.stdout, /::warning title=errcat review::a symlink leading out of the pull request was not followed/);
-  assert.doesNotMatch(comment, /root:/);
+  for (const link of ['leak.yaml', 'git.yaml']) assert.throws(() => lstatSync(join(dir, 'catalog/codes', link)), /ENOENT/, link);
+  assert.ok(lstatSync(join(dir, 'catalog/codes/alias.yaml')).isSymbolicLink(), 'a link inside the pull request stays');
+  assert.equal(r.stdout.match(/::warning title=errcat review::a symlink leading out of the pull request's files was not followed/g)?.length, 2, r.stdout);
+  assert.doesNotMatch(comment, /root:|\[core\]/);
 });
