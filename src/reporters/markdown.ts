@@ -37,11 +37,14 @@ export function bySeverity(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-/** "- …and 3 more errors and 1,412 more warnings: see the full report." for what a bounded report leaves out. */
+/** "1,412 more warnings": what a bounded report leaves out, counted. */
+export const more = (n: number, word: string) => `${n.toLocaleString('en')} more ${word}${n === 1 ? '' : 's'}`;
+
+/** "- …and 3 more errors and 1,412 more warnings: see the full report." */
 export function moreDiagnostics(left: Diagnostic[]): string {
   const errors = left.filter((d) => d.severity === 'error').length;
-  const count = (n: number, word: string) => n && `${n.toLocaleString('en')} more ${word}${n === 1 ? '' : 's'}`;
-  return `- …and ${[count(errors, 'error'), count(left.length - errors, 'warning')].filter(Boolean).join(' and ')}: see the full report.`;
+  const counts = [errors && more(errors, 'error'), left.length - errors && more(left.length - errors, 'warning')];
+  return `- …and ${counts.filter(Boolean).join(' and ')}: see the full report.`;
 }
 
 /** The list within `max` characters: errors first, the rest counted. */

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { statusText } from '../catalog/http.ts';
 import type { CodeChange, Review } from './diff.ts';
-import { bySeverity, fitting, markdownDiagnostics, moreDiagnostics } from '../reporters/markdown.ts';
+import { bySeverity, fitting, markdownDiagnostics, more, moreDiagnostics } from '../reporters/markdown.ts';
 import { markdownCode as mdCode, markdownFence as mdFence, markdownLink, markdownText as mdText, plainLines as plain } from '../reporters/escape.ts';
 import type { FieldChange, Piece } from './fields.ts';
 import type { Rename } from './rename.ts';
@@ -128,8 +128,6 @@ interface Kept {
   rows: number;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} more ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * The review within `max` characters exactly: no per-code details, errors before warnings,
  * then renames and table rows while they fit, and counts for what did not.
@@ -190,7 +188,7 @@ function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext
     out.push('', [markdownDiagnostics(shown, ctx.docsUrl), shown.length < diagnostics.length ? moreDiagnostics(diagnostics.slice(shown.length)) : ''].filter(Boolean).join('\n'));
   }
   for (const rn of r.renames.slice(0, kept.renames)) out.push('', renameLine(rn));
-  if (kept.renames < r.renames.length) out.push('', `…and ${plural(r.renames.length - kept.renames, 'likely rename')}: see the full report.`);
+  if (kept.renames < r.renames.length) out.push('', `…and ${more(r.renames.length - kept.renames, 'likely rename')}: see the full report.`);
   out.push('', ctx.previewUrl
     ? `Links go to the preview of this change: ${mdText(ctx.previewUrl)}`
     : `No preview deployment is configured, so codes are not linked (production does not have new codes yet).${ctx.artifactUrl ? ` The built site is in the ${markdownLink("workflow run's artifacts", ctx.artifactUrl)}.` : ''}`);
@@ -198,7 +196,7 @@ function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext
   if (!rows.length) out.push('', 'No code was added, changed or removed.');
   else {
     out.push('', '| Change | Code | Status | What changed |', '|---|---|---|---|', ...rows.slice(0, kept.rows).map((c) => tableRow(c, ctx)));
-    if (kept.rows < rows.length) out.push('', `…and ${plural(rows.length - kept.rows, 'changed code')}: see the full report.`);
+    if (kept.rows < rows.length) out.push('', `…and ${more(rows.length - kept.rows, 'changed code')}: see the full report.`);
   }
   if (!compact) {
     for (const c of rows) out.push('', ...mdCodeSection(c, diagnostics, ctx));
