@@ -12,6 +12,11 @@ export const MARKER = '<!-- errcat-review -->';
 export const MAX_BODY = 65_000;
 /** The one file the review artifact may hold, and its largest size in bytes. */
 export const ARTIFACT = { file: 'pr-number', maxBytes: 32 };
+/**
+ * The review artifact's zip, at most: a pull-request number zips to about 150 bytes, and
+ * deflate expands at most about 1,000 times, so nothing large is ever extracted.
+ */
+export const ARTIFACT_ZIP_BYTES = 1024;
 /** Who posts with the workflow's GITHUB_TOKEN. */
 export const ACTIONS_BOT = 'github-actions[bot]';
 
@@ -32,6 +37,18 @@ export function readArtifact(dir) {
   const number = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
   if (!(number > 0)) throw new Error('pr-number in the artifact is not a pull-request number');
   return number;
+}
+
+/**
+ * Before downloading it: the run has exactly one artifact of that name, and it is small.
+ * @param {{ github: any, context: any, runId: number, name: string }} o
+ */
+export async function checkArtifactSize({ github, context, runId, name }) {
+  const { owner, repo } = context.repo;
+  const artifacts = await github.paginate(github.rest.actions.listWorkflowRunArtifacts, { owner, repo, run_id: runId, per_page: 100 });
+  const found = artifacts.filter((a) => a.name === name);
+  if (found.length !== 1) throw new Error(`run ${runId} has ${found.length} artifacts named ${name}, not one`);
+  if (!(found[0].size_in_bytes <= ARTIFACT_ZIP_BYTES)) throw new Error(`the ${name} artifact is ${found[0].size_in_bytes} bytes, more than ${ARTIFACT_ZIP_BYTES}: not downloading it`);
 }
 
 /**

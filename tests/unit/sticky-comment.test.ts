@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ACTIONS_BOT, MARKER, postReview, pullRequestOf, readArtifact } from '../../.github/scripts/sticky-comment.mjs';
+import { ACTIONS_BOT, ARTIFACT_ZIP_BYTES, checkArtifactSize, MARKER, postReview, pullRequestOf, readArtifact } from '../../.github/scripts/sticky-comment.mjs';
 import { branch, edit, errcat, repo } from '../helpers/git-repo.ts';
 
 const SHA = 'a'.repeat(40);
@@ -144,4 +144,15 @@ test('the artifact holds a pull-request number and nothing else', () => {
   const nested = artifact({});
   mkdirSync(join(nested, 'pr-number'));
   assert.throws(() => readArtifact(nested), /not a regular file/);
+});
+
+test('the artifact is refused before download when it is large or not the only one of its name', async () => {
+  const run = (artifacts: { name: string; size_in_bytes: number }[]) => {
+    const github = { paginate: async () => artifacts, rest: { actions: { listWorkflowRunArtifacts: () => {} } } };
+    return checkArtifactSize({ github, context: { repo: { owner: 'o', repo: 'r' } }, runId: 9, name: 'catalog-review' });
+  };
+  await run([{ name: 'catalog-review', size_in_bytes: 150 }, { name: 'site-preview', size_in_bytes: 5e6 }]);
+  await assert.rejects(run([{ name: 'catalog-review', size_in_bytes: ARTIFACT_ZIP_BYTES + 1 }]), /more than 1024: not downloading it/);
+  await assert.rejects(run([]), /0 artifacts named catalog-review/);
+  await assert.rejects(run([{ name: 'catalog-review', size_in_bytes: 10 }, { name: 'catalog-review', size_in_bytes: 10 }]), /2 artifacts/);
 });

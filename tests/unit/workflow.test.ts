@@ -99,6 +99,10 @@ test("the action's comment mode runs no pull-request code: the pull request is d
     assert.match(String(s.with?.script), /import\(`\$\{process\.env\.ERRCAT_ACTION_PATH\}\/\.github\/scripts\/sticky-comment\.mjs`\)/);
     assert.equal(s.env?.ERRCAT_ACTION_PATH, '${{ github.action_path }}');
   }
+  // The artifact's size is checked before it is downloaded (and extracted).
+  const sizeCheck = steps.findIndex((s) => String(s.with?.script ?? '').includes('checkArtifactSize'));
+  const download = steps.findIndex((s) => s.uses?.startsWith('actions/download-artifact@'));
+  assert.ok(sizeCheck >= 0 && sizeCheck < download, 'size checked before the download');
   // The artifact is downloaded where nothing runs; the comment is the trusted errcat's output file.
   const post = steps.find((s) => String(s.with?.script ?? '').includes('postReview'))!;
   assert.equal(post.env?.COMMENT_FILE, '${{ runner.temp }}/errcat-review/comment.md');
