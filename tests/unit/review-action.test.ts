@@ -4,16 +4,17 @@
 // the review the action's own errcat writes, and the link must not be followed.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { branch, edit, repo } from '../helpers/git-repo.ts';
+import { branch, edit, remove, repo } from '../helpers/git-repo.ts';
 
 type Step = { name?: string; run?: string; env?: Record<string, string>; 'working-directory'?: string };
 const steps = (parse(readFileSync('action.yml', 'utf8')) as { runs: { steps: Step[] } }).runs.steps;
 const review = steps.find((s) => s.name === "Review the pull request's catalog with the trusted errcat")!;
+const report = steps.find((s) => s.name === 'Review report')!;
 
 const FORGED = '<!-- errcat-review -->\n✅ forged: the check passed @octocat <img src=https://evil.test/p.png>\n';
 
@@ -69,4 +70,34 @@ test('comment mode: the comment is the action\'s own errcat review of the pull r
   assert.ok(lstatSync(join(dir, 'catalog/codes/alias.yaml')).isSymbolicLink(), 'a link inside the pull request stays');
   assert.equal(r.stdout.match(/::warning title=errcat review::a symlink leading out of the pull request's files was not followed/g)?.length, 2, r.stdout);
   assert.doesNotMatch(comment, /root:|\[core\]/);
+});
+
+/** Runs a step's script as the runner does, with `npx errcat` meaning this checkout's errcat. */
+function runStep(step: Step, cwd: string, env: Record<string, string>) {
+  const bin = mkdtempSync(join(tmpdir(), 'bin-'));
+  writeFileSync(join(bin, 'npx'), `#!/bin/sh\n[ "$1" = errcat ] || exit 127\nshift\nexec "${process.execPath}" "${resolve('bin/errcat.js')}" "$@"\n`, { mode: 0o755 });
+  return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+    cwd, encoding: 'utf8', env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...env },
+  });
+}
+
+test('review mode: the job summary stays under 1 MiB for a review past 1 MiB, the whole report goes to its own artifact, the comment artifact holds only the number', { timeout: 300_000 }, () => {
+  const dir = repo();
+  branch(dir, 'pr', () => {
+    remove(dir, 'codes/thing_not_found.yaml');
+    const text = readFileSync(join(dir, 'catalog/codes/rate_limited.yaml'), 'utf8');
+    for (let i = 0; i < 1200; i++) writeFileSync(join(dir, `catalog/codes/code_${i}.yaml`), text.replaceAll('rate_limited', `code_${i}`));
+  });
+  execFileSync('git', ['update-ref', 'refs/remotes/origin/main', 'main'], { cwd: dir });
+  const temp = mkdtempSync(join(tmpdir(), 'runner-temp-'));
+  const summary = join(temp, 'summary.md');
+  const r = runStep(report, dir, { RUNNER_TEMP: temp, GITHUB_STEP_SUMMARY: summary, CATALOG: 'catalog', BASE_REF: 'main', PR_NUMBER: '42', PREVIEW_URL_TEMPLATE: '', RUN_URL: 'https://github.test/o/r/actions/runs/9' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const full = statSync(join(temp, 'errcat-review/report/full.md')).size;
+  assert.ok(full > 1024 * 1024, `the whole report: ${full} bytes, more than a summary holds`);
+  const size = statSync(summary).size;
+  assert.ok(size < 1024 * 1024, `job summary: ${size} bytes`);
+  assert.match(readFileSync(summary, 'utf8'), /shipped-code-removed/);
+  assert.deepEqual(readdirSync(join(temp, 'errcat-review/artifact')), ['pr-number']);
+  assert.equal(readFileSync(join(temp, 'errcat-review/artifact/pr-number'), 'utf8'), '42\n');
 });
