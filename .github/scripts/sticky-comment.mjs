@@ -79,17 +79,18 @@ async function ownLogin(github) {
 }
 
 /**
- * @param {{ github: any, context: any, core: any, number: number, file: string, runUrl: string }} o
+ * @param {{ github: any, context: any, core: any, number: number, file: string, runUrl: string, author?: string }} o
+ *   author: the login the token posts as, when it cannot say (a GitHub App's installation token).
  * @returns {Promise<'created' | 'updated' | 'summary'>}
  */
-export async function postReview({ github, context, core, number, file, runUrl }) {
+export async function postReview({ github, context, core, number, file, runUrl, author }) {
   let body = readFileSync(file, 'utf8');
   if (!body.trim()) throw new Error(`${file} is empty: the check wrote no review`);
   if (!body.startsWith(MARKER)) body = `${MARKER}\n${body}`;
   if (body.length > MAX_BODY) body = `${body.slice(0, MAX_BODY)}\n\n… cut at ${MAX_BODY} characters: the whole report is in the [workflow run](${runUrl}).\n`;
   const { owner, repo } = context.repo;
   try {
-    const me = await ownLogin(github);
+    const me = author || (await ownLogin(github));
     const comments = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
     // Only a comment this token wrote: another bot's comment that starts with the marker is not ours to edit.
     const mine = comments.find((c) => c.user?.login === me && typeof c.body === 'string' && c.body.startsWith(MARKER));

@@ -109,6 +109,13 @@ test('a token that can say who it is edits only its own comment', async () => {
   assert.deepEqual(gh.calls, ['create', 'update 3']);
 });
 
+test("a GitHub App's token, which cannot say who it is, names its login: only that login's comment is edited", async () => {
+  const gh = fakeGithub({ comments: [{ id: 2, body: `${MARKER}\nold`, user: { login: ACTIONS_BOT, type: 'Bot' } }, { id: 3, body: `${MARKER}\nmine`, user: { login: 'errcat-app[bot]', type: 'Bot' } }] });
+  assert.equal(await postReview({ ...gh, number: 42, file: FILE, runUrl: RUN, author: 'errcat-app[bot]' }), 'updated');
+  assert.deepEqual(gh.calls, ['update 3']);
+  assert.equal(gh.comments.find((c) => c.id === 2)!.body, `${MARKER}\nold`);
+});
+
 test('refuses a pull request whose head is not the reviewed commit', async () => {
   const gh = fakeGithub({ headSha: 'b'.repeat(40) });
   await assert.rejects(pullRequestOf({ ...gh, dir: artifact(), headSha: SHA }), /not at the reviewed commit/);
