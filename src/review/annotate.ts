@@ -5,9 +5,8 @@
 // edited the lock. Everything printed is escaped per GitHub's workflow-command rules.
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import type { CodeChange, Review } from './diff.ts';
-import { githubData as ghData, githubProperty as ghProperty } from '../reporters/escape.ts';
+import { githubData as ghData, githubProperty as ghProperty, plainLines as plain } from '../reporters/escape.ts';
 import { annotationMessage } from '../reporters/text.ts';
-import { plain } from './escape.ts';
 import { textLines, textWords } from './report.ts';
 import type { FieldChange } from './fields.ts';
 

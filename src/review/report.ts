@@ -5,8 +5,8 @@
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { statusText } from '../catalog/http.ts';
 import type { CodeChange, Review } from './diff.ts';
-import { markdownDiagnostics } from '../reporters/markdown.ts';
-import { mdCode, mdFence, mdText, plain } from './escape.ts';
+import { bySeverity, fitting, markdownDiagnostics, more, moreDiagnostics } from '../reporters/markdown.ts';
+import { markdownCode as mdCode, markdownFence as mdFence, markdownLink, markdownText as mdText, plainLines as plain } from '../reporters/escape.ts';
 import type { FieldChange, Piece } from './fields.ts';
 import type { Rename } from './rename.ts';
 
@@ -41,16 +41,6 @@ export function previewLink(code: string, ctx: ReportContext): string | undefine
   }
 }
 
-/** An http(s) URL as a Markdown link target, or nothing. */
-function safeUrl(u: string): string {
-  try {
-    const url = new URL(u);
-    return /^https?:$/.test(url.protocol) ? url.href : '#';
-  } catch {
-    return '#';
-  }
-}
-
 const statusLine = (s: string) => s.split(', ').map((x) => (/^\d+$/.test(x) ? statusText(Number(x)) : x)).join(', ');
 const renameWords = (r: Rename) => `${Math.round(r.similarity * 100)}% of the content is the same: ${r.confidence}`;
 /** Diagnostics about one code: at its file, or naming it. */
@@ -71,7 +61,8 @@ function mdWords(diff: Piece[]): string {
     });
   }
   while (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  return lines.map((l) => `> ${l}`).join('<br>\n');
+  // An empty line would leave a <br> alone at the start of a line: an HTML block to Markdown.
+  return lines.map((l) => `> ${/\S/.test(l) ? l : '&nbsp;'}`).join('<br>\n');
 }
 
 /** An example body as a diff block: every line, `-` removed, `+` added. */
@@ -107,7 +98,7 @@ function mdCodeSection(c: CodeChange, diagnostics: Diagnostic[], ctx: ReportCont
   const icon = { added: '➕', changed: '✏️', removed: '➖' }[c.kind];
   const link = c.kind === 'removed' ? undefined : previewLink(c.code, ctx);
   const out = [`#### ${icon} ${mdCode(c.code)} ${c.kind}`, ''];
-  out.push(`${mdText(statusLine(c.status))} · category ${mdCode(c.category)}${link ? ` · [preview](<${link}>)` : ''}`, '');
+  out.push(`${mdText(statusLine(c.status))} · category ${mdCode(c.category)}${link ? ` · ${markdownLink('preview', link)}` : ''}`, '');
   if (c.rename) {
     const other = c.kind === 'removed' ? c.rename.to : c.rename.from;
     out.push(`Probably renamed ${c.kind === 'removed' ? 'to' : 'from'} ${mdCode(other)} (${mdText(renameWords(c.rename))}).`, '');
@@ -125,43 +116,96 @@ function mdCodeSection(c: CodeChange, diagnostics: Diagnostic[], ctx: ReportCont
 
 
 export function formatReviewMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext = {}): string {
-  const full = renderMarkdown(r, diagnostics, ctx, true);
+  const full = renderMarkdown(r, diagnostics, ctx);
   if (!ctx.maxChars || full.length <= ctx.maxChars) return full;
-  return renderMarkdown(r, diagnostics, ctx, false, full.length);
+  return compactMarkdown(r, diagnostics, ctx, ctx.maxChars, full.length);
 }
 
-function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext, details: boolean, fullLength = 0): string {
+/** How many of each list a compact report keeps; the rest are counted. */
+interface Kept {
+  diagnostics: number;
+  renames: number;
+  rows: number;
+}
+
+/**
+ * The review within `max` characters exactly: no per-code details, errors before warnings,
+ * then renames and table rows while they fit, and counts for what did not.
+ */
+function compactMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext, max: number, fullLength: number): string {
+  const sorted = bySeverity(diagnostics);
+  const render = (kept: Kept) => renderMarkdown(r, sorted, ctx, { kept, fullLength });
+  const none = render({ diagnostics: 0, renames: 0, rows: 0 });
+  if (none.length > max) return `${COMMENT_MARKER}\nThe review does not fit in ${max} characters: see the full report.\n`.slice(0, max);
+  // Every kept item adds its line(s); the "and N more" lines only shrink as items are kept.
+  let budget = max - none.length;
+  const take = (lengths: number[], within = budget) => {
+    const n = fitting(lengths, within);
+    budget -= lengths.slice(0, n).reduce((a, b) => a + b, 0);
+    return n;
+  };
+  const diagnosticLengths = sorted.map((d) => markdownDiagnostics([d]).length + 1);
+  const errorCount = sorted.filter((d) => d.severity === 'error').length;
+  const rowLengths = changeRows(r).map((c) => tableRow(c, ctx).length + 1);
+  // Errors first, then renames; the table of changes gets half of what is left before the warnings.
+  const errors = take(diagnosticLengths.slice(0, errorCount));
+  const renames = take(r.renames.map((rn) => renameLine(rn).length + 2));
+  const firstRows = take(rowLengths, Math.floor(budget / 2));
+  const warnings = errors === errorCount ? take(diagnosticLengths.slice(errorCount)) : 0;
+  const kept: Kept = { diagnostics: errors + warnings, renames, rows: firstRows + take(rowLengths.slice(firstRows)) };
+  let out = render(kept);
+  // The estimate above is exact for these shapes; this only guards the bound if one changes.
+  while (out.length > max) {
+    const key = (['rows', 'renames', 'diagnostics'] as const).find((k) => kept[k] > 0)!;
+    kept[key]--;
+    out = render(kept);
+  }
+  return out;
+}
+
+const changeRows = (r: Review) => [...r.added, ...r.changed, ...r.removed];
+const renameLine = (rn: Rename) => `🔁 ${mdCode(rn.from)} → ${mdCode(rn.to)} looks like a rename (${mdText(renameWords(rn))}).`;
+
+function tableRow(c: CodeChange, ctx: ReportContext): string {
+  // Every span in a table cell escapes its pipes (GFM splits cells before it reads spans).
+  const cell = (s: string) => mdCode(s, { inTable: true });
+  const name = markdownLink(cell(c.code), c.kind === 'removed' ? undefined : previewLink(c.code, ctx));
+  const what = c.kind === 'added' ? 'new code' : c.kind === 'removed' ? (c.rename ? `renamed to ${cell(c.rename.to)}?` : 'removed') : c.fields.map((f) => cell(f.field)).join(', ');
+  return `| ${{ added: '➕ added', changed: '✏️ changed', removed: '➖ removed' }[c.kind]} | ${name} | ${mdText(c.status)} | ${what} |`;
+}
+
+function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext, compact?: { kept: Kept; fullLength: number }): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.length - errors.length;
+  const kept = compact?.kept ?? { diagnostics: diagnostics.length, renames: r.renames.length, rows: Infinity };
   const out = [COMMENT_MARKER, `### Error catalog review against ${mdCode(r.base)}`, ''];
   out.push(`**${r.added.length} added · ${r.changed.length} changed · ${r.removed.length} removed**${r.page.length ? ` · page text: ${r.page.map((f) => mdCode(f.field)).join(', ')}` : ''}`, '');
   out.push(errors.length
     ? `❌ The check failed with ${errors.length} error${errors.length === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}:`
     : `✅ The check passed${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}: codes are stable, references resolve.`);
-  if (diagnostics.length) out.push('', markdownDiagnostics(diagnostics));
-  for (const rn of r.renames) out.push('', `🔁 ${mdCode(rn.from)} → ${mdCode(rn.to)} looks like a rename (${mdText(renameWords(rn))}).`);
+  if (diagnostics.length) {
+    const shown = diagnostics.slice(0, kept.diagnostics);
+    out.push('', [markdownDiagnostics(shown), shown.length < diagnostics.length ? moreDiagnostics(diagnostics.slice(shown.length)) : ''].filter(Boolean).join('\n'));
+  }
+  for (const rn of r.renames.slice(0, kept.renames)) out.push('', renameLine(rn));
+  if (kept.renames < r.renames.length) out.push('', `…and ${more(r.renames.length - kept.renames, 'likely rename')}: see the full report.`);
   out.push('', ctx.previewUrl
     ? `Links go to the preview of this change: ${mdText(ctx.previewUrl)}`
-    : `No preview deployment is configured, so codes are not linked (production does not have new codes yet).${ctx.artifactUrl ? ` The built site is in the [workflow run's artifacts](<${safeUrl(ctx.artifactUrl)}>).` : ''}`);
-  const rows = [...r.added, ...r.changed, ...r.removed];
+    : `No preview deployment is configured, so codes are not linked (production does not have new codes yet).${ctx.artifactUrl ? ` The built site is in the ${markdownLink("workflow run's artifacts", ctx.artifactUrl)}.` : ''}`);
+  const rows = changeRows(r);
   if (!rows.length) out.push('', 'No code was added, changed or removed.');
   else {
-    out.push('', '| Change | Code | Status | What changed |', '|---|---|---|---|');
-    for (const c of rows) {
-      const link = c.kind === 'removed' ? undefined : previewLink(c.code, ctx);
-      const name = link ? `[${mdCode(c.code)}](<${link}>)` : mdCode(c.code);
-      const what = c.kind === 'added' ? 'new code' : c.kind === 'removed' ? (c.rename ? `renamed to ${mdCode(c.rename.to)}?` : 'removed') : c.fields.map((f) => mdCode(f.field)).join(', ');
-      out.push(`| ${{ added: '➕ added', changed: '✏️ changed', removed: '➖ removed' }[c.kind]} | ${name} | ${mdText(c.status)} | ${what} |`);
-    }
+    out.push('', '| Change | Code | Status | What changed |', '|---|---|---|---|', ...rows.slice(0, kept.rows).map((c) => tableRow(c, ctx)));
+    if (kept.rows < rows.length) out.push('', `…and ${more(rows.length - kept.rows, 'changed code')}: see the full report.`);
   }
-  if (details) {
+  if (!compact) {
     for (const c of rows) out.push('', ...mdCodeSection(c, diagnostics, ctx));
     if (r.page.length) {
       out.push('', `#### ${mdCode('catalog.yaml')} page text`, '');
       for (const f of r.page) out.push(mdField(f, undefined), '');
     }
   } else {
-    out.push('', `The field-by-field report (${fullLength.toLocaleString('en')} characters) is too long for here: it is in the job summary of the workflow run${ctx.artifactUrl ? ` and in its [artifacts](<${safeUrl(ctx.artifactUrl)}>)` : ''}, and \`npx errcat check --base ${mdText(r.base)}\` prints it.`);
+    out.push('', `The field-by-field report (${compact.fullLength.toLocaleString('en')} characters) is too long for here: the workflow run keeps it (in its job summary, and whole in its ${markdownLink('artifacts', ctx.artifactUrl)}), and \`npx errcat check --base ${mdText(r.base)}\` prints it.`);
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
