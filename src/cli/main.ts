@@ -34,7 +34,8 @@ commands:
       --openapi <file>     compare the API's OpenAPI document with the catalog
                            (default: catalog.yaml's \`openapi\`)
       --cache              print the last run's report when no catalog file changed
-                           since (not for untrusted checkouts: the cache is trusted)
+                           since (not a cache git tracks or reached through a link;
+                           in CI only with ERRCAT_CACHE_IN_CI=1)
       --cache-location <dir>  where (implies --cache; default: node_modules/.cache/errcat)
   explain <rule>   print a rule's page: what it reports, why, examples, how to fix
   explain --list   list every rule
