@@ -83,6 +83,8 @@ export function typePrefix(api: string): string {
 const block = (s: string) => mdBlock(s.trim()).replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/gm, '$1\\$2');
 /** One-line plain text in the Markdown exports. */
 const mdFlat = (s: string) => mdText(flat(s));
+/** One-line inline Markdown (a summary, as the page renders it) in the Markdown exports. */
+const mdInline = (s: string) => mdBlock(flat(s));
 
 /** A code fence longer than any backtick run in the example, so the example can't close it. */
 function fenced(lang: string, code: string): string[] {
@@ -121,7 +123,7 @@ export function errorsDts(model: CatalogModel): string {
 }
 
 function line(c: CodeEntry): string {
-  return `- ${mdLink(mdFlat(c.code), c.docsUrl)}: ${c.statuses.map(statusText).join(', ')}. ${mdFlat(c.summary)}`;
+  return `- ${mdLink(mdFlat(c.code), c.docsUrl)}: ${c.statuses.map(statusText).join(', ')}. ${mdInline(c.summary)}`;
 }
 
 const header = (catalog: CatalogModel['catalog']) => [`# ${mdFlat(catalog.api)} API: ${mdFlat(catalog.title)}`, '', `> ${mdFlat(catalog.description)}`, ''];
@@ -146,7 +148,7 @@ export function llmsFullTxt(model: CatalogModel): string {
   out.push(`Error responses are \`${mediaTypeOf(catalog.envelope)}\`.`, '');
   if (catalog.envelope.description) out.push(block(catalog.envelope.description), '');
   if (catalog.envelope.example) out.push(...fenced(catalog.envelope.example.lang, catalog.envelope.example.code), '');
-  for (const f of catalog.envelope.fields) out.push(`- ${markdownCode(flat(f.name))} (${mdFlat(f.type)}${f.required ? '' : ', optional'}): ${mdBlock(flat(f.notes.trim()))}`);
+  for (const f of catalog.envelope.fields) out.push(`- ${markdownCode(flat(f.name))} (${mdFlat(f.type)}${f.required ? '' : ', optional'}): ${mdInline(f.notes.trim())}`);
   out.push('');
   for (const cat of model.categories) {
     if (!cat.codes.length) continue;
@@ -154,9 +156,9 @@ export function llmsFullTxt(model: CatalogModel): string {
     for (const c of cat.codes) {
       out.push(`### ${mdFlat(c.code)}`, '');
       out.push(`- HTTP: ${c.statuses.map(statusText).join(', ')}`);
-      out.push(`- Summary: ${mdFlat(c.summary)}`);
+      out.push(`- Summary: ${mdInline(c.summary)}`);
       const plan = retryPlan(c.retry);
-      out.push(`- Retryable: ${mdFlat(retryLabel(c).label)}${plan ? `. ${mdFlat(plan)}` : ''}`);
+      out.push(`- Retryable: ${mdFlat(retryLabel(c).label)}${plan ? `. ${mdInline(plan)}` : ''}`);
       if (c.sdk_class) out.push(`- SDK error class: ${mdFlat(c.sdk_class)}`);
       if (c.lifecycle) out.push(`- Lifecycle: ${c.lifecycle.state} since ${mdFlat(c.lifecycle.since)}${c.lifecycle.replacement ? `; use ${mdFlat(c.lifecycle.replacement)}` : ''}`);
       out.push(`- Docs: ${mdText(c.docsUrl)}`, '');

@@ -35,7 +35,7 @@ export function errorsOpenapi(model: CatalogModel): Record<string, unknown> {
       description: `Every error code the ${mdText(catalog.api)} API returns. Reference: ${mdText(catalog.docs_url)}`,
       enum: live.map((c) => c.code),
       // Read by openapi-generator and others to document each enum value.
-      'x-enum-descriptions': live.map((c) => mdText(c.summary)),
+      'x-enum-descriptions': live.map((c) => mdBlock(c.summary)),
     },
   };
   const shapes = [catalog.envelope, ...(catalog.shapes ?? [])];
@@ -128,7 +128,7 @@ function response(status: number, codes: CodeEntry[], model: CatalogModel): Reco
     entry.schemas.add(shapeSchemaName(shape, model));
     entry.examples[c.code] = {
       summary: c.summary,
-      description: `${mdLink(mdText(c.code), c.docsUrl)}: ${mdText(c.summary)}`,
+      description: `${mdLink(mdText(c.code), c.docsUrl)}: ${mdBlock(c.summary)}`,
       value: exampleBody(c, status, shape, model.catalog) ?? synthesize(c, status, shape, model),
       'x-docs-url': c.docsUrl,
     };
