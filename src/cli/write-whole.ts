@@ -28,4 +28,19 @@ export function writeWhole(file: string, text: string): void {
     rmSync(tmp, { force: true });
     throw e;
   }
+  syncDir(dirname(file));
+}
+
+/** The rename itself made durable; a filesystem that cannot sync a directory has nothing to add. */
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // EISDIR/EINVAL on some platforms: the file's own fsync is what we can do.
+  }
 }
