@@ -7,6 +7,7 @@
 //   node scripts/build.ts [--catalog DIR] [--out DIR]
 //
 // Defaults: --catalog $CATALOG_DIR or ./catalog, --out ./dist.
+// --out is replaced whole, so it must be absent, empty or a previous build (src/build/target.ts).
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
