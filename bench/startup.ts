@@ -30,7 +30,8 @@ function median(values: number[]): number {
 // errcat runs as users run it (npx errcat, node_modules/.bin/errcat): as a program, through
 // its shebang, with this Node first on the PATH.
 const ERRCAT = resolve('bin/errcat.js');
-const PATH_ENV = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+// ERRCAT_CACHE_IN_CI: the bench's cache is its own temporary directory, to be measured in CI too.
+const PATH_ENV = { ...process.env, ERRCAT_CACHE_IN_CI: '1', PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
 
 function coldMs(args: string[], runs: number, okStatus: number[] = [0]): number {
   const times: number[] = [];

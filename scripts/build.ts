@@ -7,10 +7,13 @@
 //   node scripts/build.ts [--catalog DIR] [--out DIR]
 //
 // Defaults: --catalog $CATALOG_DIR or ./catalog, --out ./dist.
+// --out is replaced whole, so it must be absent, empty or a previous build (src/build/target.ts).
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { recover, stagingDir, swapIn, discard } from '../src/build/swap.ts';
+import { BUILD_MARKER, BUILD_MARKER_TEXT, refuseContents, refusePlace } from '../src/build/target.ts';
 import { verifySite } from '../src/build/verify.ts';
 import { checkCatalog } from '../src/catalog/check.ts';
 import { hasErrors, sortDiagnostics } from '../src/catalog/diagnostics.ts';
@@ -22,8 +25,22 @@ const dir = catalogDir(values.catalog);
 const out = resolve(values.out);
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
-// 0. Whatever a crashed or killed build left behind.
+/** A target the swap must not replace: say why and touch nothing (exit 2, a misuse). */
+function refuse(reason: string | undefined): void {
+  if (reason === undefined) return;
+  process.stderr.write(`build: refusing --out ${out}: ${reason}; nothing was touched.\n  hint: give a new or empty directory, or one a previous build wrote (default: dist)\n`);
+  process.exit(2);
+}
+
+// 0. The target's place, then whatever a crashed or killed build left behind, then what
+// is at the target now (recovery may have put a previous build back).
+refuse(refusePlace(out, [
+  { path: root, what: 'the repository' },
+  { path: process.cwd(), what: 'the working directory' },
+  { path: dir, what: 'the catalog', noneInside: true },
+]));
 for (const line of recover(out)) process.stderr.write(`build: ${line} (left by an interrupted build)\n`);
+refuse(refuseContents(out));
 
 // 1. The check, exactly as `errcat check` prints it.
 const result = checkCatalog(dir);
@@ -55,6 +72,7 @@ if (problems.length) {
   process.exit(1);
 }
 
-// 4. Swap.
+// 4. Mark the site as this build's (the next build may replace it: target.ts), and swap.
+writeFileSync(join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
 swapIn(staging, out);
 process.stderr.write(`build: ${out} updated from ${dir} (verified: ${result.model.codes.length} codes)\n`);

@@ -18,7 +18,13 @@ const isDir = (p: string) => { try { return statSync(p).isDirectory(); } catch {
 
 createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
-  const path = normalize(decodeURIComponent(url.pathname));
+  let path: string;
+  try {
+    path = normalize(decodeURIComponent(url.pathname));
+  } catch {
+    res.writeHead(400).end(); // a malformed %-escape (/%ff): the client's error, not the server's end
+    return;
+  }
   let file = join(root, path);
   if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
   if (isDir(file)) {
@@ -28,5 +34,5 @@ createServer((req, res) => {
   let status = 200;
   if (!isFile(file)) { status = 404; file = join(root, '404.html'); }
   res.writeHead(status, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://localhost:${port}`));

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { locate, type SourceFile } from './load.ts';
+import { PLAIN_URL_HINT, PLAIN_URL_MESSAGE } from './schema.ts';
 import { closest } from './suggest.ts';
 import invalidValue from '../rules/invalid-value.ts';
 import recoveryRequired from '../rules/recovery-required.ts';
@@ -62,6 +63,7 @@ export function schemaDiagnostics(file: SourceFile, schema: AnySchema, issues: I
 }
 
 function hintFor(issue: Issue): string {
+  if (issue.code === 'invalid_format' && issue.message === PLAIN_URL_MESSAGE) return PLAIN_URL_HINT;
   if (issue.code === 'invalid_value' && 'values' in issue) return `use one of: ${issue.values.map(String).join(', ')}`;
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
   if (issue.code === 'invalid_union') return 'see the field\'s description in the JSON Schema for the accepted forms';

@@ -11,6 +11,16 @@ const oneLine = z.string().regex(/^[^\n]*$/, 'must be a single line');
 /** An API version: one plain word, e.g. `v1.3`, safe to write unquoted in the lock. */
 export const VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}$/;
 
+// The docs URL reaches every export (OpenAPI descriptions, llms.txt, errors.d.ts), so it
+// is a plain absolute URL: https (http only on this machine, for previews), a host name
+// or address, and only the characters RFC 3986 allows unencoded, so no quote, bracket,
+// space or backslash can end it early wherever it is written.
+const HOST = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*';
+const LOCAL_HOST = '(?:localhost|127\\.0\\.0\\.1|\\[::1\\])';
+export const PLAIN_URL = new RegExp(`^(?:https://${HOST}|http://${LOCAL_HOST})(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?$`);
+export const PLAIN_URL_MESSAGE = 'must be a plain absolute https: URL (http: only for localhost)';
+export const PLAIN_URL_HINT = 'write it as https://host/path, with spaces, quotes, <, > and other such characters percent-encoded';
+
 export const httpStatus = z.number().int().describe('An HTTP status code (4xx or 5xx).');
 
 /** Languages an example can be written in (highlighting names Expressive Code knows). */
@@ -97,8 +107,9 @@ export const catalogSchema = z
     title: oneLine.describe('Title of the errors page.'),
     description: oneLine.describe('One-line description used in search results and metadata.'),
     docs_url: z
-      .url({ protocol: /^https?$/ })
-      .describe('URL of the errors page; every code\'s docs_url is this plus `#<code>`.'),
+      .string()
+      .regex(PLAIN_URL, PLAIN_URL_MESSAGE)
+      .describe('URL of the errors page, a plain absolute https: URL (http: only for localhost); every code\'s docs_url is this plus `#<code>`.'),
     code_pattern: z.string().describe('Regular expression every code must match, e.g. `^[a-z][a-z0-9_]*$`.'),
     intro: markdown,
     envelope: shapeSchema.describe('The JSON body every error response has.'),

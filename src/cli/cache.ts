@@ -14,14 +14,17 @@
 // catalog file are cached: an OpenAPI document or server sources (`openapi`, `sources`,
 // `--openapi`) are read elsewhere, and a run that fails inside the check is not kept.
 //
-// The cache is an input the check trusts: keep it out of untrusted checkouts (a pull
-// request could commit one). It lives in node_modules/.cache/errcat/ unless
-// --cache-location says otherwise; a cache file that is too large, unreadable or
-// malformed is ignored and replaced.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+// The cache is an input the check trusts: a cache the checked repository could have
+// supplied (tracked by git, reached through a link, any in CI) is not used at all
+// (cache-trust.ts). It lives in node_modules/.cache/errcat/ unless --cache-location says
+// otherwise; a cache file that is too large, not a regular file, unreadable or malformed
+// is a miss, and is replaced.
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { CatalogSource } from '../catalog/load.ts';
 import { catalogRoot, diskSource, isRefusal, type Refusal } from '../catalog/read.ts';
+import { cacheTrusted } from './cache-trust.ts';
+import { writeWhole } from './write-whole.ts';
 
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/errcat';
 /** Runs kept (one file per set of arguments); the oldest go first. */
@@ -75,12 +78,17 @@ export interface CacheRun {
   source: RecordingSource;
 }
 
-/** The cache of `check <args>` on `dir`; undefined when there is no such directory (the check says so). */
+/**
+ * The cache of `check <args>` on `dir`; undefined when there is no such directory (the
+ * check says so) or the cache may not be trusted there (the check runs uncached).
+ */
 export function openCache(args: string[], dir: string, location: string | undefined): CacheRun | undefined {
   const root = catalogRoot(dir);
   if (!root) return undefined;
   const key = JSON.stringify([FORMAT, args, process.cwd(), root, toolIdentity(), process.env.ERRCAT_UNSAFE_SKIP_RESERVED ?? null]);
-  return { file: join(resolve(location ?? DEFAULT_CACHE_DIR), `check-${fnv1a(key)}.json`), key, root, source: recordingSource(diskSource(root)) };
+  const file = join(resolve(location ?? DEFAULT_CACHE_DIR), `check-${fnv1a(key)}.json`);
+  if (!cacheTrusted(file)) return undefined;
+  return { file, key, root, source: recordingSource(diskSource(root)) };
 }
 
 /** A file name for a key (the key itself is checked inside the file). */
@@ -128,12 +136,18 @@ function toolIdentity(): string {
 }
 
 function readRun(file: string, key: string): Run | undefined {
+  let fd: number | undefined;
   try {
-    if (statSync(file).size > MAX_RUN_BYTES) return undefined;
-    const run: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    // Not through a link, and never waiting on a FIFO: only a regular file of bounded size is read.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const s = fstatSync(fd);
+    if (!s.isFile() || s.size > MAX_RUN_BYTES) return undefined;
+    const run: unknown = JSON.parse(readFileSync(fd, 'utf8'));
     return isRun(run) && run.key === key ? run : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -188,15 +202,13 @@ export function lookup({ file, key, root, source }: CacheRun): { output: string;
   return { output: run.output, status: run.status };
 }
 
-/** Keep this run for the next one: written whole, then renamed, so a reader never sees half a file. */
+/** Keep this run for the next one: written whole (write-whole.ts), so a reader never sees half a file. */
 export function save({ file, key, source }: CacheRun, output: string, status: number): void {
   const run: Run = { key, reads: source.reads, output, status };
   try {
     const dir = resolve(file, '..');
     mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(run));
-    renameSync(tmp, file);
+    writeWhole(file, JSON.stringify(run));
     const runs = readdirSync(dir).filter((n) => /^check-[0-9a-f]{8}\.json$/.test(n));
     if (runs.length > MAX_RUNS) {
       const byAge = runs.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);

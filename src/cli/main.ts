@@ -2,6 +2,7 @@
 // First, before any schema is built: see zod-jitless.ts.
 import './zod-jitless.ts';
 import { statSync, writeFileSync } from 'node:fs';
+import { writeWhole } from './write-whole.ts';
 import { join } from 'node:path';
 import { CatalogDirError, LOCK_FILE } from '../catalog/load.ts';
 import { lookup, openCache, save } from './cache.ts';
@@ -33,7 +34,8 @@ commands:
       --openapi <file>     compare the API's OpenAPI document with the catalog
                            (default: catalog.yaml's \`openapi\`)
       --cache              print the last run's report when no catalog file changed
-                           since (not for untrusted checkouts: the cache is trusted)
+                           since (not a cache git tracks or reached through a link;
+                           in CI only with ERRCAT_CACHE_IN_CI=1)
       --cache-location <dir>  where (implies --cache; default: node_modules/.cache/errcat)
   explain <rule>   print a rule's page: what it reports, why, examples, how to fix
   explain --list   list every rule
@@ -192,7 +194,7 @@ function ship(args: string[], out: NodeJS.WritableStream): number {
   if (already.length && !values.backfill) out.write(`already shipped: ${already.join(', ')}\n`);
   const { text, added, backfilled } = shipLock(lock, result.model.codes, { ...(named.length ? { only: named } : {}), version, date, backfill: values.backfill });
   if (values.backfill) {
-    if (backfilled.length) writeFileSync(join(dir, LOCK_FILE), text);
+    if (backfilled.length) writeLock(dir, text);
     out.write(`recorded ${[version, date].filter(Boolean).join(', ')} on ${backfilled.length} shipped code${backfilled.length === 1 ? '' : 's'} without history\n`);
     return 0;
   }
@@ -200,9 +202,19 @@ function ship(args: string[], out: NodeJS.WritableStream): number {
     out.write(`nothing to ship: ${named.length ? 'those codes are' : 'every code is'} already in shipped.yaml\n`);
     return 0;
   }
-  writeFileSync(join(dir, LOCK_FILE), text);
+  writeLock(dir, text);
   out.write(`shipped ${added.length} code${added.length === 1 ? '' : 's'}${version ? ` in ${version}` : ''}${date ? ` on ${date}` : ''}: ${added.join(', ')}\n`);
   return 0;
+}
+
+/** The lock replaced whole or not at all: a full disk or a size limit leaves the old lock, and says so (exit 2). */
+function writeLock(dir: string, text: string): void {
+  const file = join(dir, LOCK_FILE);
+  try {
+    writeWhole(file, text);
+  } catch (e) {
+    throw misuse(`could not write ${file} (${(e as Error).message}); it is unchanged, nothing was shipped`, { brief: true });
+  }
 }
 
 /** `errcat check | head -1`: the reader left; stop quietly with the status already decided. */

@@ -6,6 +6,8 @@ import { statusText } from '../catalog/http.ts';
 import { contractChangelog, type Release, type Shipped } from '../catalog/changelog.ts';
 import { pageHref, retryLabel, retryPlan } from './page.ts';
 import { mediaTypeOf } from '../catalog/envelope.ts';
+import { markdownCode } from '../reporters/escape.ts';
+import { mdBlock, mdLink, mdText } from './markdown-safe.ts';
 
 export interface ErrorJsonEntry {
   code: string;
@@ -74,8 +76,15 @@ export function typePrefix(api: string): string {
   return /^[0-9]/.test(name) ? `_${name}` : name || 'Api';
 }
 
-/** Markdown from the catalog inside an export: its own headings can't pass for a code's `### code`. */
-const block = (s: string) => s.trim().replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/gm, '$1\\$2');
+/**
+ * Markdown from the catalog inside an export: inert or escaped (markdown-safe.ts), and its
+ * own headings can't pass for a code's `### code`.
+ */
+const block = (s: string) => mdBlock(s.trim()).replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/gm, '$1\\$2');
+/** One-line plain text in the Markdown exports. */
+const mdFlat = (s: string) => mdText(flat(s));
+/** One-line inline Markdown (a summary, as the page renders it) in the Markdown exports. */
+const mdInline = (s: string) => mdBlock(flat(s));
 
 /** A code fence longer than any backtick run in the example, so the example can't close it. */
 function fenced(lang: string, code: string): string[] {
@@ -114,18 +123,18 @@ export function errorsDts(model: CatalogModel): string {
 }
 
 function line(c: CodeEntry): string {
-  return `- [${c.code}](${c.docsUrl}): ${c.statuses.map(statusText).join(', ')}. ${flat(c.summary)}`;
+  return `- ${mdLink(mdFlat(c.code), c.docsUrl)}: ${c.statuses.map(statusText).join(', ')}. ${mdInline(c.summary)}`;
 }
 
-const header = (catalog: CatalogModel['catalog']) => [`# ${flat(catalog.api)} API: ${flat(catalog.title)}`, '', `> ${flat(catalog.description)}`, ''];
+const header = (catalog: CatalogModel['catalog']) => [`# ${mdFlat(catalog.api)} API: ${mdFlat(catalog.title)}`, '', `> ${mdFlat(catalog.description)}`, ''];
 
 export function llmsTxt(model: CatalogModel): string {
   const { catalog } = model;
   const out = header(catalog);
-  out.push(`The full page: ${catalog.docs_url}. Every code in the detail: ${model.site}/llms-full.txt. As JSON: ${model.site}/errors.json.`, '');
+  out.push(`The full page: ${mdText(catalog.docs_url)}. Every code in the detail: ${mdText(model.site)}/llms-full.txt. As JSON: ${mdText(model.site)}/errors.json.`, '');
   for (const cat of model.categories) {
     if (!cat.codes.length) continue;
-    out.push(`## ${flat(cat.title)}`, '');
+    out.push(`## ${mdFlat(cat.title)}`, '');
     for (const c of cat.codes) out.push(line(c));
     out.push('');
   }
@@ -135,29 +144,29 @@ export function llmsTxt(model: CatalogModel): string {
 export function llmsFullTxt(model: CatalogModel): string {
   const { catalog } = model;
   const out = [...header(catalog), block(catalog.intro), ''];
-  out.push(`## ${flat(catalog.envelope.title)}`, '');
+  out.push(`## ${mdFlat(catalog.envelope.title)}`, '');
   out.push(`Error responses are \`${mediaTypeOf(catalog.envelope)}\`.`, '');
   if (catalog.envelope.description) out.push(block(catalog.envelope.description), '');
   if (catalog.envelope.example) out.push(...fenced(catalog.envelope.example.lang, catalog.envelope.example.code), '');
-  for (const f of catalog.envelope.fields) out.push(`- \`${flat(f.name)}\` (${f.type}${f.required ? '' : ', optional'}): ${flat(f.notes.trim())}`);
+  for (const f of catalog.envelope.fields) out.push(`- ${markdownCode(flat(f.name))} (${mdFlat(f.type)}${f.required ? '' : ', optional'}): ${mdInline(f.notes.trim())}`);
   out.push('');
   for (const cat of model.categories) {
     if (!cat.codes.length) continue;
-    out.push(`## ${flat(cat.title)}`, '');
+    out.push(`## ${mdFlat(cat.title)}`, '');
     for (const c of cat.codes) {
-      out.push(`### ${c.code}`, '');
+      out.push(`### ${mdFlat(c.code)}`, '');
       out.push(`- HTTP: ${c.statuses.map(statusText).join(', ')}`);
-      out.push(`- Summary: ${flat(c.summary)}`);
+      out.push(`- Summary: ${mdInline(c.summary)}`);
       const plan = retryPlan(c.retry);
-      out.push(`- Retryable: ${retryLabel(c).label}${plan ? `. ${flat(plan)}` : ''}`);
-      if (c.sdk_class) out.push(`- SDK error class: ${flat(c.sdk_class)}`);
-      if (c.lifecycle) out.push(`- Lifecycle: ${c.lifecycle.state} since ${flat(c.lifecycle.since)}${c.lifecycle.replacement ? `; use ${flat(c.lifecycle.replacement)}` : ''}`);
-      out.push(`- Docs: ${c.docsUrl}`, '');
+      out.push(`- Retryable: ${mdFlat(retryLabel(c).label)}${plan ? `. ${mdInline(plan)}` : ''}`);
+      if (c.sdk_class) out.push(`- SDK error class: ${mdFlat(c.sdk_class)}`);
+      if (c.lifecycle) out.push(`- Lifecycle: ${c.lifecycle.state} since ${mdFlat(c.lifecycle.since)}${c.lifecycle.replacement ? `; use ${mdFlat(c.lifecycle.replacement)}` : ''}`);
+      out.push(`- Docs: ${mdText(c.docsUrl)}`, '');
       out.push('When it fires:', '', block(c.when), '', 'How to recover:', '', block(c.recovery), '');
       if (c.retry.advice) out.push('Retry:', '', block(c.retry.advice), '');
       for (const e of c.examples ?? []) out.push(...fenced(e.lang, e.code), '');
     }
   }
-  out.push(`Page: ${model.site}${pageHref(model)}`, '');
+  out.push(`Page: ${mdText(`${model.site}${pageHref(model)}`)}`, '');
   return out.join('\n');
 }

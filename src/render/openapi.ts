@@ -3,11 +3,15 @@
 // of the codes, the docs URL as a URI) and one reusable response per HTTP status with a
 // named example per code. An API's own OpenAPI document `$ref`s its responses, e.g.
 // `$ref: './errors.openapi.json#/components/responses/Error404'`.
+// Every `description` is CommonMark that viewers render: catalog text in it goes through
+// markdown-safe.ts (plain text escaped, catalog Markdown only when inert, http(s) links only).
 import type { CatalogModel, CodeEntry } from '../catalog/model.ts';
 import { getPath } from '../catalog/examples.ts';
 import { REASON_PHRASES } from '../catalog/http.ts';
 import { exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../catalog/envelope.ts';
 import type { Shape } from '../catalog/schema.ts';
+import { markdownCode } from '../reporters/escape.ts';
+import { mdBlock, mdLink, mdText } from './markdown-safe.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -28,10 +32,10 @@ export function errorsOpenapi(model: CatalogModel): Record<string, unknown> {
   const schemas: Record<string, JsonSchema> = {
     [CODE_SCHEMA]: {
       type: 'string',
-      description: `Every error code the ${catalog.api} API returns. Reference: ${catalog.docs_url}`,
+      description: `Every error code the ${mdText(catalog.api)} API returns. Reference: ${mdText(catalog.docs_url)}`,
       enum: live.map((c) => c.code),
       // Read by openapi-generator and others to document each enum value.
-      'x-enum-descriptions': live.map((c) => c.summary),
+      'x-enum-descriptions': live.map((c) => mdBlock(c.summary)),
     },
   };
   const shapes = [catalog.envelope, ...(catalog.shapes ?? [])];
@@ -48,9 +52,9 @@ export function errorsOpenapi(model: CatalogModel): Record<string, unknown> {
     info: {
       title: `${catalog.api} API errors`,
       version: '1.0.0',
-      description: `${catalog.description}\n\nGenerated from the error catalog published at ${catalog.docs_url}.`,
+      description: `${mdText(catalog.description)}\n\nGenerated from the error catalog published at ${mdText(catalog.docs_url)}.`,
     },
-    externalDocs: { url: catalog.docs_url, description: `${catalog.api} ${catalog.title}` },
+    externalDocs: { url: catalog.docs_url, description: mdText(`${catalog.api} ${catalog.title}`) },
     // No operations of its own; an empty `paths` keeps tools that insist on one happy.
     paths: {},
     components: { schemas, responses },
@@ -60,7 +64,7 @@ export function errorsOpenapi(model: CatalogModel): Record<string, unknown> {
 /** Nested object schemas from the shape's dotted field names (`error.code` -> error.properties.code). */
 function shapeSchema(shape: Shape, model: CatalogModel): JsonSchema {
   const root: JsonSchema = { type: 'object', title: shape.title, properties: {} };
-  if (shape.description) root.description = shape.description.trim();
+  if (shape.description) root.description = mdBlock(shape.description.trim());
   const fields = [...shape.fields.map((f) => ({ ...f, extension: [] as string[] }))];
   if (shape === model.catalog.envelope) {
     // Fields codes add to the envelope, optional and documented with the codes that add them.
@@ -85,7 +89,8 @@ function shapeSchema(shape: Shape, model: CatalogModel): JsonSchema {
       if (i < steps.length - 1) {
         node = props[step] ??= { type: 'object', properties: {} };
       } else {
-        props[step] = leafSchema(shape, f.name, f.type, f.extension.length ? `Only with ${f.extension.join(', ')}. ${f.notes.trim()}` : f.notes.trim());
+        const notes = mdBlock(f.notes.trim());
+        props[step] = leafSchema(shape, f.name, f.type, f.extension.length ? `Only with ${mdText(f.extension.join(', '))}. ${notes}` : notes);
       }
     }
     if (f.required) markRequired(root, steps);
@@ -113,7 +118,7 @@ function markRequired(root: JsonSchema, steps: string[]) {
 }
 
 function response(status: number, codes: CodeEntry[], model: CatalogModel): Record<string, unknown> {
-  const list = codes.map((c) => `[\`${c.code}\`](${c.docsUrl})`).join(', ');
+  const list = codes.map((c) => mdLink(markdownCode(c.code), c.docsUrl)).join(', ');
   const byMedia = new Map<string, { schemas: Set<string>; examples: Record<string, unknown> }>();
   for (const c of codes) {
     const shape = shapeOfCode(c, model.catalog);
@@ -123,7 +128,7 @@ function response(status: number, codes: CodeEntry[], model: CatalogModel): Reco
     entry.schemas.add(shapeSchemaName(shape, model));
     entry.examples[c.code] = {
       summary: c.summary,
-      description: `[${c.code}](${c.docsUrl}): ${c.summary}`,
+      description: `${mdLink(mdText(c.code), c.docsUrl)}: ${mdBlock(c.summary)}`,
       value: exampleBody(c, status, shape, model.catalog) ?? synthesize(c, status, shape, model),
       'x-docs-url': c.docsUrl,
     };
@@ -135,7 +140,7 @@ function response(status: number, codes: CodeEntry[], model: CatalogModel): Reco
   }
   const out: Record<string, unknown> = {
     description: `${status} ${REASON_PHRASES[status] ?? ''}`.trim() +
-      (model.catalog.statuses[String(status)] ? `: ${model.catalog.statuses[String(status)]}` : '') +
+      (model.catalog.statuses[String(status)] ? `: ${mdText(model.catalog.statuses[String(status)]!)}` : '') +
       ` Codes: ${list}.`,
     content,
   };
@@ -151,7 +156,7 @@ function responseHeaders(codes: CodeEntry[]): Record<string, unknown> {
     for (const h of c.headers ?? []) {
       const key = Object.keys(headers).find((k) => k.toLowerCase() === h.name.toLowerCase()) ?? h.name;
       const prev = headers[key];
-      const description = `With \`${c.code}\`: ${h.description.trim()}`;
+      const description = `With ${markdownCode(c.code)}: ${mdBlock(h.description.trim())}`;
       if (prev) prev.description += `\n\n${description}`;
       else headers[key] = { description, schema: { type: 'string' }, ...(h.example !== undefined ? { example: h.example } : {}) };
     }

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code-scanning UIs (GitHub code scanning, IDE viewers): the registry's
 // rules as the tool's rules, each diagnostic a result at its file, line and column.
-import { isAbsolute } from 'node:path';
+import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DOCUMENTED_RULES, explainText, rulePageUrl } from '../rules/docs.ts';
 import type { Reporter } from './reporter.ts';
@@ -10,7 +10,10 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** A file path as a URI reference: relative paths stay relative (to the working directory). */
 export function artifactUri(path: string): string {
   if (isAbsolute(path)) return pathToFileURL(path).href;
-  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+  // Only the platform's separators separate: on POSIX a backslash is part of a file name.
+  // encodeURIComponent leaves only RFC 3986 unreserved characters (and !'()*, sub-delims
+  // a path segment may carry), so no ':' makes the first segment read as a scheme.
+  return path.split(sep === '\\' ? /[\\/]/ : '/').map(encodeURIComponent).join('/');
 }
 
 export const sarif: Reporter = {

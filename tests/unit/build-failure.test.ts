@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { BUILD_MARKER, BUILD_MARKER_TEXT } from '../../src/build/target.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'broken-'));
 const catalog = join(work, 'catalog');
@@ -29,10 +30,11 @@ test('npm run build: check fails, previous dist/ untouched, no temp dir left', {
   const out = join(work, 'dist');
   mkdirSync(out);
   writeFileSync(join(out, 'previous.html'), 'previous build');
+  writeFileSync(join(out, BUILD_MARKER), BUILD_MARKER_TEXT);
   const r = spawnSync(process.execPath, ['scripts/build.ts', '--catalog', catalog, '--out', out], { encoding: 'utf8' });
   assert.equal(r.status, 1);
   assert.ok(r.stderr.includes(diagnostics), r.stderr);
-  assert.deepEqual(readdirSync(out), ['previous.html']);
+  assert.deepEqual(readdirSync(out).sort(), [BUILD_MARKER, 'previous.html']);
   assert.deepEqual(readdirSync(work).sort(), ['catalog', 'dist']);
 });
 

@@ -12,6 +12,9 @@ import { main } from '../../src/cli/main.ts';
 import { RACY_MS } from '../../src/cli/cache.ts';
 import { DELETE, mutateFixture } from './helpers.ts';
 
+// These runs test the cache itself; CI=true (cache-trust.ts) would turn it off.
+delete process.env.CI;
+
 function run(args: string[]) {
   let out = '';
   let err = '';

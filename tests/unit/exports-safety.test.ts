@@ -11,7 +11,13 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { checkCatalog } from '../../src/catalog/check.ts';
 import { buildModel, type CatalogModel } from '../../src/catalog/model.ts';
+import MarkdownIt from 'markdown-it';
+import { parseSync } from 'oxc-parser';
+import { isSafeHref } from '../../src/catalog/markdown.ts';
 import { errorsDts, errorsJson, llmsFullTxt, llmsTxt, typePrefix } from '../../src/render/exports.ts';
+import { errorsOpenapi } from '../../src/render/openapi.ts';
+import { PLAIN_URL_HINT } from '../../src/catalog/schema.ts';
+import { mutateFixture } from './helpers.ts';
 
 const mini = checkCatalog('tests/fixtures/mini').model!;
 const dir = mkdtempSync(join(tmpdir(), 'exports-'));
@@ -108,4 +114,101 @@ test('property: llms.txt and llms-full.txt list exactly the codes, whatever the 
     }),
     { numRuns: 200, seed: 11 },
   );
+});
+
+// ---- Hostile text in every export: no raw HTML, no unsafe link, no comment breakout ----
+
+/** Pieces a hostile catalog puts together: markup, links, link definitions, fences, comment ends, line breaks. */
+const PIECES = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '</', '<', '>', '[x](javascript:alert(1))', '[x]', '[x]: javascript:alert(1)', '\n[y]: javascript:alert(2)\n',
+  '<javascript:alert(1)>', '![i](javascript:x)', ']', '[', '(', ')', '`', '``', '*/', '/*', '\\', '|', '&lt;', '&#60;script>', '\n', '\r', '\u2028', '#', ' ', 'text', 'javascript:alert(1)'];
+const hostile = fc.oneof(fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 30 }));
+const hostileUrl = fc.oneof(
+  hostile.map((s) => `https://docs.mini.test/errors/${s}`),
+  fc.constantFrom('https://docs.mini.test/a)[x](javascript:alert(1))', 'https://docs.mini.test/<img src=x onerror=alert(1)>', 'https://docs.mini.test/a\\[x](javascript:alert(1))'),
+);
+
+/** The mini catalog with hostile text in every field an export carries (the exports don't re-check). */
+function hostileModel(t: string[], docsUrl: string): CatalogModel {
+  const at = (i: number) => t[i % t.length]!;
+  const { catalog } = mini;
+  const envelope = { ...catalog.envelope, title: at(0), description: at(1), fields: catalog.envelope.fields.map((f, i) => ({ ...f, notes: at(i + 2) })) };
+  const codes = mini.codes.map((c, i) => ({
+    data: { ...c, summary: at(i + 3), when: at(i + 4), recovery: at(i + 5), headers: [{ name: 'Retry-After', description: at(i + 6) }], retry: { ...c.retry, advice: at(i + 7) } },
+    file: 'x.yaml',
+  }));
+  return buildModel({ ...catalog, api: at(8), title: at(9), description: at(10), intro: at(11), docs_url: docsUrl, envelope, statuses: { 404: at(12), 429: at(13) } }, codes);
+}
+
+/** Raw HTML and unsafe link targets of a Markdown text, as a renderer that allowed everything would find them. */
+function markupIn(markdown: string): string[] {
+  const found: string[] = [];
+  const visit = (tokens: ReturnType<InstanceType<typeof MarkdownIt>['parse']>) => {
+    for (const tk of tokens) {
+      if (tk.type === 'html_block' || tk.type === 'html_inline') found.push(`html: ${tk.content}`);
+      const href = tk.type === 'link_open' ? tk.attrGet('href') : tk.type === 'image' ? tk.attrGet('src') : null;
+      if (href !== null && !isSafeHref(String(href))) found.push(`link: ${href}`);
+      if (tk.children) visit(tk.children);
+    }
+  };
+  for (const md of permissive) visit(md.parse(markdown, {}));
+  return found;
+}
+// As CommonMark, and as a viewer that links bare URLs reads it.
+const permissive = [false, true].map((linkify) => Object.assign(new MarkdownIt({ html: true, linkify }), { validateLink: () => true }));
+
+/** Every CommonMark text of an OpenAPI document: `description`s, and x-enum-descriptions (rendered by viewers too). */
+function openapiMarkdown(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const n of node) openapiMarkdown(n, out);
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'description' && typeof v === 'string') out.push(v);
+      else if (k === 'x-enum-descriptions' && Array.isArray(v)) out.push(...v.map(String));
+      else openapiMarkdown(v, out);
+    }
+  }
+  return out;
+}
+
+test('a docs_url with <img onerror> or a javascript: link reaches no OpenAPI description as markup (the check aside)', () => {
+  for (const url of ['https://docs.mini.test/errors/<img src=x onerror=alert(1)>', 'https://docs.mini.test/a)[x](javascript:alert(1))']) {
+    const texts = openapiMarkdown(errorsOpenapi(hostileModel(['plain'], url)));
+    assert.ok(texts.length > 5);
+    for (const t of texts) assert.deepEqual(markupIn(t), [], t);
+  }
+});
+
+test('property: hostile catalog text makes no raw HTML, unsafe link or comment breakout in any export', () => {
+  fc.assert(
+    fc.property(fc.array(hostile, { minLength: 1, maxLength: 14 }), hostileUrl, (texts, url) => {
+      let model: CatalogModel;
+      try {
+        model = hostileModel(texts, url);
+      } catch {
+        return; // not a URL at all: the check refuses it before any export is made
+      }
+      for (const t of openapiMarkdown(errorsOpenapi(model))) assert.deepEqual(markupIn(t), [], `OpenAPI description: ${JSON.stringify(t)}`);
+      // Each Markdown export is one document: a link definition in one text could serve another.
+      for (const [name, doc] of [['llms.txt', llmsTxt(model)], ['llms-full.txt', llmsFullTxt(model)]]) assert.deepEqual(markupIn(doc!), [], name);
+      // errors.d.ts: exactly its three declarations, whatever a comment or string held.
+      const dts = parseSync('errors.d.ts', errorsDts(model), { lang: 'dts', sourceType: 'module' });
+      assert.deepEqual(dts.errors, []);
+      assert.deepEqual(dts.program.body.map((s) => s.type), ['ExportNamedDeclaration', 'ExportNamedDeclaration', 'ExportNamedDeclaration']);
+      // errors.json carries the texts as they are, in JSON.
+      assert.equal(JSON.parse(JSON.stringify(errorsJson(model))).codes[0].summary, model.codes[0]!.summary);
+    }),
+    { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: 21 },
+  );
+});
+
+test('the check: docs_url is a plain absolute https: URL (http: only for localhost), with a hint', () => {
+  const checked = (url: string) => checkCatalog(mutateFixture('tests/fixtures/mini', [['catalog.yaml', 'docs_url: https://docs.mini.test/errors', `docs_url: '${url}'`]]));
+  for (const url of ['https://docs.mini.test/errors/<img src=x onerror=alert(1)>', 'https://docs.mini.test/a)[x](javascript:alert(1))', 'javascript:alert(1)//', 'http://docs.mini.test/errors', 'https://user:pw@docs.mini.test/errors', 'https://docs.mini.test/a b']) {
+    const r = checked(url);
+    assert.equal(r.model, undefined, url);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.rule, d.message, d.hint]), [[5, 'invalid-value', 'docs_url: must be a plain absolute https: URL (http: only for localhost)', PLAIN_URL_HINT]], url);
+  }
+  // Accepted (the examples' own docs_url then disagree, another rule's business).
+  for (const url of ['https://docs.mini.test/errors/', 'http://localhost:4321/errors', 'https://docs.mini.test/wiki/Errors_(API)']) {
+    assert.deepEqual(checked(url).diagnostics.filter((d) => d.rule === 'invalid-value'), [], url);
+  }
 });

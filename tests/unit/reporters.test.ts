@@ -10,6 +10,7 @@ import MarkdownIt from 'markdown-it';
 import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
 import { REPORTERS, type Run } from '../../src/reporters/index.ts';
 import { RULE_DOCS_URL as RULE_PAGE } from '../../src/rules/docs.ts';
+import { artifactUri } from '../../src/reporters/sarif.ts';
 
 const DOCS = 'https://docs.mini.test/errors';
 
@@ -69,6 +70,21 @@ test('sarif: valid SARIF 2.1.0, every rule described, results at their file, lin
   assert.deepEqual(result.locations[0].physicalLocation, { artifactLocation: { uri: 'catalog/codes/a.yaml' }, region: { startLine: 4, startColumn: 11 } });
   assert.equal(log.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri, 'catalog/codes/b%20c.yaml');
   assert.equal(log.runs[0].results[1].level, 'warning');
+});
+
+test('sarif: a backslash in a file name is a character of it, not a path separator', () => {
+  assert.equal(artifactUri('catalog/codes/a\\b.yaml'), 'catalog/codes/a%5Cb.yaml');
+});
+
+test('property: a relative file path survives as a SARIF URI, segment for segment (RFC 3986)', () => {
+  const awkward = fc.string({ unit: fc.constantFrom('\\', '%', '#', '?', ':', ';', '@', ' ', '.', 'a', 'é'), minLength: 1 });
+  const segment = fc.oneof(awkward, fc.string({ unit: 'binary', minLength: 1 })).filter((s) => !s.includes('/') && !s.includes('\0') && s !== '.' && s !== '..');
+  fc.assert(fc.property(fc.array(segment, { minLength: 1, maxLength: 4 }), (segments) => {
+    const path = segments.join('/');
+    const uri = artifactUri(path);
+    assert.doesNotMatch(uri, /^[a-z][a-z0-9+.-]*:/i, 'a relative path must not read as a scheme');
+    assert.equal(decodeURIComponent(new URL(uri, 'file:///base/').pathname), `/base/${path}`);
+  }), { numRuns: 300 });
 });
 
 test('sarif: a site-contract or internal-error result points at a described rule too', () => {
