@@ -42,6 +42,11 @@ export function statusesOf(code: Pick<CodeFile, 'status'>): number[] {
   return Array.isArray(code.status) ? code.status : [code.status];
 }
 
+/** What a status list gained and lost: it is a set, so the same statuses in another order differ in nothing. */
+export function statusDelta(before: number[], after: number[]): { added: number[]; removed: number[] } {
+  return { added: after.filter((s) => !before.includes(s)), removed: before.filter((s) => !after.includes(s)) };
+}
+
 export function docsUrlFor(catalog: Pick<CatalogFile, 'docs_url'>, code: string): string {
   return `${catalog.docs_url.replace(/#.*$/, '')}#${code}`;
 }

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { join } from 'node:path';
 import { displayPath, locate, LOCK_FILE, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
+import { statusDelta } from '../catalog/model.ts';
 import { readLock, type Lock } from '../catalog/stability.ts';
 import shippedLockEdited from '../rules/shipped-lock-edited.ts';
 import { compareFields, fieldsOf, lineDiff, statusWords, type FieldChange } from './fields.ts';
@@ -54,6 +55,8 @@ function codesOf(loaded: LoadedCatalog): Map<string, { data: Data; file: SourceF
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+const sameStatuses = (a: number[], b: number[]) => Object.values(statusDelta(a, b)).every((d) => !d.length);
 
 /** Head-side line ranges that differ from the base text; a pure deletion marks the line after it. */
 export function changedLines(before: string, after: string): [number, number][] {
@@ -107,6 +110,8 @@ export function reviewCatalog(base: LoadedCatalog, head: LoadedCatalog, baseRef:
     if (!old) review.added.push(entry(code, 'added', data, file, whole(fieldsOf(data), 'after')));
     else if (!same(old.data, data)) {
       const fields = compareFields(old.data, data);
+      // Only statuses reordered: the same contract, nothing to review.
+      if (!fields.length) continue;
       for (const f of fields) if (f.after !== undefined) f.line = locate(file, f.path).line;
       review.changed.push(entry(code, 'changed', data, file, fields));
     }
@@ -132,7 +137,7 @@ export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined
     const now = headLock?.get(code);
     // History may be filled in where an old lock had none; anything else is an edit.
     const kept = (k: 'version' | 'date') => entry[k] === undefined || entry[k] === now?.[k];
-    if (now && same(now.status, entry.status) && now.category === entry.category && kept('version') && kept('date')) continue;
+    if (now && sameStatuses(now.status, entry.status) && now.category === entry.category && kept('version') && kept('date')) continue;
     out.push({
       file: file?.path ?? `${head.dir}/shipped.yaml`,
       ...(file && now ? locate(file, [code], 'key') : { line: 1, col: 1 }),
