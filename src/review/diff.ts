@@ -136,8 +136,8 @@ export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined
   for (const [code, entry] of baseLock) {
     const now = headLock?.get(code);
     // History may be filled in where an old lock had none; anything else is an edit.
-    const kept = (k: 'version' | 'date') => entry[k] === undefined || entry[k] === now?.[k];
-    if (now && sameStatuses(now.status, entry.status) && now.category === entry.category && kept('version') && kept('date')) continue;
+    const kept = (k: 'version' | 'date' | 'deprecated' | 'retired') => entry[k] === undefined || same(entry[k], now?.[k]);
+    if (now && sameStatuses(now.status, entry.status) && now.category === entry.category && (['version', 'date', 'deprecated', 'retired'] as const).every(kept)) continue;
     out.push({
       file: file?.path ?? `${head.dir}/shipped.yaml`,
       ...(file && now ? locate(file, [code], 'key') : { line: 1, col: 1 }),
