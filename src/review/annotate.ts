@@ -52,8 +52,8 @@ function change(r: Review, c: CodeChange): Annotation[] {
     return [{ level: 'notice', file: c.file, line: c.line, endLine: c.endLine, title, message: `new error code (${c.status}): ${summary}` }];
   }
   if (c.kind === 'changed') {
-    // One notice per field, on the field's line (a removed field: the code's first changed line).
-    return c.fields.map((f) => ({ level: 'notice', file: c.file, line: f.line ?? c.line, title: `${title}: ${f.field}`, message: fieldWords(f) }));
+    // One notice per field, on its changed lines (a removed field: the code's first changed line).
+    return c.fields.map((f) => ({ level: 'notice', file: c.file, line: f.line ?? c.line, ...(f.endLine ? { endLine: f.endLine } : {}), title: `${title}: ${f.field}`, message: fieldWords(f) }));
   }
   const renamed = c.rename ? ` It looks renamed to ${c.rename.to} (${Math.round(c.rename.similarity * 100)}% the same).` : '';
   const message = `${c.file} was deleted: code ${c.code} (${c.status}) is no longer in the catalog.${renamed}`;

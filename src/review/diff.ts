@@ -2,7 +2,7 @@
 // with the catalog at a base revision. Also catches edits to the lock of shipped codes.
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { join } from 'node:path';
-import { displayPath, locate, LOCK_FILE, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
+import { displayPath, locate, locateLines, LOCK_FILE, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
 import { statusDelta } from '../catalog/model.ts';
 import { readLock, type Lock } from '../catalog/stability.ts';
 import shippedLockEdited from '../rules/shipped-lock-edited.ts';
@@ -77,6 +77,15 @@ export function changedLines(before: string, after: string): [number, number][] 
   }, []);
 }
 
+/** The lines of a field that changed (from the file's changed ranges), or its first line when none is inside it. */
+export function changedSpan(field: { line: number; endLine: number }, ranges: [number, number][]): { line: number; endLine?: number } {
+  const inside = ranges.filter(([a, b]) => a <= field.endLine && b >= field.line);
+  if (!inside.length) return { line: field.line };
+  const line = Math.max(inside[0]![0], field.line);
+  const endLine = Math.min(inside.at(-1)![1], field.endLine);
+  return endLine > line ? { line, endLine } : { line };
+}
+
 function changedFiles(base: LoadedCatalog, head: LoadedCatalog): Review['files'] {
   const all = (l: LoadedCatalog) => [l.catalog, ...l.codes, l.lock].filter((f): f is SourceFile => !!f);
   const was = new Map(all(base).map((f) => [f.path, f.text]));
@@ -112,7 +121,7 @@ export function reviewCatalog(base: LoadedCatalog, head: LoadedCatalog, baseRef:
       const fields = compareFields(old.data, data);
       // Only statuses reordered: the same contract, nothing to review.
       if (!fields.length) continue;
-      for (const f of fields) if (f.after !== undefined) f.line = locate(file, f.path).line;
+      for (const f of fields) if (f.after !== undefined) Object.assign(f, changedSpan(locateLines(file, f.path), files[file.path] ?? []));
       review.changed.push(entry(code, 'changed', data, file, fields));
     }
   }

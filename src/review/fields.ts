@@ -34,8 +34,10 @@ export interface FieldChange {
   after?: string;
   /** The change as pieces: words for text and lifecycle, lines for blocks. */
   diff: Piece[];
-  /** Line of the field in the head file, when it is still there. */
+  /** Line of the field in the head file, when it is still there: its first changed line. */
   line?: number;
+  /** Last changed line of the field, when the change spans several. */
+  endLine?: number;
 }
 
 /** Arrays of entries keyed by one of these are labelled by it; others by 1-based position. */
