@@ -24,6 +24,8 @@ export interface CodeChange {
   endLine: number;
   /** Set on both codes of a likely rename. */
   rename?: Rename;
+  /** On the new code of a likely rename: what changed from the old code, field by field (the review shows the rename once, as this diff). */
+  renamedFields?: FieldChange[];
 }
 
 export interface Review {
@@ -131,6 +133,7 @@ export function reviewCatalog(base: LoadedCatalog, head: LoadedCatalog, baseRef:
   review.renames = detectRenames(new Map(review.removed.map((c) => [c.code, was.get(c.code)!.data])), new Map(review.added.map((c) => [c.code, now.get(c.code)!.data])));
   for (const r of review.renames) {
     for (const c of [...review.removed, ...review.added]) if (c.code === r.from || c.code === r.to) c.rename = r;
+    review.added.find((c) => c.code === r.to)!.renamedFields = compareFields(was.get(r.from)!.data, now.get(r.to)!.data);
   }
   if (base.catalog?.data && head.catalog?.data) review.page = compareFields(base.catalog.data as Data, head.catalog.data as Data);
   for (const list of [review.added, review.changed, review.removed]) list.sort((a, b) => (a.code < b.code ? -1 : 1));
