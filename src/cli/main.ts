@@ -188,9 +188,10 @@ function ship(args: string[], out: NodeJS.WritableStream): number {
   if (unknown.length) throw misuse(`not in the catalog: ${unknown.join(', ')}`);
   const lock = readLock(result.loaded.lock, []);
   if (values.backfill && !version && !date) throw misuse('--backfill records a --version or --date: give one');
-  const already = named.filter((c) => lock?.has(c));
-  if (already.length && !values.backfill) out.write(`already shipped: ${already.join(', ')}\n`);
   const { text, added, backfilled, deprecated, retired } = shipLock(lock, result.model.codes, { ...(named.length ? { only: named } : {}), version, date, backfill: values.backfill });
+  // A named code whose deprecation or retirement ships now is news, not "already shipped".
+  const already = named.filter((c) => lock?.has(c) && !deprecated.includes(c) && !retired.includes(c));
+  if (already.length && !values.backfill) out.write(`already shipped: ${already.join(', ')}\n`);
   if (values.backfill) {
     if (backfilled.length) writeFileSync(join(dir, LOCK_FILE), text);
     out.write(`recorded ${[version, date].filter(Boolean).join(', ')} on ${backfilled.length} shipped code${backfilled.length === 1 ? '' : 's'} without history\n`);

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { join } from 'node:path';
 import { displayPath, locate, locateLines, LOCK_FILE, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
 import { statusDelta } from '../catalog/model.ts';
-import { readLock, type Lock } from '../catalog/stability.ts';
+import { readLock, type Lock, type LockEntry } from '../catalog/stability.ts';
 import shippedLockEdited from '../rules/shipped-lock-edited.ts';
 import { compareFields, fieldsOf, lineDiff, statusWords, type FieldChange } from './fields.ts';
 import { detectRenames, renameDiagnostics, type Rename } from './rename.ts';
@@ -140,6 +140,10 @@ export function reviewCatalog(base: LoadedCatalog, head: LoadedCatalog, baseRef:
   return review;
 }
 
+/** ", deprecated in v1.4 (2026-12-05)": the lifecycle changes a lock entry recorded. */
+const lifecycleWas = (e: LockEntry) =>
+  (['deprecated', 'retired'] as const).map((k) => (e[k] ? `, ${k} in ${[e[k].version, e[k].date && `(${e[k].date})`].filter(Boolean).join(' ') || 'an earlier release'}` : '')).join('');
+
 /** Entries of the base lock that the change removed or altered: the lock only grows. */
 export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined, head: LoadedCatalog): Diagnostic[] {
   if (!baseLock) return [];
@@ -156,7 +160,7 @@ export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined
       severity: shippedLockEdited.severity,
       rule: shippedLockEdited.id,
       message: now
-        ? `the lock entry of shipped code "${code}" was changed (was status ${entry.status.join(', ')}, category ${entry.category}${entry.version ? `, version ${entry.version}` : ''}${entry.date ? `, date ${entry.date}` : ''})`
+        ? `the lock entry of shipped code "${code}" was changed (was status ${entry.status.join(', ')}, category ${entry.category}${entry.version ? `, version ${entry.version}` : ''}${entry.date ? `, date ${entry.date}` : ''}${lifecycleWas(entry)})`
         : `shipped code "${code}" was removed from the lock`,
       hint: 'restore the entry: the lock only grows, through `npm run catalog:ship`',
     });

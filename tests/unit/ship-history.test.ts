@@ -158,10 +158,11 @@ test('a deprecation ships in the release that ships it: the lock records it, the
     { label: undefined, added: ['rate_limited', 'thing_not_found'], deprecated: [], retired: [] },
   ]);
   assert.match(errcat('ship', dir, '--version', 'v1.4').out, /^nothing to ship/, 'a recorded deprecation is not shipped again');
+  assert.equal(errcat('ship', dir, 'thing_not_found').out, 'already shipped: thing_not_found\nnothing to ship: those codes are already in shipped.yaml\n');
 
   // Retired in a later release: both changes keep their release.
   writeFileSync(join(dir, 'codes/thing_not_found.yaml'), readFileSync(join(dir, 'codes/thing_not_found.yaml'), 'utf8').replace('state: deprecated', 'state: retired'));
-  const retire = errcat('ship', dir, '--version', 'v1.5', '--date', '2027-01-10');
+  const retire = errcat('ship', dir, 'thing_not_found', '--version', 'v1.5', '--date', '2027-01-10');
   assert.equal(retire.out, 'shipped in v1.5 on 2027-01-10: retired: thing_not_found\n');
   assert.match(lock(), /^thing_not_found: \{ .*, deprecated: \{ version: v1\.4, date: 2026-12-05 \}, retired: \{ version: v1\.5, date: 2027-01-10 \} \}$/m);
   const json = errorsJson(checkCatalog(dir).model!);
@@ -194,7 +195,7 @@ test('a recorded deprecation is part of the lock: removing it is an edit', () =>
   git('commit', '-qam', 'undo');
   const bad = errcatIn(dir, 'check', 'catalog', '--base', 'deprecate');
   assert.equal(bad.code, 1, bad.out);
-  assert.match(bad.out, /shipped-lock-edited  the lock entry of shipped code "thing_not_found" was changed/);
+  assert.match(bad.out, /shipped-lock-edited  the lock entry of shipped code "thing_not_found" was changed \(was status 404, category not_found, deprecated in v2 \(2026-12-05\)\)/);
 });
 
 test('a release named by a date sits among the versions by date, newest first', () => {
