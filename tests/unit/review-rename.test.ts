@@ -30,3 +30,8 @@ test('Markdown: the rename once, with what changed between the two', () => {
   assert.match(r.out, /What changed from `memory_not_found`:\n\n\*\*`summary`\*\*/);
   assert.match(r.out, /Its content, and what the new code changed in it, are under `memory_entry_not_found`\./);
 });
+
+test('GitHub: the notice of the new code names the old one', () => {
+  const r = errcat(renamed(), 'check', 'catalog', '--base', 'main', '--format', 'github');
+  assert.match(r.out, /^::notice file=catalog\/codes\/memory_entry_not_found\.yaml,line=1,endLine=\d+,title=added memory_entry_not_found::probably renamed from memory_not_found \(99%25 the same\) \(404\): No memory entry with this ID exists for you\.$/m);
+});
