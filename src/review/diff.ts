@@ -58,6 +58,8 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A code with its statuses as a set: the same statuses in another order are the same contract. */
+const asSet = (d: Data): Data => ({ ...d, status: [d.status].flat().map(String).sort() });
 const sameStatuses = (a: number[], b: number[]) => Object.values(statusDelta(a, b)).every((d) => !d.length);
 
 /** Head-side line ranges that differ from the base text; a pure deletion marks the line after it. */
@@ -119,10 +121,8 @@ export function reviewCatalog(base: LoadedCatalog, head: LoadedCatalog, baseRef:
   for (const [code, { data, file }] of now) {
     const old = was.get(code);
     if (!old) review.added.push(entry(code, 'added', data, file, whole(fieldsOf(data), 'after')));
-    else if (!same(old.data, data)) {
+    else if (!same(asSet(old.data), asSet(data))) {
       const fields = compareFields(old.data, data);
-      // Only statuses reordered: the same contract, nothing to review.
-      if (!fields.length) continue;
       for (const f of fields) if (f.after !== undefined) Object.assign(f, changedSpan(locateLines(file, f.path), files[file.path] ?? []));
       review.changed.push(entry(code, 'changed', data, file, fields));
     }

@@ -38,3 +38,15 @@ test('a real status change names what was added and removed', () => {
   const review = errcat(dir, 'check', 'catalog', '--base', 'main');
   assert.match(review.out, /changed\s+rate_limited .*\n    status: 429, 503 -> 500, 429\n/);
 });
+
+test('reordered statuses beside a real edit: the review shows the edit only', () => {
+  const dir = repoWithTwoStatuses();
+  branch(dir, 'both', () => {
+    edit(dir, 'codes/rate_limited.yaml', 'status: [429, 503]', 'status: [503, 429]');
+    edit(dir, 'codes/rate_limited.yaml', 'summary: Too many requests.', 'summary: Far too many requests.');
+  });
+  const r = errcat(dir, 'check', 'catalog', '--base', 'main');
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /changed\s+rate_limited .*\n    summary:\n      \[-Too-\]\{\+Far\+\} \{\+too \+\}many requests\.\n\n/);
+  assert.doesNotMatch(r.out, /    status:/);
+});
