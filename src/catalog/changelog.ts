@@ -1,6 +1,7 @@
 // The changelog of the error contract: which codes were added, deprecated and retired in
-// which release. Added comes from the lock (the version and date each code shipped in);
-// deprecated and retired from each code's `lifecycle.since`. Newest release first.
+// which release, one entry per release. All three come from the lock (the release each
+// code, deprecation and retirement shipped in); a lifecycle change an older lock did not
+// record comes from the code's `lifecycle.since`. Newest release first.
 import type { CodeEntry } from './model.ts';
 
 export interface Shipped {
@@ -8,6 +9,12 @@ export interface Shipped {
   version?: string;
   /** Day it shipped, YYYY-MM-DD. */
   date?: string;
+}
+
+/** A code's history in the lock: when it shipped, and when its lifecycle changes did. */
+export interface ShippedHistory extends Shipped {
+  deprecated?: Shipped;
+  retired?: Shipped;
 }
 
 export interface Release {
@@ -20,6 +27,11 @@ export interface Release {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Only the version and date of a history: where a code shipped, without what came after. */
+export function shippedWhen(h: Shipped): Shipped {
+  return { ...(h.version ? { version: h.version } : {}), ...(h.date ? { date: h.date } : {}) };
+}
 
 /** "since v1.3" / "since 2026-11-20": the version when known, else the date. */
 export function sinceLabel(s: Shipped | undefined): string | undefined {
@@ -41,24 +53,35 @@ function compareVersions(a: string, b: string): number {
 
 export function contractChangelog(codes: Pick<CodeEntry, 'code' | 'shipped' | 'lifecycle'>[]): Release[] {
   const releases = new Map<string | undefined, Release>();
-  const release = (label: string | undefined) => {
+  const release = (label: string | undefined, date?: string) => {
     let r = releases.get(label);
     if (!r) releases.set(label, (r = { label, ...(label && DATE.test(label) ? { date: label } : {}), added: [], deprecated: [], retired: [] }));
+    // A version's date is the first day something in it shipped.
+    if (date && (!r.date || date < r.date)) r.date = date;
     return r;
   };
   for (const c of codes) {
-    if (c.shipped) {
-      const r = release(sinceLabel(c.shipped));
-      r.added.push(c.code);
-      // A version's date is the first day one of its codes shipped.
-      if (c.shipped.date && (!r.date || c.shipped.date < r.date)) r.date = c.shipped.date;
+    if (c.shipped) release(sinceLabel(c.shipped), c.shipped.date).added.push(c.code);
+    for (const state of ['deprecated', 'retired'] as const) {
+      const shipped = c.shipped?.[state];
+      const authored = c.lifecycle?.state === state ? c.lifecycle.since : undefined;
+      // Recorded when it shipped (an unknown time reads the code's own `since`), else as authored.
+      if (shipped) release(sinceLabel(shipped) ?? authored, shipped.date)[state].push(c.code);
+      else if (authored !== undefined) release(authored)[state].push(c.code);
     }
-    if (c.lifecycle) release(c.lifecycle.since)[c.lifecycle.state].push(c.code);
   }
   const list = [...releases.values()];
   for (const r of list) for (const k of ['added', 'deprecated', 'retired'] as const) r[k].sort();
-  // Newest first: releases named by version (by version), then those named by a date (by
-  // date), then codes shipped before the lock recorded when.
-  const rank = (r: Release) => (r.label === undefined ? 2 : DATE.test(r.label) ? 1 : 0);
-  return list.sort((a, b) => rank(a) - rank(b) || (a.label && b.label ? (rank(a) === 0 ? compareVersions(b.label, a.label) : b.label.localeCompare(a.label)) : 0));
+  // Newest first: releases named by version (by version) and those named by a date (by
+  // date), merged by date where the version's is known; then codes shipped before the lock
+  // recorded when.
+  const versions = list.filter((r) => r.label !== undefined && !DATE.test(r.label)).sort((a, b) => compareVersions(b.label!, a.label!));
+  const days = list.filter((r) => r.label !== undefined && DATE.test(r.label)).sort((a, b) => b.label!.localeCompare(a.label!));
+  const merged: Release[] = [];
+  while (versions.length || days.length) {
+    const v = versions[0];
+    const d = days[0];
+    merged.push(!v || (d && v.date && d.label! > v.date) ? days.shift()! : versions.shift()!);
+  }
+  return [...merged, ...list.filter((r) => r.label === undefined)];
 }

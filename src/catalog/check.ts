@@ -7,12 +7,12 @@ import { CatalogDirError, displayPath, loadCatalog, type CatalogSource, type Loa
 import { buildModel, type CatalogModel } from './model.ts';
 import { validate, type CheckOptions } from './validate.ts';
 import { readLock, type Lock } from './stability.ts';
-import type { Shipped } from './changelog.ts';
+import { shippedWhen as when, type ShippedHistory } from './changelog.ts';
 
-/** When a code shipped, from its lock entry; undefined while it is unshipped. */
-function shippedOf(lock: Lock | undefined, code: string): Shipped | undefined {
+/** When a code and its lifecycle changes shipped, from its lock entry; undefined while it is unshipped. */
+function shippedOf(lock: Lock | undefined, code: string): ShippedHistory | undefined {
   const e = lock?.get(code);
-  return e && { ...(e.version ? { version: e.version } : {}), ...(e.date ? { date: e.date } : {}) };
+  return e && { ...when(e), ...(e.deprecated ? { deprecated: when(e.deprecated) } : {}), ...(e.retired ? { retired: when(e.retired) } : {}) };
 }
 
 export interface CheckResult {

@@ -185,6 +185,18 @@ export type DataPath = readonly (string | number)[];
  * Falls back to the nearest ancestor that exists, so a missing field points at its parent.
  */
 export function locate(file: SourceFile, path: DataPath, which: 'value' | 'key' = 'value'): { line: number; col: number } {
+  return position(file, nodeAt(file, path, which)?.range?.[0] ?? 0);
+}
+
+/** First and last line of the value at `path` (a block of text spans many). */
+export function locateLines(file: SourceFile, path: DataPath): { line: number; endLine: number } {
+  const range = nodeAt(file, path, 'value')?.range ?? [0, 0];
+  // The value's end offset is just past its last character (a block's last newline).
+  return { line: position(file, range[0]).line, endLine: position(file, Math.max(range[0], range[1] - 1)).line };
+}
+
+/** The node at `path`, or the deepest one on the way there. */
+function nodeAt(file: SourceFile, path: DataPath, which: 'value' | 'key'): Node | undefined {
   let node: unknown = docOf(file).contents;
   let best: Node | undefined = isNode(node) ? node : undefined;
   for (let i = 0; i < path.length; i++) {
@@ -205,7 +217,7 @@ export function locate(file: SourceFile, path: DataPath, which: 'value' | 'key' 
     best = next;
     node = next;
   }
-  return position(file, best?.range?.[0] ?? 0);
+  return best;
 }
 
 // Each mapping's keys, indexed once: looking up every key of a 40,000-key mapping stays linear.

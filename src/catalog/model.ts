@@ -1,7 +1,7 @@
 // Model: the validated catalog as the renderers and exporters want it: codes grouped by
 // category in page order, each with its statuses and docs_url, and the derived status
 // summary. Built only from data that passed the check.
-import type { Shipped } from './changelog.ts';
+import type { ShippedHistory } from './changelog.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 
 export interface CodeEntry extends CodeFile {
@@ -9,8 +9,8 @@ export interface CodeEntry extends CodeFile {
   docsUrl: string;
   /** Source file of the code, for diagnostics and "edit this code" links. */
   file: string;
-  /** Present once the code is in the lock: the version and date it first shipped, when recorded. */
-  shipped?: Shipped;
+  /** Present once the code is in the lock: the version and date it first shipped, and its lifecycle changes shipped since, when recorded. */
+  shipped?: ShippedHistory;
 }
 
 export interface CategoryGroup {
@@ -42,6 +42,11 @@ export function statusesOf(code: Pick<CodeFile, 'status'>): number[] {
   return Array.isArray(code.status) ? code.status : [code.status];
 }
 
+/** What a status list gained and lost: it is a set, so the same statuses in another order differ in nothing. */
+export function statusDelta(before: number[], after: number[]): { added: number[]; removed: number[] } {
+  return { added: after.filter((s) => !before.includes(s)), removed: before.filter((s) => !after.includes(s)) };
+}
+
 export function docsUrlFor(catalog: Pick<CatalogFile, 'docs_url'>, code: string): string {
   return `${catalog.docs_url.replace(/#.*$/, '')}#${code}`;
 }
@@ -51,7 +56,7 @@ export function compareCodes(a: CodeEntry, b: CodeEntry): number {
   return a.statuses[0]! - b.statuses[0]! || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-export function buildModel(catalog: CatalogFile, codeFiles: { data: CodeFile; file: string; shipped?: Shipped }[]): CatalogModel {
+export function buildModel(catalog: CatalogFile, codeFiles: { data: CodeFile; file: string; shipped?: ShippedHistory }[]): CatalogModel {
   const url = new URL(catalog.docs_url);
   const codes: CodeEntry[] = codeFiles.map(({ data, file, shipped }) => ({
     ...data,

@@ -12,13 +12,19 @@ import lockFormat from '../rules/lock-format.ts';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+const version = z.string().regex(VERSION).optional();
+const date = z.string().regex(DAY, 'must be a date, YYYY-MM-DD').optional();
 const entrySchema = z.strictObject({
   status: z.array(z.number().int()).min(1),
   category: z.string(),
   // When the code first shipped. Locks written before `ship` recorded it have neither:
   // they read as shipped at an unknown time, and keep working as they are.
-  version: z.string().regex(VERSION).optional(),
-  date: z.string().regex(DAY, 'must be a date, YYYY-MM-DD').optional(),
+  version,
+  date,
+  // The release that shipped the code's deprecation and its retirement; absent in locks
+  // written before lifecycle changes were recorded (the changelog then reads `lifecycle.since`).
+  deprecated: z.strictObject({ version, date }).optional(),
+  retired: z.strictObject({ version, date }).optional(),
 });
 export type LockEntry = z.output<typeof entrySchema>;
 /**
@@ -64,12 +70,43 @@ export interface ShipOptions {
   version?: string;
   /** Day they ship, YYYY-MM-DD. */
   date?: string;
-  /** Instead of shipping: record `version` and `date` on shipped codes whose entry has no history yet (a lock from before it was kept). */
+  /**
+   * Instead of shipping: record `version` and `date` on shipped codes whose entry has no
+   * history yet, and each lifecycle the lock has not recorded at its own `since` (a lock
+   * from before they were kept).
+   */
   backfill?: boolean;
 }
 
+export interface Shipping {
+  text: string;
+  added: string[];
+  backfilled: string[];
+  /** Shipped codes whose deprecation or retirement ships in this release. */
+  deprecated: string[];
+  retired: string[];
+}
+
+type History = NonNullable<LockEntry['deprecated']>;
+
+/** A lifecycle's own `since` as history: for lifecycle changes that shipped before the lock recorded them. */
+function sinceHistory(since: string): History {
+  return DAY.test(since) ? { date: since } : VERSION.test(since) ? { version: since } : {};
+}
+
+const scalar = (v: string) => (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(v) ? v : JSON.stringify(v));
+const historyText = (h: History) => [h.version ? `version: ${scalar(h.version)}` : '', h.date ? `date: ${h.date}` : ''].filter(Boolean).join(', ');
+const flow = (text: string) => (text ? `{ ${text} }` : '{}');
+
+/** One line per code: shipping shows up in review as added or lengthened lines, nothing else. */
+function lockLine(code: string, e: LockEntry): string {
+  const history = historyText(e);
+  const lifecycle = (['deprecated', 'retired'] as const).map((k) => (e[k] ? `, ${k}: ${flow(historyText(e[k]))}` : '')).join('');
+  return `${scalar(code)}: { status: [${e.status.join(', ')}], category: ${scalar(e.category)}${history ? `, ${history}` : ''}${lifecycle} }`;
+}
+
 /** The lock after shipping codes: existing entries kept byte for byte, new ones added with when they shipped. */
-export function shipLock(lock: Lock | undefined, codes: CodeFile[], options: ShipOptions = {}): { text: string; added: string[]; backfilled: string[] } {
+export function shipLock(lock: Lock | undefined, codes: CodeFile[], options: ShipOptions = {}): Shipping {
   const next: Lock = new Map(lock);
   const added: string[] = [];
   const wanted = options.only && new Set(options.only);
@@ -82,11 +119,17 @@ export function shipLock(lock: Lock | undefined, codes: CodeFile[], options: Shi
     next.set(c.code, { status: statusesOf(c), category: c.category, ...history });
     added.push(c.code);
   }
-  // One line per code, sorted: shipping shows up in review as added lines, nothing else.
-  const scalar = (v: string) => (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(v) ? v : JSON.stringify(v));
-  const line = (code: string, e: LockEntry) =>
-    `${scalar(code)}: { status: [${e.status.join(', ')}], category: ${scalar(e.category)}${e.version ? `, version: ${scalar(e.version)}` : ''}${e.date ? `, date: ${e.date}` : ''} }`;
-  const lines = [...next.keys()].sort().map((code) => line(code, next.get(code)!));
+  // A deprecation or retirement ships like a code: recorded with the release that ships it
+  // (a backfill records the ones an older lock never recorded at their own `since`).
+  const shipped = { deprecated: [] as string[], retired: [] as string[] };
+  for (const c of codes) {
+    const e = next.get(c.code);
+    const state = c.lifecycle?.state;
+    if (!e || !state || e[state] || (wanted && !wanted.has(c.code))) continue;
+    next.set(c.code, { ...e, [state]: options.backfill ? sinceHistory(c.lifecycle!.since) : history });
+    if (!options.backfill) shipped[state].push(c.code);
+  }
   const backfilled = options.backfill ? [...next.keys()].filter((k) => lock?.has(k) && next.get(k) !== lock.get(k)).sort() : [];
-  return { text: `${LOCK_HEADER}${lines.join('\n')}\n`, added: added.sort(), backfilled };
+  const lines = [...next.keys()].sort().map((code) => lockLine(code, next.get(code)!));
+  return { text: `${LOCK_HEADER}${lines.join('\n')}\n`, added: added.sort(), backfilled, deprecated: shipped.deprecated.sort(), retired: shipped.retired.sort() };
 }

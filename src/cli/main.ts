@@ -190,20 +190,24 @@ function ship(args: string[], out: NodeJS.WritableStream): number {
   if (unknown.length) throw misuse(`not in the catalog: ${unknown.join(', ')}`);
   const lock = readLock(result.loaded.lock, []);
   if (values.backfill && !version && !date) throw misuse('--backfill records a --version or --date: give one');
-  const already = named.filter((c) => lock?.has(c));
+  const { text, added, backfilled, deprecated, retired } = shipLock(lock, result.model.codes, { ...(named.length ? { only: named } : {}), version, date, backfill: values.backfill });
+  // A named code whose deprecation or retirement ships now is news, not "already shipped".
+  const already = named.filter((c) => lock?.has(c) && !deprecated.includes(c) && !retired.includes(c));
   if (already.length && !values.backfill) out.write(`already shipped: ${already.join(', ')}\n`);
-  const { text, added, backfilled } = shipLock(lock, result.model.codes, { ...(named.length ? { only: named } : {}), version, date, backfill: values.backfill });
   if (values.backfill) {
     if (backfilled.length) writeLock(dir, text);
     out.write(`recorded ${[version, date].filter(Boolean).join(', ')} on ${backfilled.length} shipped code${backfilled.length === 1 ? '' : 's'} without history\n`);
     return 0;
   }
-  if (added.length === 0) {
+  if (added.length + deprecated.length + retired.length === 0) {
     out.write(`nothing to ship: ${named.length ? 'those codes are' : 'every code is'} already in shipped.yaml\n`);
     return 0;
   }
   writeLock(dir, text);
-  out.write(`shipped ${added.length} code${added.length === 1 ? '' : 's'}${version ? ` in ${version}` : ''}${date ? ` on ${date}` : ''}: ${added.join(', ')}\n`);
+  // What this release ships: new codes, then the deprecations and retirements it records.
+  const what = [added.join(', '), deprecated.length ? `deprecated: ${deprecated.join(', ')}` : '', retired.length ? `retired: ${retired.join(', ')}` : ''].filter(Boolean).join('; ');
+  const codes = added.length ? ` ${added.length} code${added.length === 1 ? '' : 's'}` : '';
+  out.write(`shipped${codes}${version ? ` in ${version}` : ''}${date ? ` on ${date}` : ''}: ${what}\n`);
   return 0;
 }
 

@@ -3,7 +3,7 @@
 import type { CatalogModel, CodeEntry } from '../catalog/model.ts';
 import type { Retry } from '../catalog/schema.ts';
 import { statusText } from '../catalog/http.ts';
-import { contractChangelog, type Release, type Shipped } from '../catalog/changelog.ts';
+import { contractChangelog, shippedWhen, type Release, type Shipped } from '../catalog/changelog.ts';
 import { pageHref, retryLabel, retryPlan } from './page.ts';
 import { mediaTypeOf } from '../catalog/envelope.ts';
 import { markdownCode } from '../reporters/escape.ts';
@@ -44,7 +44,7 @@ export function errorsJson(model: CatalogModel): { api: string; docs_url: string
       retry: retryJson(c.retry),
       ...(c.message ? { message: c.message } : {}),
       ...(c.lifecycle ? { lifecycle: c.lifecycle } : {}),
-      ...(c.shipped ? { since: c.shipped } : {}),
+      ...(c.shipped ? { since: shippedWhen(c.shipped) } : {}),
     })),
     changelog: contractChangelog(model.codes),
   };

@@ -9,6 +9,7 @@ import { githubData as ghData, githubProperty as ghProperty, plainLines as plain
 import { annotationMessage } from '../reporters/text.ts';
 import { textLines, textWords } from './report.ts';
 import type { FieldChange } from './fields.ts';
+import type { Rename } from './rename.ts';
 
 interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -44,17 +45,20 @@ function fieldWords(f: FieldChange): string {
   return f.kind === 'block' ? textLines(f.diff) : textWords(f.diff);
 }
 
+const percentSame = (r: Rename) => `${Math.round(r.similarity * 100)}% the same`;
+
 function change(r: Review, c: CodeChange): Annotation[] {
   const title = `${c.kind} ${c.code}`;
   if (c.kind === 'added') {
     const summary = c.fields.find((f) => f.field === 'summary')?.after ?? '';
-    return [{ level: 'notice', file: c.file, line: c.line, endLine: c.endLine, title, message: `new error code (${c.status}): ${summary}` }];
+    const what = c.rename ? `probably renamed from ${c.rename.from} (${percentSame(c.rename)})` : 'new error code';
+    return [{ level: 'notice', file: c.file, line: c.line, endLine: c.endLine, title, message: `${what} (${c.status}): ${summary}` }];
   }
   if (c.kind === 'changed') {
-    // One notice per field, on the field's line (a removed field: the code's first changed line).
-    return c.fields.map((f) => ({ level: 'notice', file: c.file, line: f.line ?? c.line, title: `${title}: ${f.field}`, message: fieldWords(f) }));
+    // One notice per field, on its changed lines (a removed field: the code's first changed line).
+    return c.fields.map((f) => ({ level: 'notice', file: c.file, line: f.line ?? c.line, ...(f.endLine ? { endLine: f.endLine } : {}), title: `${title}: ${f.field}`, message: fieldWords(f) }));
   }
-  const renamed = c.rename ? ` It looks renamed to ${c.rename.to} (${Math.round(c.rename.similarity * 100)}% the same).` : '';
+  const renamed = c.rename ? ` It looks renamed to ${c.rename.to} (${percentSame(c.rename)}).` : '';
   const message = `${c.file} was deleted: code ${c.code} (${c.status}) is no longer in the catalog.${renamed}`;
   const at = r.files[r.lock]?.[0];
   return [at ? { level: 'notice', file: r.lock, line: at[0], endLine: at[1], title, message } : { level: 'notice', title, message }];

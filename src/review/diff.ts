@@ -2,8 +2,9 @@
 // with the catalog at a base revision. Also catches edits to the lock of shipped codes.
 import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { join } from 'node:path';
-import { displayPath, locate, LOCK_FILE, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
-import { readLock, type Lock } from '../catalog/stability.ts';
+import { displayPath, locate, locateLines, LOCK_FILE, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
+import { statusDelta } from '../catalog/model.ts';
+import { readLock, type Lock, type LockEntry } from '../catalog/stability.ts';
 import shippedLockEdited from '../rules/shipped-lock-edited.ts';
 import { compareFields, fieldsOf, lineDiff, statusWords, type FieldChange } from './fields.ts';
 import { detectRenames, renameDiagnostics, type Rename } from './rename.ts';
@@ -23,6 +24,8 @@ export interface CodeChange {
   endLine: number;
   /** Set on both codes of a likely rename. */
   rename?: Rename;
+  /** On the new code of a likely rename: what changed from the old code, field by field (the review shows the rename once, as this diff). */
+  renamedFields?: FieldChange[];
 }
 
 export interface Review {
@@ -55,6 +58,10 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A code with its statuses as a set: the same statuses in another order are the same contract. */
+const asSet = (d: Data): Data => ({ ...d, status: [d.status].flat().map(String).sort() });
+const sameStatuses = (a: number[], b: number[]) => Object.values(statusDelta(a, b)).every((d) => !d.length);
+
 /** Head-side line ranges that differ from the base text; a pure deletion marks the line after it. */
 export function changedLines(before: string, after: string): [number, number][] {
   const out: [number, number][] = [];
@@ -72,6 +79,15 @@ export function changedLines(before: string, after: string): [number, number][] 
     else acc.push([...r]);
     return acc;
   }, []);
+}
+
+/** The lines of a field that changed (from the file's changed ranges), or its first line when none is inside it. */
+export function changedSpan(field: { line: number; endLine: number }, ranges: [number, number][]): { line: number; endLine?: number } {
+  const inside = ranges.filter(([a, b]) => a <= field.endLine && b >= field.line);
+  if (!inside.length) return { line: field.line };
+  const line = Math.max(inside[0]![0], field.line);
+  const endLine = Math.min(inside.at(-1)![1], field.endLine);
+  return endLine > line ? { line, endLine } : { line };
 }
 
 function changedFiles(base: LoadedCatalog, head: LoadedCatalog): Review['files'] {
@@ -105,9 +121,9 @@ export function reviewCatalog(base: LoadedCatalog, head: LoadedCatalog, baseRef:
   for (const [code, { data, file }] of now) {
     const old = was.get(code);
     if (!old) review.added.push(entry(code, 'added', data, file, whole(fieldsOf(data), 'after')));
-    else if (!same(old.data, data)) {
+    else if (!same(asSet(old.data), asSet(data))) {
       const fields = compareFields(old.data, data);
-      for (const f of fields) if (f.after !== undefined) f.line = locate(file, f.path).line;
+      for (const f of fields) if (f.after !== undefined) Object.assign(f, changedSpan(locateLines(file, f.path), files[file.path] ?? []));
       review.changed.push(entry(code, 'changed', data, file, fields));
     }
   }
@@ -117,11 +133,16 @@ export function reviewCatalog(base: LoadedCatalog, head: LoadedCatalog, baseRef:
   review.renames = detectRenames(new Map(review.removed.map((c) => [c.code, was.get(c.code)!.data])), new Map(review.added.map((c) => [c.code, now.get(c.code)!.data])));
   for (const r of review.renames) {
     for (const c of [...review.removed, ...review.added]) if (c.code === r.from || c.code === r.to) c.rename = r;
+    review.added.find((c) => c.code === r.to)!.renamedFields = compareFields(was.get(r.from)!.data, now.get(r.to)!.data);
   }
   if (base.catalog?.data && head.catalog?.data) review.page = compareFields(base.catalog.data as Data, head.catalog.data as Data);
   for (const list of [review.added, review.changed, review.removed]) list.sort((a, b) => (a.code < b.code ? -1 : 1));
   return review;
 }
+
+/** ", deprecated in v1.4 (2026-12-05)": the lifecycle changes a lock entry recorded. */
+const lifecycleWas = (e: LockEntry) =>
+  (['deprecated', 'retired'] as const).map((k) => (e[k] ? `, ${k} in ${[e[k].version, e[k].date && `(${e[k].date})`].filter(Boolean).join(' ') || 'an earlier release'}` : '')).join('');
 
 /** Entries of the base lock that the change removed or altered: the lock only grows. */
 export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined, head: LoadedCatalog): Diagnostic[] {
@@ -131,15 +152,15 @@ export function lockEdits(baseLock: Lock | undefined, headLock: Lock | undefined
   for (const [code, entry] of baseLock) {
     const now = headLock?.get(code);
     // History may be filled in where an old lock had none; anything else is an edit.
-    const kept = (k: 'version' | 'date') => entry[k] === undefined || entry[k] === now?.[k];
-    if (now && same(now.status, entry.status) && now.category === entry.category && kept('version') && kept('date')) continue;
+    const kept = (k: 'version' | 'date' | 'deprecated' | 'retired') => entry[k] === undefined || same(entry[k], now?.[k]);
+    if (now && sameStatuses(now.status, entry.status) && now.category === entry.category && (['version', 'date', 'deprecated', 'retired'] as const).every(kept)) continue;
     out.push({
       file: file?.path ?? `${head.dir}/shipped.yaml`,
       ...(file && now ? locate(file, [code], 'key') : { line: 1, col: 1 }),
       severity: shippedLockEdited.severity,
       rule: shippedLockEdited.id,
       message: now
-        ? `the lock entry of shipped code "${code}" was changed (was status ${entry.status.join(', ')}, category ${entry.category}${entry.version ? `, version ${entry.version}` : ''}${entry.date ? `, date ${entry.date}` : ''})`
+        ? `the lock entry of shipped code "${code}" was changed (was status ${entry.status.join(', ')}, category ${entry.category}${entry.version ? `, version ${entry.version}` : ''}${entry.date ? `, date ${entry.date}` : ''}${lifecycleWas(entry)})`
         : `shipped code "${code}" was removed from the lock`,
       hint: 'restore the entry: the lock only grows, through `npm run catalog:ship`',
     });

@@ -15,6 +15,8 @@ export interface Field {
   /** text: prose (word diff); block: example body (line diff); value: a scalar; lifecycle: the state in words. */
   kind: 'text' | 'block' | 'value' | 'lifecycle';
   value: string;
+  /** What equality compares when not the value (a status list, compared as a set). */
+  compare?: string;
 }
 
 export interface Piece {
@@ -32,8 +34,10 @@ export interface FieldChange {
   after?: string;
   /** The change as pieces: words for text and lifecycle, lines for blocks. */
   diff: Piece[];
-  /** Line of the field in the head file, when it is still there. */
+  /** Line of the field in the head file, when it is still there: its first changed line. */
   line?: number;
+  /** Last changed line of the field, when the change spans several. */
+  endLine?: number;
 }
 
 /** Arrays of entries keyed by one of these are labelled by it; others by 1-based position. */
@@ -67,7 +71,8 @@ function keyOf(items: unknown[], label: string): string | undefined {
 export function fieldsOf(data: Data): Field[] {
   const out: Field[] = [];
   const walk = (v: unknown, label: string, path: Path, top: string): void => {
-    if (path.length === 1 && top === 'status') return void out.push({ label, path, kind: 'value', value: statusWords(v) });
+    // Statuses are a set: compared in order, so another order is no change.
+    if (path.length === 1 && top === 'status') return void out.push({ label, path, kind: 'value', value: statusWords(v), ...(Array.isArray(v) ? { compare: v.map(String).sort().join() } : {}) });
     if (path.length === 1 && top === 'lifecycle') {
       out.push({ label, path, kind: 'lifecycle', value: lifecycleWords(v) });
       const note = (v as Data | null)?.note;
@@ -133,7 +138,7 @@ export function compareFields(before: Data, after: Data): FieldChange[] {
   for (const f of now) {
     const old = was.get(f.label);
     was.delete(f.label);
-    if (!old || old.value !== f.value) change(f.label, old, f);
+    if (!old || (old.compare ?? old.value) !== (f.compare ?? f.value)) change(f.label, old, f);
   }
   for (const [label, old] of was) change(label, old, undefined);
   return out;

@@ -103,8 +103,15 @@ function mdCodeSection(c: CodeChange, diagnostics: Diagnostic[], ctx: ReportCont
     const other = c.kind === 'removed' ? c.rename.to : c.rename.from;
     out.push(`Probably renamed ${c.kind === 'removed' ? 'to' : 'from'} ${mdCode(other)} (${mdText(renameWords(c.rename))}).`, '');
   }
-  if (c.kind === 'removed') out.push('What was lost:', '');
-  for (const f of c.fields) out.push(mdField(f, c.kind === 'added' ? 'after' : c.kind === 'removed' ? 'before' : undefined), '');
+  // A rename is shown once: on the new code, as what changed from the old one.
+  if (c.kind === 'removed' && c.rename) out.push(`Its content, and what the new code changed in it, are under ${mdCode(c.rename.to)}.`, '');
+  else if (c.renamedFields) {
+    out.push(c.renamedFields.length ? `What changed from ${mdCode(c.rename!.from)}:` : `Nothing else changed from ${mdCode(c.rename!.from)}.`, '');
+    for (const f of c.renamedFields) out.push(mdField(f, undefined), '');
+  } else {
+    if (c.kind === 'removed') out.push('What was lost:', '');
+    for (const f of c.fields) out.push(mdField(f, c.kind === 'added' ? 'after' : c.kind === 'removed' ? 'before' : undefined), '');
+  }
   const says = about(c, diagnostics);
   if (says.length) {
     out.push(c.kind === 'removed' ? 'What the check says:' : 'Problems here:', '');
@@ -170,7 +177,7 @@ function tableRow(c: CodeChange, ctx: ReportContext): string {
   // Every span in a table cell escapes its pipes (GFM splits cells before it reads spans).
   const cell = (s: string) => mdCode(s, { inTable: true });
   const name = markdownLink(cell(c.code), c.kind === 'removed' ? undefined : previewLink(c.code, ctx));
-  const what = c.kind === 'added' ? 'new code' : c.kind === 'removed' ? (c.rename ? `renamed to ${cell(c.rename.to)}?` : 'removed') : c.fields.map((f) => cell(f.field)).join(', ');
+  const what = c.kind === 'added' ? (c.rename ? `renamed from ${cell(c.rename.from)}?` : 'new code') : c.kind === 'removed' ? (c.rename ? `renamed to ${cell(c.rename.to)}?` : 'removed') : c.fields.map((f) => cell(f.field)).join(', ');
   return `| ${{ added: '➕ added', changed: '✏️ changed', removed: '➖ removed' }[c.kind]} | ${name} | ${mdText(c.status)} | ${what} |`;
 }
 
@@ -238,8 +245,15 @@ export function formatReviewText(r: Review, diagnostics: Diagnostic[] = []): str
   for (const c of [...r.added, ...r.changed, ...r.removed]) {
     out.push('', `  ${c.kind.padEnd(8)} ${plain(c.code)}  ${plain(statusLine(c.status))}, category ${plain(c.category)}`);
     if (c.rename) out.push(`    probably renamed ${c.kind === 'removed' ? 'to' : 'from'} ${c.kind === 'removed' ? c.rename.to : c.rename.from} (${renameWords(c.rename)})`);
-    if (c.kind === 'removed') out.push('    what was lost:');
-    for (const f of c.fields) out.push(textField(f, c.kind === 'added' ? 'after' : c.kind === 'removed' ? 'before' : undefined));
+    // A rename is shown once: on the new code, as what changed from the old one.
+    if (c.kind === 'removed' && c.rename) out.push(`    its content, and what the new code changed in it, are under ${c.rename.to}`);
+    else if (c.renamedFields) {
+      out.push(c.renamedFields.length ? `    what changed from ${c.rename!.from}:` : `    nothing else changed from ${c.rename!.from}`);
+      for (const f of c.renamedFields) out.push(textField(f, undefined));
+    } else {
+      if (c.kind === 'removed') out.push('    what was lost:');
+      for (const f of c.fields) out.push(textField(f, c.kind === 'added' ? 'after' : c.kind === 'removed' ? 'before' : undefined));
+    }
     if (c.kind === 'removed') for (const d of about(c, diagnostics)) out.push(`    the check says: ${d.rule}: ${plain(d.message)}${d.hint ? `  hint: ${plain(d.hint)}` : ''}`);
   }
   if (r.page.length) out.push('', '  page text (catalog.yaml)', ...r.page.map((f) => textField(f, undefined)));

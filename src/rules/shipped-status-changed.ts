@@ -1,5 +1,5 @@
 import { locate } from '../catalog/load.ts';
-import { statusesOf } from '../catalog/model.ts';
+import { statusDelta, statusesOf } from '../catalog/model.ts';
 import { codeYaml } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { keptCodes } from './shared/lost-codes.ts';
@@ -18,9 +18,12 @@ export default defineRule({
   check(ctx, report) {
     for (const { data, file, shipped } of ctx.shared(keptCodes)) {
       const now = statusesOf(data);
-      if (now.join() === shipped.status.join()) continue;
+      // A status list is a set: another order is the same contract.
+      const { added, removed } = statusDelta(shipped.status, now);
+      if (!added.length && !removed.length) continue;
+      const delta = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; ');
       report(file, locate(file, ['status']),
-        `status of shipped code "${data.code}" changed from ${shipped.status.join(', ')} to ${now.join(', ')}`,
+        `status of shipped code "${data.code}" changed from ${shipped.status.join(', ')} to ${now.join(', ')} (${delta})`,
         `clients branch on the status: keep ${shipped.status.join(', ')}, and add a new code for the new behaviour (deprecating this one if needed)`);
     }
   },

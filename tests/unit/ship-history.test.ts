@@ -53,7 +53,8 @@ test('ship the named codes only, with version and day; old entries kept byte for
   writeFileSync(join(dir, 'catalog.yaml'), readFileSync(join(dir, 'catalog.yaml'), 'utf8').replace('api: Mini', 'api: Mini\nversion: v1.4'));
   const next = errcat('ship', dir);
   assert.equal(next.code, 0, next.out);
-  assert.match(next.out, new RegExp(`^shipped 1 code in v1\\.4 on ${new Date().toISOString().slice(0, 10)}: slow_down\\n$`));
+  // thing_not_found, deprecated since v1.4, ships its deprecation with it.
+  assert.match(next.out, new RegExp(`^shipped 1 code in v1\\.4 on ${new Date().toISOString().slice(0, 10)}: slow_down; deprecated: thing_not_found\\n$`));
   assert.match(errcat('ship', dir, 'quota_exhausted').out, /already shipped: quota_exhausted\nnothing to ship/);
 
   const misuse = errcat('ship', dir, 'no_such_code');
@@ -139,4 +140,70 @@ test('the built site shows "since" per code and the contract changelog', { timeo
   assert.ok(els.some((e) => e.tag === 'a' && e.attrs.href === '#quota_exhausted' && e.text === 'quota_exhausted'), 'codes link to their heading');
   const json = JSON.parse(readFileSync(join(out, 'errors.json'), 'utf8'));
   assert.deepEqual(json.changelog.map((r: { label: string }) => r.label), ['v1.4', 'v1.3', 'v1']);
+});
+
+test('a deprecation ships in the release that ships it: the lock records it, the changelog lists it with the codes added', () => {
+  const dir = mutateFixture('tests/fixtures/mini', [
+    ['codes/thing_not_found.yaml', 'retry:\n', 'lifecycle:\n  state: deprecated\n  since: 2026-12-01\nretry:\n'],
+  ]);
+  writeFileSync(join(dir, 'codes/slow_down.yaml'), rate.replaceAll('rate_limited', 'slow_down'));
+  const r = errcat('ship', dir, '--version', 'v1.4', '--date', '2026-12-05');
+  assert.equal(r.code, 0, r.out);
+  assert.equal(r.out, 'shipped 1 code in v1.4 on 2026-12-05: slow_down; deprecated: thing_not_found\n');
+  const lock = () => readFileSync(join(dir, 'shipped.yaml'), 'utf8');
+  assert.match(lock(), /^thing_not_found: \{ status: \[404\], category: not_found, deprecated: \{ version: v1\.4, date: 2026-12-05 \} \}$/m);
+  assert.match(lock(), /^rate_limited: \{ status: \[429\], category: limits \}$/m, 'an entry with nothing new is kept as it was');
+  assert.deepEqual(errorsJson(checkCatalog(dir).model!).changelog, [
+    { label: 'v1.4', date: '2026-12-05', added: ['slow_down'], deprecated: ['thing_not_found'], retired: [] },
+    { label: undefined, added: ['rate_limited', 'thing_not_found'], deprecated: [], retired: [] },
+  ]);
+  assert.match(errcat('ship', dir, '--version', 'v1.4').out, /^nothing to ship/, 'a recorded deprecation is not shipped again');
+  assert.equal(errcat('ship', dir, 'thing_not_found').out, 'already shipped: thing_not_found\nnothing to ship: those codes are already in shipped.yaml\n');
+
+  // Retired in a later release: both changes keep their release.
+  writeFileSync(join(dir, 'codes/thing_not_found.yaml'), readFileSync(join(dir, 'codes/thing_not_found.yaml'), 'utf8').replace('state: deprecated', 'state: retired'));
+  const retire = errcat('ship', dir, 'thing_not_found', '--version', 'v1.5', '--date', '2027-01-10');
+  assert.equal(retire.out, 'shipped in v1.5 on 2027-01-10: retired: thing_not_found\n');
+  assert.match(lock(), /^thing_not_found: \{ .*, deprecated: \{ version: v1\.4, date: 2026-12-05 \}, retired: \{ version: v1\.5, date: 2027-01-10 \} \}$/m);
+  const json = errorsJson(checkCatalog(dir).model!);
+  assert.deepEqual(json.changelog.map((x) => [x.label, x.deprecated, x.retired]), [['v1.5', [], ['thing_not_found']], ['v1.4', ['thing_not_found'], []], [undefined, [], []]]);
+  assert.deepEqual(json.codes.find((c) => c.code === 'thing_not_found')!.since, {}, '`since` stays when the code first shipped');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a backfill records the lifecycle changes an old lock never recorded at their own "since", so the changelog keeps them where they were', () => {
+  const dir = catalogWithNewCodes();
+  const before = contractChangelog(checkCatalog(dir).model!.codes);
+  const r = errcat('ship', dir, '--backfill', '--version', 'v1');
+  assert.equal(r.code, 0, r.out);
+  assert.match(readFileSync(join(dir, 'shipped.yaml'), 'utf8'), /^thing_not_found: \{ status: \[404\], category: not_found, version: v1, deprecated: \{ version: v1\.4 \} \}$/m);
+  const after = contractChangelog(checkCatalog(dir).model!.codes);
+  assert.deepEqual(after.map((x) => [x.label, x.deprecated]), before.map((x) => [x.label === undefined ? 'v1' : x.label, x.deprecated]));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a recorded deprecation is part of the lock: removing it is an edit', () => {
+  const dir = repo();
+  branch(dir, 'deprecate', () => {
+    edit(dir, 'codes/thing_not_found.yaml', 'retry:\n', 'lifecycle:\n  state: deprecated\n  since: v2\nretry:\n');
+    assert.equal(errcatIn(dir, 'ship', 'catalog', '--version', 'v2', '--date', '2026-12-05').code, 0);
+  });
+  const git = (...a: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...a], { cwd: dir });
+  assert.equal(errcatIn(dir, 'check', 'catalog', '--base', 'main').code, 0, 'recording a deprecation is not an edit');
+  git('checkout', '-qb', 'undo');
+  edit(dir, 'shipped.yaml', ', deprecated: { version: v2, date: 2026-12-05 }', '');
+  git('commit', '-qam', 'undo');
+  const bad = errcatIn(dir, 'check', 'catalog', '--base', 'deprecate');
+  assert.equal(bad.code, 1, bad.out);
+  assert.match(bad.out, /shipped-lock-edited  the lock entry of shipped code "thing_not_found" was changed \(was status 404, category not_found, deprecated in v2 \(2026-12-05\)\)/);
+});
+
+test('a release named by a date sits among the versions by date, newest first', () => {
+  const releases = contractChangelog([
+    { code: 'a', shipped: { version: 'v1.3', date: '2026-11-20' } },
+    { code: 'b', shipped: { version: 'v1.4', date: '2026-12-05' } },
+    { code: 'c', shipped: {}, lifecycle: { state: 'deprecated', since: '2026-12-01' } },
+    { code: 'd', shipped: { version: 'v1.10' } },
+  ]);
+  assert.deepEqual(releases.map((r) => r.label), ['v1.10', 'v1.4', '2026-12-01', 'v1.3', undefined]);
 });
