@@ -12,6 +12,7 @@ import { siteTitle, titleText } from '../render/page.ts';
 import { catalogCheckError } from './errors.ts';
 import { errorCatalogIntegration, logCheck } from './integration.ts';
 import { validateOptions, type StarlightErrorCatalogUserOptions } from './options.ts';
+import { ownModule } from '../own-module.ts';
 
 export type { StarlightErrorCatalogUserOptions } from './options.ts';
 
@@ -38,7 +39,7 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
           addIntegration(sitemap({ filter: (page) => !isForwardingPage(page, catalog.result.model) }));
         }
         if (options.sidebar !== false) {
-          addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./middleware.ts', import.meta.url)), order: 'post' });
+          addRouteMiddleware({ entrypoint: ownModule('./middleware.ts', import.meta.url), order: 'post' });
         }
         // The pages end their <title> in the site's title like every page of the site.
         const locales = config.locales as Record<string, { lang?: string }> | undefined;
