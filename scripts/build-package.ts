@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transform } from 'esbuild';
 
 export const LIB = 'lib';
 const STAGING = `${LIB}.${process.pid}.tmp`;
@@ -32,6 +33,13 @@ for (const file of readdirSync(STAGING, { recursive: true }).map(String)) {
   if (!/\.(astro|d\.ts)$/.test(file)) continue;
   const path = join(STAGING, file);
   writeFileSync(path, jsSpecifiers(readFileSync(path, 'utf8')));
+}
+// tsc takes a source named like errors.d.ts.ts for the declarations of a file errors.ts
+// (arbitrary extensions) and emits nothing for it: those routes only lose their types.
+for (const file of readdirSync('src', { recursive: true }).map(String)) {
+  if (!/\.d\.\w+\.ts$/.test(file)) continue;
+  const { code } = await transform(readFileSync(join('src', file), 'utf8'), { loader: 'ts', format: 'esm' });
+  writeFileSync(join(STAGING, file.replace(/\.ts$/, '.js')), jsSpecifiers(code));
 }
 // Replaced whole: a removed source leaves no stale module behind.
 rmSync(LIB, { recursive: true, force: true });
