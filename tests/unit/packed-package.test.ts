@@ -67,6 +67,9 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
     const init = run('npx', ['errcat', 'init', '--name', 'Acme', '--docs-url', 'https://docs.acme.test/concepts/errors'], site);
     assert.match(init, /^ {2}3\. /m);
     assert.match(run('npx', ['errcat', 'check'], site), /catalog clean: 1 codes checked/);
+    // The OpenAPI document is read in a worker thread: its bundle ships too.
+    writeFileSync(join(site, 'openapi.yaml'), "openapi: 3.1.0\ninfo: { title: Acme, version: '1' }\npaths: {}\n");
+    assert.match(run('npx', ['errcat', 'check', '--openapi', 'openapi.yaml'], site), /warning {2}openapi-undeclared {2}no operation in openapi\.yaml declares "resource_not_found"/);
     run('npx', ['astro', 'build'], site);
 
     const dist = join(site, 'dist');
