@@ -64,6 +64,20 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
     const files = readdirSync(join(site, 'node_modules/starlight-error-catalog'), { recursive: true }).map(String);
     assert.deepEqual(files.filter((f) => /\.(ts|mts|cts)$/.test(f) && !/\.d\.ts$/.test(f)), []);
 
+    // The declarations type both entries for a TypeScript host (an option of the wrong type is an error).
+    writeFileSync(join(site, 'types-check.ts'), `import starlightErrorCatalog from 'starlight-error-catalog/plugin';
+import { main } from 'starlight-error-catalog/cli';
+export const plugin = starlightErrorCatalog({ catalog: 'catalog', sidebar: { group: 'Concepts' } });
+export const status: number = main(['--version']);
+// @ts-expect-error sidebar is a boolean or a placement
+starlightErrorCatalog({ sidebar: 42 });
+`);
+    writeFileSync(join(site, 'tsconfig.types-check.json'), JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+      files: ['types-check.ts'],
+    }));
+    run(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types-check.json'], site);
+
     const init = run('npx', ['errcat', 'init', '--name', 'Acme', '--docs-url', 'https://docs.acme.test/concepts/errors'], site);
     assert.match(init, /^ {2}3\. /m);
     assert.match(run('npx', ['errcat', 'check'], site), /catalog clean: 1 codes checked/);
