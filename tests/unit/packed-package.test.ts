@@ -18,11 +18,11 @@ function run(cmd: string, args: string[], cwd: string) {
   return r.stdout;
 }
 
-/** The README's astro.config.mjs for a host site, between its marker comments. */
-function readmeHostConfig(): string {
+/** A code block of the README, between <!-- marker --> and <!-- /marker -->. */
+function readmeBlock(marker: string, lang: string): string {
   const readme = readFileSync('README.md', 'utf8');
-  const block = /<!-- host-astro-config -->\n```js\n([\s\S]*?)```\n<!-- \/host-astro-config -->/.exec(readme);
-  assert.ok(block, 'README.md holds the host config between <!-- host-astro-config --> markers');
+  const block = new RegExp(`<!-- ${marker} -->\n\`\`\`${lang}\n([\\s\\S]*?)\`\`\`\n<!-- /${marker} -->`).exec(readme);
+  assert.ok(block, `README.md holds a ${lang} block between <!-- ${marker} --> markers`);
   return block[1]!;
 }
 
@@ -57,7 +57,10 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
     page('index.md', 'Welcome');
     page('guides/getting-started.md', 'Getting started');
     page('concepts/authentication.md', 'Authentication');
-    writeFileSync(join(site, 'astro.config.mjs'), readmeHostConfig());
+    writeFileSync(join(site, 'astro.config.mjs'), readmeBlock('host-astro-config', 'js'));
+    // The README's set-up commands, run as written (comments aside); the install is of the tarball.
+    const [install, ...commands] = readmeBlock('host-setup', 'sh').trim().split('\n').map((l) => l.replace(/#.*/, '').trim().split(/\s+/));
+    assert.deepEqual(install, ['npm', 'install', 'starlight-error-catalog']);
     run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(tmp, packed!.filename)], site);
 
     // Nothing of the package is TypeScript to run (declarations only).
@@ -78,9 +81,10 @@ starlightErrorCatalog({ sidebar: 42 });
     }));
     run(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types-check.json'], site);
 
-    const init = run('npx', ['errcat', 'init', '--name', 'Acme', '--docs-url', 'https://docs.acme.test/concepts/errors'], site);
-    assert.match(init, /^ {2}3\. /m);
-    assert.match(run('npx', ['errcat', 'check'], site), /catalog clean: 1 codes checked/);
+    assert.deepEqual(commands.map((c) => c.slice(0, 3).join(' ')), ['npx errcat init', 'npx errcat check']);
+    const [init, check] = commands.map(([cmd, ...args]) => run(cmd!, args, site));
+    assert.match(init!, /^ {2}3\. /m);
+    assert.match(check!, /catalog clean: 1 codes checked/);
     // The OpenAPI document is read in a worker thread: its bundle ships too.
     writeFileSync(join(site, 'openapi.yaml'), "openapi: 3.1.0\ninfo: { title: Acme, version: '1' }\npaths: {}\n");
     assert.match(run('npx', ['errcat', 'check', '--openapi', 'openapi.yaml'], site), /warning {2}openapi-undeclared {2}no operation in openapi\.yaml declares "resource_not_found"/);
