@@ -2,7 +2,18 @@
 // errcat. Runs the bundled CLI (build/cli/errcat.mjs, made by `npm run build:cli` and on
 // `npm install`) when it is newer than every file it was built from (listed beside it in
 // errcat.inputs.json), else the TypeScript sources (Node >= 22.18 runs them directly), so
-// an edit is never hidden by a stale bundle.
+// an edit is never hidden by a stale bundle. The published package has no sources: there
+// the bundle always runs.
+
+// First, in syntax any Node parses: an older Node gets one line, not a stack trace from
+// what it lacks below. The same version as package.json's engines (a unit test keeps them alike).
+var REQUIRED_NODE = '22.12';
+var have = process.versions.node.split('.').map(Number);
+var need = REQUIRED_NODE.split('.').map(Number);
+if (have[0] < need[0] || (have[0] === need[0] && have[1] < need[1])) {
+  process.stderr.write('errcat: needs Node.js ' + REQUIRED_NODE + ' or newer; this is Node.js ' + process.versions.node + '\n');
+  process.exit(2);
+}
 
 // Node's modules through process.getBuiltinModule: an ES import of node:fs reads all of its
 // exports, and the lazy ones load some forty modules (several milliseconds of every start).
@@ -19,6 +30,15 @@ function bundleIsFresh() {
     const { inputs } = JSON.parse(readFileSync(new URL('build/cli/errcat.inputs.json', root), 'utf8'));
     // A deleted input throws: the sources run, and say what is missing.
     return inputs.every((file) => statSync(new URL(file, root)).mtimeMs <= built);
+  } catch {
+    // Without sources (the installed package), the bundle is all there is.
+    return !hasSources();
+  }
+}
+
+function hasSources() {
+  try {
+    return statSync(new URL('src/cli/main.ts', root)).isFile();
   } catch {
     return false;
   }

@@ -16,8 +16,9 @@ export const INPUTS = 'build/cli/errcat.inputs.json';
 const result = await build({
   write: false,
   metafile: true,
-  // replay.mjs: what bin/errcat.js runs first for `check --cache` (a few kilobytes).
-  entryPoints: { errcat: 'src/cli/main.ts', replay: 'src/cli/replay.ts' },
+  // replay.mjs: what bin/errcat.js runs first for `check --cache` (a few kilobytes);
+  // openapi-worker.mjs: the thread that reads an OpenAPI document (src/catalog/openapi.ts).
+  entryPoints: { errcat: 'src/cli/main.ts', replay: 'src/cli/replay.ts', 'openapi-worker': 'src/catalog/openapi-worker.ts' },
   outdir: dirname(BUNDLE),
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -54,13 +55,13 @@ const result = await build({
       },
     },
     {
-      // The OpenAPI worker runs from its source file, beside the module that starts it.
+      // The OpenAPI worker is bundled too (an installed package has no sources to run).
       name: 'openapi-worker-path',
       setup(b) {
         b.onLoad({ filter: /src[\\/]catalog[\\/]openapi\.ts$/ }, async (args) => {
           const { readFile } = await import('node:fs/promises');
           const text = await readFile(args.path, 'utf8');
-          return { contents: text.replace("new URL('./openapi-worker.ts', import.meta.url)", "new URL('../../src/catalog/openapi-worker.ts', import.meta.url)"), loader: 'ts' };
+          return { contents: text.replace("ownModuleUrl('./openapi-worker.ts', import.meta.url)", "new URL('./openapi-worker.mjs', import.meta.url)"), loader: 'ts' };
         });
       },
     },

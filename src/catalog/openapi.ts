@@ -16,6 +16,7 @@ import { runSync } from './run-sync.ts';
 import { insideRoot } from './confined.ts';
 import { closest } from './suggest.ts';
 import type { OpenapiReadInput, OpenapiReadOutput } from './openapi-worker.ts';
+import { ownModuleUrl } from '../own-module.ts';
 
 export const OPENAPI_LIMITS = { maxBytes: 10e6, maxFiles: 200, timeoutMs: 60_000, maxMemoryMb: 512 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -82,7 +83,7 @@ export function openapiDiagnostics(
     return out;
   }
   const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
-    new URL('./openapi-worker.ts', import.meta.url),
+    ownModuleUrl('./openapi-worker.ts', import.meta.url),
     { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles },
     OPENAPI_LIMITS,
   );

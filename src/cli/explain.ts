@@ -1,8 +1,8 @@
 // `errcat explain <rule>`: a rule's page, like `rustc --explain`; `--list` lists the rules.
-import { closest } from '../catalog/suggest.ts';
 import { DOCUMENTED_RULES, documentedRule, explainText } from '../rules/docs.ts';
 import { misuse } from './misuse.ts';
 import { parseArgs } from './args.ts';
+import { didYouMean } from './help.ts';
 
 export function explain(args: string[], out: NodeJS.WritableStream): number {
   const { values, positionals } = parseArgs({ args, options: { list: { type: 'boolean' } }, allowPositionals: true });
@@ -17,9 +17,7 @@ export function explain(args: string[], out: NodeJS.WritableStream): number {
   const id = positionals[0]!;
   const rule = documentedRule(id);
   if (!rule) {
-    const guesses = closest(id, DOCUMENTED_RULES.map((r) => r.id));
-    throw misuse(`unknown rule "${id}"${guesses.length ? `; did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?` : ''} (errcat explain --list)`,
-      { brief: true });
+    throw misuse(`unknown rule "${id}"${didYouMean(id, DOCUMENTED_RULES.map((r) => r.id))} (errcat explain --list)`, { brief: true });
   }
   out.write(`${explainText(rule)}\n`);
   return 0;

@@ -21,34 +21,10 @@ import { explain } from './explain.ts';
 import { misuse, isMisuse } from './misuse.ts';
 import { openapiChanges, type OpenapiChanges } from '../catalog/openapi-review.ts';
 import { catalogSchema } from '../catalog/schema.ts';
+import { asksHelp, commandUsage, didYouMean, isCommand, optionsOf, USAGE, COMMANDS } from './help.ts';
+import { init } from './init.ts';
+import { packageVersion } from './version.ts';
 
-const USAGE = `usage: errcat <command> [options]
-
-commands:
-  check [dir]      check the catalog (default: $CATALOG_DIR or ./catalog)
-      --format text|json|github|markdown|sarif   output (default: text)
-      --base <ref>         also review the change against the catalog at git <ref>
-      --preview-url <url>  link codes in the review to the preview deployment of this change
-      --artifact-url <url> without a preview, where the built site of this change is
-      --max-chars <n>      longest Markdown report (details move out past it)
-      --openapi <file>     compare the API's OpenAPI document with the catalog
-                           (default: catalog.yaml's \`openapi\`)
-      --cache              print the last run's report when no catalog file changed
-                           since (not a cache git tracks or reached through a link;
-                           in CI only with ERRCAT_CACHE_IN_CI=1)
-      --cache-location <dir>  where (implies --cache; default: node_modules/.cache/errcat)
-  explain <rule>   print a rule's page: what it reports, why, examples, how to fix
-  explain --list   list every rule
-  openapi [dir]    print the catalog as an OpenAPI 3.1 fragment (schemas + one response per status)
-      --out <file>         write it to a file instead
-  ship [dir] [code...]  record codes as shipped in shipped.yaml (default: every unshipped code)
-      --version <v>        the API version they ship in (default: catalog.yaml's \`version\`)
-      --date <YYYY-MM-DD>  the day they ship (default: today, UTC)
-      --backfill           instead of shipping, record --version (and --date, if given) on
-                           shipped codes whose lock entry has no history (older locks)
-  schema           regenerate schema/*.schema.json from the catalog schema
-
-exit status: 0 clean, 1 problems found, 2 misuse`;
 
 export interface RunOptions {
   /** bin/errcat.js already looked the run up in the cache (replay.ts) and found nothing. */
@@ -57,8 +33,19 @@ export interface RunOptions {
 
 export function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr, run: RunOptions = {}): number {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    out.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  const helpOf = command === 'help' ? rest[0] : asksHelp(rest) ? command : undefined;
+  if (isCommand(helpOf)) {
+    out.write(`${commandUsage(helpOf)}\n`);
+    return 0;
+  }
   try {
     switch (command) {
+      case 'init':
+        return init(rest, out);
       case 'check':
         return check(rest, out, run);
       case 'explain':
@@ -78,16 +65,25 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
         out.write(`${USAGE}\n`);
         return 0;
       default:
-        err.write(`errcat: ${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}\n`);
+        err.write(`errcat: ${command ? `unknown command "${command}"${didYouMean(command, Object.keys(COMMANDS))}` : 'no command given'}\n${USAGE}\n`);
         return 2;
     }
   } catch (e) {
     if (e instanceof CatalogDirError || isMisuse(e)) {
-      err.write(`errcat: ${(e as Error).message}\n${isMisuse(e) && e.brief ? '' : `${USAGE}\n`}`);
+      const usage = isCommand(command) ? commandUsage(command) : USAGE;
+      err.write(`errcat: ${misuseMessage(e as Error, command)}\n${isMisuse(e) && e.brief ? '' : `${usage}\n`}`);
       return 2;
     }
     throw e;
   }
+}
+
+/** The message of a misuse, with "did you mean" for an unknown option of a command. */
+function misuseMessage(e: Error, command: string | undefined): string {
+  if ((e as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !isCommand(command)) return e.message;
+  // node:util's message: Unknown option '--formt'. To specify a positional argument ...
+  const option = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  return `unknown option "${option}" for ${command}${didYouMean(option, optionsOf(command))}`;
 }
 
 function previewUrl(value: string | undefined, flag = '--preview-url'): string | undefined {

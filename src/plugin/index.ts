@@ -14,6 +14,7 @@ import { catalogNotFoundError, locateCatalog, type CatalogLocation } from './cat
 import { catalogCheckError } from './errors.ts';
 import { errorCatalogIntegration, logCheck } from './integration.ts';
 import { validateOptions, type StarlightErrorCatalogUserOptions } from './options.ts';
+import { ownModule } from '../own-module.ts';
 
 export type { StarlightErrorCatalogUserOptions } from './options.ts';
 
@@ -41,7 +42,7 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
         }
         // The sidebar link, and the 404 page's forwarding of a missing code URL (not-found.ts).
         if (options.sidebar !== false || options.notFound) {
-          addRouteMiddleware({ entrypoint: fileURLToPath(new URL('./middleware.ts', import.meta.url)), order: 'post' });
+          addRouteMiddleware({ entrypoint: ownModule('./middleware.ts', import.meta.url), order: 'post' });
         }
         // The pages end their <title> in the site's title like every page of the site.
         const locales = config.locales as Record<string, { lang?: string }> | undefined;

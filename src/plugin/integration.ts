@@ -12,8 +12,9 @@ import { siteLinksError } from './errors.ts';
 import { checkSiteLinks, readBuiltPages, readDocsSources } from './links.ts';
 import type { StarlightErrorCatalogOptions } from './options.ts';
 import { vitePluginErrorCatalog, type LiveCatalog } from './vite.ts';
+import { ownModule } from '../own-module.ts';
 
-const route = (file: string) => fileURLToPath(new URL(`../routes/${file}`, import.meta.url));
+const route = (file: string) => ownModule(`../routes/${file}`, import.meta.url);
 
 /** One line per check in the terminal; the diagnostics below it when there are any. */
 export function logCheck(logger: AstroIntegrationLogger, result: CheckResult): void {

@@ -3,7 +3,6 @@
 // dev (src/plugin/dev.ts) a re-check plus an invalidation is all a page needs to show the
 // new catalog; a failing check makes the model's load throw, and Astro shows the
 // diagnostics in its error overlay.
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { CheckResult } from '../catalog/check.ts';
 import { serializeModel } from '../render/model-data.ts';
@@ -11,6 +10,7 @@ import { pageHref, plainTitle, siteTitle } from '../render/page.ts';
 import { watchCatalog } from './dev.ts';
 import { catalogCheckError } from './errors.ts';
 import type { SidebarPlacement } from './sidebar.ts';
+import { ownModule } from '../own-module.ts';
 
 /** The catalog as last checked: the build checks once, the dev server after every change. */
 export interface LiveCatalog {
@@ -31,7 +31,7 @@ export interface VirtualModuleOptions {
   siteTitle?: string;
 }
 
-const hydrate = fileURLToPath(new URL('../render/model-data.ts', import.meta.url));
+const hydrate = ownModule('../render/model-data.ts', import.meta.url);
 
 function modules(catalog: LiveCatalog, options: VirtualModuleOptions): Record<string, () => string> {
   const modelOrThrow = () => {

@@ -89,6 +89,9 @@ test('a link found in no source names the built page instead', () => {
 });
 
 test('the fixture docs site with broken links does not build, and says where each link is', { timeout: 300_000 }, () => {
+  // The fixture imports the plugin by the package's name, which is lib/: built from the sources first.
+  const built = spawnSync(process.execPath, ['scripts/build-package.ts'], { encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stderr);
   // Inside the repository, so the site resolves its packages as the fixture does.
   const root = join('.tmp', `docs-site-broken-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
