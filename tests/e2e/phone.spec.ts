@@ -1,0 +1,65 @@
+// The page on a phone (390 px), and on a desktop for comparison: examples keep their
+// structure (each line of code on one line, scrolling inside its block, never a URL broken
+// mid-word), and the quick navigation keeps each code's status on the code's row.
+import { expect, test } from '@playwright/test';
+import { loadModel } from './helpers.ts';
+
+const model = loadModel('catalog');
+const page_ = `${model.pagePath}/`;
+
+for (const width of [390, 1440]) {
+  test.describe(`at ${width}px`, () => {
+    test.use({ viewport: { width, height: 900 } });
+
+    test('every line of an example is shown on one line; the page does not scroll sideways', async ({ page }) => {
+      await page.goto(page_);
+      await page.addStyleTag({ content: '.ec-page .ec-code { content-visibility: visible !important }' });
+      // For each line of each block: how many rows it takes on screen.
+      const wrapped = await page.locator('.ec-page pre.ec-pre').evaluateAll((pres) =>
+        pres.flatMap((pre) => {
+          const range = document.createRange();
+          const text = pre.textContent ?? '';
+          const out: string[] = [];
+          let start = 0;
+          for (const line of text.split('\n')) {
+            const end = start + line.length;
+            if (line.trim()) {
+              // Text offsets to (node, offset) pairs through a walk of the block's text nodes.
+              const at = (offset: number): [Node, number] => {
+                const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+                let seen = 0;
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const len = n.textContent!.length;
+                  if (offset <= seen + len) return [n, offset - seen];
+                  seen += len;
+                }
+                throw new Error('offset past the text');
+              };
+              const indent = line.length - line.trimStart().length;
+              range.setStart(...at(start + indent));
+              range.setEnd(...at(end));
+              const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+              if (tops.size > 1) out.push(line.trim());
+            }
+            start = end + 1;
+          }
+          return out;
+        }),
+      );
+      expect(wrapped, 'lines of code shown on more than one row').toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    });
+
+    test('quick navigation: each status stays on its code\'s row', async ({ page }) => {
+      await page.goto(page_);
+      const rows = await page.locator('.ec-quicknav li[data-status]').evaluateAll((lis) =>
+        lis.flatMap((li) => {
+          const a = li.querySelector('a')!.getBoundingClientRect();
+          const s = li.querySelector('.ec-quicknav-status')!.getBoundingClientRect();
+          return s.top < a.bottom && s.bottom > a.top && s.left >= a.right - 1 ? [] : [li.querySelector('a')!.textContent];
+        }),
+      );
+      expect(rows, 'codes whose status went to a row below').toEqual([]);
+    });
+  });
+}
