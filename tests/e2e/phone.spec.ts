@@ -1,11 +1,20 @@
 // The page on a phone (390 px), and on a desktop for comparison: examples keep their
 // structure (each line of code on one line, scrolling inside its block, never a URL broken
-// mid-word), and the quick navigation keeps each code's status on the code's row.
-import { expect, test } from '@playwright/test';
-import { loadModel } from './helpers.ts';
+// mid-word), the quick navigation keeps each code's status on the code's row, and a status
+// filter (chosen, or in a shared link) shows its result instead of leaving it far below.
+import { expect, test, type Page } from '@playwright/test';
+import { expectInView, loadModel } from './helpers.ts';
 
 const model = loadModel('catalog');
 const page_ = `${model.pagePath}/`;
+const status = 404;
+const firstMatch = model.categories.flatMap((c) => c.codes).find((c) => c.statuses.includes(status))!.code;
+
+/** The first card the filter shows is on screen, below the sticky header. */
+async function expectResultShown(page: Page): Promise<void> {
+  await expect(page.locator('section.ec-code:visible').first().locator('h3')).toHaveId(firstMatch);
+  await expectInView(page, page.locator(`h3[id="${firstMatch}"]`));
+}
 
 for (const width of [390, 1440]) {
   test.describe(`at ${width}px`, () => {
@@ -60,6 +69,17 @@ for (const width of [390, 1440]) {
         }),
       );
       expect(rows, 'codes whose status went to a row below').toEqual([]);
+    });
+
+    test('a status filter brings its first matching card into view', async ({ page }) => {
+      await page.goto(page_);
+      await page.getByLabel('HTTP status').selectOption(String(status));
+      await expectResultShown(page);
+    });
+
+    test('a shared filtered link opens on its result', async ({ page }) => {
+      await page.goto(`${page_}?status=${status}`);
+      await expectResultShown(page);
     });
   });
 }
