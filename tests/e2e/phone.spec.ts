@@ -1,7 +1,8 @@
 // The page on a phone (390 px), and on a desktop for comparison: examples keep their
 // structure (each line of code on one line, scrolling inside its block, never a URL broken
 // mid-word), the quick navigation keeps each code's status on the code's row, and a status
-// filter (chosen, or in a shared link) shows its result instead of leaving it far below.
+// filter (chosen, or in a shared link) shows its result instead of leaving it far below,
+// and a card says each fact once (the check's restates-generated rule keeps it so).
 import { expect, test, type Page } from '@playwright/test';
 import { expectInView, loadModel } from './helpers.ts';
 
@@ -80,6 +81,20 @@ for (const width of [390, 1440]) {
     test('a shared filtered link opens on its result', async ({ page }) => {
       await page.goto(`${page_}?status=${status}`);
       await expectResultShown(page);
+    });
+
+    test('a card says each fact once: the retry sentence and the tables are not restated in its prose', async ({ page }) => {
+      await page.goto(page_);
+      // Paragraphs and list items of a card that contain `text`, outside its tables and related-code notes.
+      const saying = (code: string, text: string) =>
+        page.locator(`section.ec-code:has(h3[id="${code}"])`).evaluate(
+          (s, t) => [...s.querySelectorAll('p, li, td')].filter((e) => !e.closest('.ec-related') && !e.querySelector('p, li') && e.textContent!.includes(t)).length,
+          text,
+        );
+      // The retry sentence ("honouring `Retry-After`") and the header's row; not the recovery again.
+      expect(await saying('rate_limit_exceeded', 'Retry-After')).toBe(2);
+      // Each dependency once, in the table of `upstream` values; not listed again under "When it fires".
+      for (const dependency of ['OpenRouter', 'OAuth widget URLs', 'token verification']) expect(await saying('upstream_unavailable', dependency), dependency).toBe(1);
     });
   });
 }
