@@ -57,6 +57,12 @@ for (const width of [390, 1440]) {
         }),
       );
       expect(wrapped, 'lines of code shown on more than one row').toEqual([]);
+      // The copy button over a block's corner is on the block's background: a long first
+      // line runs under it cleanly instead of through its label.
+      const see = await page.locator('.ec-page .ec-example:has(.ec-copy-code)').evaluateAll((figs) =>
+        figs.filter((f) => getComputedStyle(f.querySelector('.ec-copy-code')!).backgroundColor !== getComputedStyle(f.querySelector('pre')!).backgroundColor).length,
+      );
+      expect(see, 'copy buttons that let the code show through').toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     });
 
