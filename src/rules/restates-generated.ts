@@ -18,8 +18,8 @@ const MIN_WORDS = 4;
 interface Fact {
   /** Where the page shows the fact, for the message. */
   shown: string;
-  /** The text is a restatement of the fact. */
-  restated: (text: string) => boolean;
+  /** The sentence (with its words, computed once) is a restatement of the fact. */
+  restated: (text: string, words: Set<string>) => boolean;
 }
 
 // Words that say nothing about a fact: two texts sharing only these are not the same.
@@ -39,7 +39,7 @@ function segmentsOf(text: string): string[] {
 function row(shown: string, text: string): Fact[] {
   const words = wordsOf(text);
   if (words.size < MIN_WORDS) return [];
-  return [{ shown, restated: (segment) => { const seg = wordsOf(segment); return [...words].filter((w) => seg.has(w)).length >= SHARE * words.size; } }];
+  return [{ shown, restated: (_, seg) => [...words].filter((w) => seg.has(w)).length >= SHARE * words.size }];
 }
 
 function factsOf(code: CodeFile): Fact[] {
@@ -75,11 +75,14 @@ export default defineRule({
         const text = path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data);
         if (typeof text !== 'string') continue;
         for (const segment of segmentsOf(text)) {
-          const fact = facts.find((f) => f.restated(segment));
+          // One line: a phrase may be wrapped across lines of the YAML.
+          const flat = segment.replace(/\s+/g, ' ');
+          const words = wordsOf(flat);
+          const fact = facts.find((f) => f.restated(flat, words));
           if (!fact) continue;
           // The segment's first line, as written in the file, to point at it.
           const snippet = segment.split('\n')[0]!.slice(0, 40);
-          report(file, locateSnippet(file, [...path], snippet), `${path.join('.')} restates ${fact.shown}: ${truncate(segment.replace(/\s+/g, ' '))}`,
+          report(file, locateSnippet(file, [...path], snippet), `${path.join('.')} restates ${fact.shown}: ${truncate(flat)}`,
             'the card already shows this; drop it from the prose, or say only what the field does not');
         }
       }

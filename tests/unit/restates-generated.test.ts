@@ -33,6 +33,8 @@ test('a status badge: "404 Not Found" written out in the prose', () => {
   assert.equal(found.length, 1);
   assert.match(found[0]!.message, /^when restates the status badge "404 Not Found": The status is 404 Not Found\.$/);
   assert.deepEqual([found[0]!.line, found[0]!.col], [7, 3]);
+  // Wrapped across two lines of the YAML, it is the same phrase.
+  assert.equal(hits([[T, '  The thing does not exist,', '  The status is 404 Not\n  Found. The thing does not exist,']]).length, 1);
 });
 
 test('a row of a generated table, said again as a list item', () => {
