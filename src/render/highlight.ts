@@ -163,8 +163,11 @@ export async function highlightCss(): Promise<string> {
   const rules = (p: Palette, prefix: string, scope: string) => p.colors.map((c, i) => `${scope}.ec-pre .${prefix}${i}{color:${c}}`).join('');
   // Starlight's default theme is dark; light is `:root[data-theme='light']`.
   const lightScope = ":root[data-theme='light'] ";
+  // The copy button sits over the block's corner: on the block's own background it hides
+  // the end of a long first line cleanly (the line scrolls out from under it).
   return (
     `.ec-pre{background:${dark.bg};color:${dark.fg}}${lightScope}.ec-pre{background:${light.bg};color:${light.fg}}` +
+    `.ec-copy-code{background:${dark.bg}}${lightScope}.ec-copy-code{background:${light.bg}}` +
     rules(dark, 'd', ':root:not([data-theme=\'light\']) ') +
     rules(light, 'l', lightScope) +
     '.ec-pre .i{font-style:italic}.ec-pre .b{font-weight:700}'

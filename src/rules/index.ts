@@ -38,6 +38,7 @@ import recoveryRequired from './recovery-required.ts';
 import referenceResolves from './reference-resolves.ts';
 import relatedResolves from './related-resolves.ts';
 import requiredField from './required-field.ts';
+import restatesGenerated from './restates-generated.ts';
 import rulesConfig from './rules-config.ts';
 import schemaComment from './schema-comment.ts';
 import shapeKnown from './shape-known.ts';
@@ -96,6 +97,7 @@ export const RULES = [
   referenceResolves,
   relatedResolves,
   requiredField,
+  restatesGenerated,
   rulesConfig,
   schemaComment,
   shapeKnown,

@@ -71,7 +71,7 @@ test.describe('filters', () => {
     if (empty) await expect(page.locator(`section.ec-category[data-category="${empty.id}"]`)).toBeHidden();
 
     await page.getByLabel('HTTP status').selectOption('');
-    await page.getByLabel('Category').selectOption(category.id);
+    await page.getByLabel('Category', { exact: true }).selectOption(category.id);
     await expect(page.locator('section.ec-code:visible')).toHaveCount(category.codes.length);
     await expect(summary).toHaveText(`${category.codes.length} of ${total} codes shown`);
 
@@ -82,7 +82,7 @@ test.describe('filters', () => {
 
   test('a deep link to a filtered-out code clears the filter', async ({ page }) => {
     await page.goto(page_);
-    await page.getByLabel('Category').selectOption(category.id);
+    await page.getByLabel('Category', { exact: true }).selectOption(category.id);
     const outside = model.codes.find((c) => c.category !== category.id)!;
     await expect(page.locator(`h3[id="${outside.code}"]`)).toBeHidden();
     await page.evaluate((c) => (location.hash = `#${c}`), outside.code);
@@ -90,7 +90,7 @@ test.describe('filters', () => {
     await expect(heading).toBeVisible();
     await expectInView(page, heading);
     expect(await isTarget(heading)).toBe(true);
-    await expect(page.getByLabel('Category')).toHaveValue('');
+    await expect(page.getByLabel('Category', { exact: true })).toHaveValue('');
     await expect(page.locator('section.ec-code:visible')).toHaveCount(total);
   });
 });

@@ -96,6 +96,8 @@ export interface FirstFrame {
   off: number;
   /** The page was scrolled at all (a frame of the page's top shows the reader nothing they asked for). */
   scrollY: number;
+  /** The site's header existed when the frame was painted. */
+  header: boolean;
 }
 
 /**
@@ -110,19 +112,20 @@ export async function firstFrame(page: Page, url: string, id: string): Promise<F
   await page.waitForLoadState('load');
   await page.waitForFunction(() => (window as unknown as { __first?: unknown }).__first !== undefined);
   const first = await page.evaluate(() => (window as unknown as { __first: Recorded }).__first);
-  return { present: !!first.geometry, off: first.geometry ? offsetFromTarget(first.geometry) : Number.NaN, scrollY: first.scrollY };
+  return { present: !!first.geometry, off: first.geometry ? offsetFromTarget(first.geometry) : Number.NaN, scrollY: first.scrollY, header: first.header };
 }
 
 interface Recorded {
   geometry?: Geometry;
   scrollY: number;
+  header: boolean;
 }
 
 /** Runs in the page from its start (self-contained: it is serialized with geometryOf). */
 function recordFirstFrame(id: string, read: typeof geometryOf): void {
   const w = window as unknown as { __first?: Recorded };
   const ro = new ResizeObserver(() => {
-    w.__first ??= { geometry: read(id), scrollY: (document.scrollingElement ?? document.documentElement).scrollTop };
+    w.__first ??= { geometry: read(id), scrollY: (document.scrollingElement ?? document.documentElement).scrollTop, header: !!document.querySelector('header.header') };
   });
   const tick = () => {
     ro.disconnect();

@@ -5,6 +5,7 @@
 // document and every deferred module script; on a large page that is hundreds of ms later.
 // Until the target is parsed nothing is painted at all (a render-blocking <link rel=expect>):
 // frames of the page's top cost layouts of a growing document, which slows the parser down.
+// That hold is bounded: a few hundred ms on a slow link, then the page paints as it arrives.
 //
 // It then keeps the target in place: code sections use `content-visibility: auto`, laid out
 // at an estimated height until they come near the viewport, and when sections above the
@@ -83,18 +84,36 @@ export function keepTargetInPlace(): void {
     requestAnimationFrame(tick);
     return stop;
   };
+  // How long the first frame may be held (from this script's run) while the document is
+  // still arriving, and at most once it has arrived and is only being parsed (1,000 codes
+  // parse in about 1 s on a busy 2-core machine).
+  const HOLD_MS = 300;
+  const HOLD_PARSING_MS = 2_000;
+  /** The whole document has arrived (responseEnd stays 0 until then). */
+  const downloaded = () => ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? 0) > 0;
   // A reload or back/forward restores the reader's own scroll position: leave it.
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const landing = !nav || nav.type === 'navigate';
   // Hold the first frame until the target is parsed (or the document ends), while a
   // render-blocking element may still be added (no <body> yet). Every frame painted before
   // it lays out a page that is still growing, and shows a top the reader did not ask for.
+  // But only briefly: on a slow link the target may be seconds of download away, and a
+  // white page all that time is worse than a header painted now and the target landed
+  // when it comes (the watch below places it). Removing the link lets the page paint.
   if (landing && location.hash.length > 1 && !document.body) {
     const expect = document.createElement('link');
     expect.rel = 'expect';
     expect.href = location.hash;
     expect.setAttribute('blocking', 'render');
     document.head.append(expect);
+    const giveUp = () => expect.remove();
+    setTimeout(() => {
+      // Still downloading: the network, not the parser, is what the reader waits for.
+      if (!downloaded()) return giveUp();
+      // Every byte is in and only parsing is left (a fast link): hold on for an exact first
+      // frame, as painting would only slow the parser down, but not unboundedly (a slow CPU).
+      setTimeout(giveUp, HOLD_PARSING_MS - HOLD_MS);
+    }, HOLD_MS);
   }
   let stop = landing ? watch() : () => {};
   addEventListener('hashchange', () => {

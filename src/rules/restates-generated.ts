@@ -1,0 +1,91 @@
+import { statusText } from '../catalog/http.ts';
+import { statusesOf } from '../catalog/model.ts';
+import type { CodeFile } from '../catalog/schema.ts';
+import { codeFile } from './example-files.ts';
+import { defineRule } from './rule.ts';
+import { locateSnippet, truncate } from './shared/texts.ts';
+
+// The prose of a code, shown on its card beside what the page generates from its fields:
+// the status badges, the retry sentence (src/render/page.ts retryPlan) and the tables of
+// extension values and headers.
+const PROSE = [['when'], ['recovery'], ['retry', 'advice'], ['notes']] as const;
+
+/** A table row restated in prose: most of its words (at least this share) in one sentence or list item. */
+const SHARE = 0.8;
+/** Rows shorter than this many words are too generic to call a restatement. */
+const MIN_WORDS = 4;
+
+interface Fact {
+  /** Where the page shows the fact, for the message. */
+  shown: string;
+  /** The sentence (with its words, computed once) is a restatement of the fact. */
+  restated: (text: string, words: Set<string>) => boolean;
+}
+
+// Words that say nothing about a fact: two texts sharing only these are not the same.
+const FILLER = new Set(['the', 'and', 'for', 'with', 'are', 'was', 'this', 'that', 'from', 'not', 'has', 'have', 'its', 'into', 'any', 'all', 'but']);
+
+const wordsOf = (text: string) => new Set((text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).filter((w) => !FILLER.has(w)));
+
+/** Sentences and list items of a Markdown text (without their list markers). */
+function segmentsOf(text: string): string[] {
+  return text
+    .split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)|(?<=[.!?])\s+/)
+    .map((s) => s.trim().replace(/^(?:[-*+]|\d+[.)])\s+/, ''))
+    .filter(Boolean);
+}
+
+/** A row of a generated table: restated by a sentence that holds most of its words. */
+function row(shown: string, text: string): Fact[] {
+  const words = wordsOf(text);
+  if (words.size < MIN_WORDS) return [];
+  return [{ shown, restated: (_, seg) => [...words].filter((w) => seg.has(w)).length >= SHARE * words.size }];
+}
+
+function factsOf(code: CodeFile): Fact[] {
+  const facts: Fact[] = [];
+  for (const s of statusesOf(code)) {
+    const text = statusText(s);
+    // Only a status with its reason phrase ("502 Bad Gateway") is the badge's text.
+    if (text.includes(' ')) facts.push({ shown: `the status badge "${text}"`, restated: (t) => t.toLowerCase().includes(text.toLowerCase()) });
+  }
+  if (code.retry.honour_retry_after) {
+    facts.push({ shown: 'the retry sentence ("honouring `Retry-After`", from retry.honour_retry_after)', restated: (t) => /retry-after/i.test(t) });
+  }
+  for (const x of code.extensions ?? []) {
+    for (const v of x.values ?? []) facts.push(...row(`the table of ${x.name} values (${v.value})`, v.meaning));
+  }
+  for (const h of code.headers ?? []) facts.push(...row(`the table of headers (${h.name})`, h.description));
+  return facts;
+}
+
+export default defineRule({
+  id: 'restates-generated',
+  severity: 'warning',
+  description: 'A code\'s prose (when, recovery, retry advice, notes) says again what its card already shows from its fields: a status badge, the retry sentence, a row of its extension values or headers.',
+  why: 'The card shows the generated fact anyway: said twice, it reads as padding, and the two copies drift apart when one is edited.',
+  fix: 'Say it once: keep the field (the page renders it) and drop the sentence or list item from the prose, or say only what the field does not.',
+  fail: { files: codeFile({ recovery: 'Sleep for `Retry-After` seconds.', retry: '{ when: always, honour_retry_after: true }' }) },
+  pass: { files: codeFile({ recovery: 'Spread requests over the minute.', retry: '{ when: always, honour_retry_after: true }' }) },
+  check(ctx, report) {
+    for (const { data, file } of ctx.codes) {
+      const facts = factsOf(data);
+      if (!facts.length) continue;
+      for (const path of PROSE) {
+        const text = path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data);
+        if (typeof text !== 'string') continue;
+        for (const segment of segmentsOf(text)) {
+          // One line: a phrase may be wrapped across lines of the YAML.
+          const flat = segment.replace(/\s+/g, ' ');
+          const words = wordsOf(flat);
+          const fact = facts.find((f) => f.restated(flat, words));
+          if (!fact) continue;
+          // The segment's first line, as written in the file, to point at it.
+          const snippet = segment.split('\n')[0]!.slice(0, 40);
+          report(file, locateSnippet(file, [...path], snippet), `${path.join('.')} restates ${fact.shown}: ${truncate(flat)}`,
+            'the card already shows this; drop it from the prose, or say only what the field does not');
+        }
+      }
+    }
+  },
+});
