@@ -55,7 +55,13 @@ function headSide(path: string, root: string): { root: SourceFile; source: DocSo
       return undefined;
     }
   });
-  const rootFile = files.get(realpathSync(path));
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return undefined; // a missing document: the check reports it (openapi-file)
+  }
+  const rootFile = files.get(real);
   if (!rootFile) return undefined;
   const source: DocSource = {
     resolve(from, rel) {

@@ -4,6 +4,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
+// The schema validation of SwaggerParser.validate, without its dereferencing (see read).
+import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 import { readConfined } from './confined.ts';
 import { serveSync } from './serve-sync.ts';
 
@@ -37,11 +39,16 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
     },
   };
   try {
-    await SwaggerParser.validate(input.path, {
+    // validate() would dereference first, inlining a schema at every path that reaches
+    // it: 31 schemas each `allOf` the next twice are 2^30 copies. bundle() keeps $refs
+    // (external files pulled in once), and the OpenAPI schema accepts $refs where they
+    // may stand, so validating the bundle is linear in the document's size. (validate()'s
+    // other step, validateSpec, checks Swagger 2.0 only.)
+    const api = await new SwaggerParser().bundle(input.path, {
       resolve: { file: reader, http: false, external: true },
-      dereference: { circular: 'ignore' },
       timeoutMs: 20_000,
     } as never);
+    validateSchema(api);
   } catch (err) {
     const details = (err as { details?: { instancePath?: string; message?: string; params?: unknown }[] }).details;
     if (Array.isArray(details) && details.length) {

@@ -198,8 +198,17 @@ export function declaredCodes(root: SourceFile, source: DocSource, catalog: Cata
   return new Set(walker.operations(root).filter((d) => !d.shared).map((d) => `${d.operation} ${d.code}`));
 }
 
+/** A code an enum lists, wherever the schema walk found it. */
+interface Found {
+  code: string;
+  file: SourceFile;
+  offset: number;
+  shared: boolean;
+}
+
 class Walker {
   refProblems = 0;
+  private schemaMemo = new Map<string, Map<Node, Found[]>>();
   private codeFields: string[][];
   private reported = new Set<string>();
   private source: DocSource;
@@ -218,7 +227,9 @@ class Walker {
     let node: unknown = file.doc!.contents;
     if (pointer !== '' && !pointer.startsWith('/')) return undefined;
     for (const raw of pointer.split('/').slice(1)) {
-      const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const decoded = decodeUri(raw);
+      if (decoded === undefined) return undefined;
+      const token = decoded.replace(/~1/g, '/').replace(/~0/g, '~');
       if (isMap(node)) node = node.get(token, true);
       else if (isSeq(node)) node = node.items[Number(token)];
       else return undefined;
@@ -234,8 +245,12 @@ class Walker {
       if (!ref) return loc;
       const next = this.follow(loc.file, String(ref.value));
       if (!next) {
-        this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve to a file the check read`,
-          'refs must point at files inside the repository (no URLs), and at existing JSON pointers');
+        if (decodeUri(String(ref.value)) === undefined) {
+          this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve: it has a malformed %-escape`, 'write a literal % as %25; %-escapes must encode UTF-8');
+        } else {
+          this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve to a file the check read`,
+            'refs must point at files inside the repository (no URLs), and at existing JSON pointers');
+        }
         return undefined;
       }
       loc = next;
@@ -251,7 +266,8 @@ class Walker {
     let file: SourceFile | undefined = from;
     if (filePart) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return undefined;
-      file = this.source.resolve(from, decodeURIComponent(filePart));
+      const name = decodeUri(filePart);
+      file = name === undefined ? undefined : this.source.resolve(from, name);
       if (!file) return undefined;
     }
     return this.pointer(file, pointer);
@@ -307,7 +323,7 @@ class Walker {
         }
       }
       const schema = this.child(media, 'schema');
-      for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out, 0);
+      for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out);
     }
   }
 
@@ -321,39 +337,74 @@ class Walker {
     }
   }
 
-  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[], depth: number, shared = false) {
+  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[]) {
+    for (const f of this.schemaFinds(schema, steps, 0, false)) {
+      out.push({ code: f.code, file: f.file, offset: f.offset, where, operation: this.operation, status, kind: 'enum', shared: f.shared });
+    }
+  }
+
+  /**
+   * The code enums a schema lists at `steps`. Memoized per schema node, steps left and
+   * sharedness, so a schema reached many ways (allOf: [$ref S, $ref S], 31 deep, is 2^30
+   * paths) is walked once: the walk is linear in the document. A cycle back to a schema
+   * being walked adds nothing.
+   */
+  private schemaFinds(schema: Loc | undefined, steps: string[], depth: number, shared: boolean): Found[] {
+    if (!schema || depth > MAX_DEPTH) return [];
+    const key = `${shared}\0${steps.join('\0')}`;
+    let memo = this.schemaMemo.get(key);
+    if (!memo) this.schemaMemo.set(key, (memo = new Map()));
+    const known = memo.get(schema.node);
+    if (known) return known;
+    memo.set(schema.node, []);
+    const found = new Map<string, Found>();
+    const add = (list: Found[]) => list.forEach((f) => found.set(`${f.file.path}:${f.offset}:${f.shared}`, f));
     const loc = this.deref(schema);
-    if (!loc || !isMap(loc.node) || depth > MAX_DEPTH) return;
-    shared ||= loc.node !== schema!.node;
-    for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
-      const list = this.child(loc, combinator);
-      if (list && isSeq(list.node)) {
-        for (const item of list.node.items) {
-          if (isNodeLike(item)) this.schemaCodes({ file: list.file, node: item as Node }, steps, where, status, out, depth + 1, shared);
+    if (loc && isMap(loc.node)) {
+      shared ||= loc.node !== schema.node;
+      for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
+        const list = this.child(loc, combinator);
+        if (list && isSeq(list.node)) {
+          for (const item of list.node.items) {
+            if (isNodeLike(item)) add(this.schemaFinds({ file: list.file, node: item as Node }, steps, depth + 1, shared));
+          }
         }
       }
-    }
-    if (steps.length === 0) {
-      const found: { node: unknown; file: SourceFile }[] = [];
-      const enumNode = this.child(loc, 'enum');
-      if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) found.push({ node, file: enumNode.file });
-      const constNode = this.child(loc, 'const');
-      if (constNode) found.push(constNode);
-      for (const { node, file } of found) {
-        if (isScalar(node) && typeof node.value === 'string') {
-          out.push({ code: node.value, file, offset: node.range![0], where, operation: this.operation, status, kind: 'enum', shared });
-        }
+      if (steps.length === 0) add(this.enumCodes(loc, shared));
+      else {
+        const props = this.deref(this.child(loc, 'properties'));
+        if (props) add(this.schemaFinds(this.child(props, steps[0]!), steps.slice(1), depth + 1, shared || props.node !== this.child(loc, 'properties')!.node));
       }
-      return;
     }
-    const props = this.deref(this.child(loc, 'properties'));
-    if (props) this.schemaCodes(this.child(props, steps[0]!), steps.slice(1), where, status, out, depth + 1, shared || props.node !== this.child(loc, 'properties')!.node);
+    const list = [...found.values()];
+    memo.set(schema.node, list);
+    return list;
+  }
+
+  /** The strings of a schema's `enum` and `const`. */
+  private enumCodes(loc: Loc, shared: boolean): Found[] {
+    const nodes: { node: unknown; file: SourceFile }[] = [];
+    const enumNode = this.child(loc, 'enum');
+    if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) nodes.push({ node, file: enumNode.file });
+    const constNode = this.child(loc, 'const');
+    if (constNode) nodes.push(constNode);
+    return nodes.flatMap(({ node, file }) =>
+      isScalar(node) && typeof node.value === 'string' ? [{ code: node.value, file, offset: node.range![0], shared }] : []);
   }
 
   private child(loc: Loc, key: string): Loc | undefined {
     if (!isMap(loc.node)) return undefined;
     const node = loc.node.get(key, true);
     return isNodeLike(node) ? { file: loc.file, node: node as Node } : undefined;
+  }
+}
+
+/** `%ff` is no escape: undefined (the caller reports the place), not a URIError. */
+export function decodeUri(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
   }
 }
 
