@@ -7,6 +7,7 @@ import { dirname, join, posix, relative } from 'node:path';
 import { insideRoot, readConfined } from './confined.ts';
 import { displayPath, type SourceFile } from './load.ts';
 import { declaredCodes, docFile, OPENAPI_LIMITS, openapiTarget, type DocSource } from './openapi.ts';
+import { nestingPast } from './parse.ts';
 import type { CatalogFile } from './schema.ts';
 
 export interface OpenapiChanges {
@@ -33,6 +34,11 @@ export function openapiChanges(ref: string, dir: string, catalog: CatalogFile, c
   };
 }
 
+/** A file nested past the check's bound is not parsed (the check reports it): no parser recursion depends on the stack. */
+function shallowDocFile(path: string, text: string): SourceFile | undefined {
+  return nestingPast(text, OPENAPI_LIMITS.nesting) === undefined ? docFile(path, text) : undefined;
+}
+
 function cached(read: (key: string) => SourceFile | undefined) {
   const files = new Map<string, SourceFile | undefined>();
   const keys = new Map<SourceFile, string>();
@@ -50,7 +56,7 @@ function cached(read: (key: string) => SourceFile | undefined) {
 function headSide(path: string, root: string): { root: SourceFile; source: DocSource } | undefined {
   const files = cached((real) => {
     try {
-      return docFile(displayPath(real), readConfined(real, root, OPENAPI_LIMITS.maxBytes));
+      return shallowDocFile(displayPath(real), readConfined(real, root, OPENAPI_LIMITS.maxBytes));
     } catch {
       return undefined;
     }
@@ -89,7 +95,7 @@ function baseSide(ref: string, path: string): { root: SourceFile; source: DocSou
   const files = cached((key) => {
     if (key.startsWith('..') || posix.isAbsolute(key)) return undefined;
     try {
-      return docFile(`${ref}:${key}`, git(['show', `${ref}:${key}`]));
+      return shallowDocFile(`${ref}:${key}`, git(['show', `${ref}:${key}`]));
     } catch {
       return undefined;
     }

@@ -1,12 +1,20 @@
 // Worker: read an OpenAPI document and every file its $refs reach with swagger-parser,
-// validate it, and hand back the texts it read (the caller finds positions in them) and the
-// validation problems. Reads only files under `root`, none larger than `maxBytes`, no URLs.
+// validate it, then walk the texts it read with `yaml` positions (openapi.ts) and hand
+// back positioned findings. Everything that parses runs here, within the worker's time
+// and memory bound. Reads only files under `root`, none larger than `maxBytes` or nested
+// deeper than OPENAPI_LIMITS.nesting (so no parser recursion depends on the stack size),
+// no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 // The schema validation of SwaggerParser.validate, without its dereferencing (see read).
 import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 import { readConfined } from './confined.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { displayPath, textPosition } from './load.ts';
+import { OPENAPI_LIMITS, walkFiles, type OpenapiFindings } from './openapi.ts';
+import { nestingPast } from './parse.ts';
+import type { CatalogFile } from './schema.ts';
 import { serveSync } from './serve-sync.ts';
 
 export interface OpenapiReadInput {
@@ -14,18 +22,17 @@ export interface OpenapiReadInput {
   root: string;
   maxBytes: number;
   maxFiles: number;
+  catalog: CatalogFile;
 }
 
-export interface OpenapiReadOutput {
-  /** Real path -> text of every file read. */
-  files: Record<string, string>;
-  /** What the validator found; `pointer` is a JSON pointer into the root document when known. */
-  problems: { message: string; pointer?: string }[];
-}
+export type OpenapiReadOutput = OpenapiFindings;
 
 async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   const files: Record<string, string> = {};
-  const problems: OpenapiReadOutput['problems'] = [];
+  const problems: { message: string; pointer?: string }[] = [];
+  /** Files refused by a bound, with why (swagger-parser would only say "Error reading file"). */
+  const refused: { path: string; message: string }[] = [];
+  const limits: Diagnostic[] = [];
   const reader = {
     order: 1,
     canRead: true,
@@ -33,7 +40,21 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
       if (!file.url.startsWith('file:') && !file.url.startsWith('/')) throw new Error(`not a local file: ${file.url}`);
       if (Object.keys(files).length >= input.maxFiles) throw new Error(`more than ${input.maxFiles} files`);
       const path = file.url.startsWith('file:') ? fileURLToPath(file.url) : file.url;
-      const text = readConfined(path, input.root, input.maxBytes);
+      let text: string;
+      try {
+        text = readConfined(path, input.root, input.maxBytes);
+      } catch (err) {
+        refused.push({ path, message: (err as Error).message });
+        throw err;
+      }
+      const deep = nestingPast(text, OPENAPI_LIMITS.nesting);
+      if (deep !== undefined) {
+        const message = `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`;
+        limits.push({ file: displayPath(path), ...textPosition(text, deep), severity: 'error', rule: 'openapi-file', message,
+          hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' });
+        refused.push({ path, message });
+        throw new Error(message);
+      }
       files[realpathSync(path)] = text;
       return text;
     },
@@ -51,11 +72,16 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
     validateSchema(api);
   } catch (err) {
     const details = (err as { details?: { instancePath?: string; message?: string; params?: unknown }[] }).details;
-    if (Array.isArray(details) && details.length) {
+    if (refused.length) for (const r of refused) problems.push({ message: r.message });
+    else if (Array.isArray(details) && details.length) {
       for (const d of details) problems.push({ message: `${d.message}${d.params ? ` ${JSON.stringify(d.params)}` : ''}`, pointer: d.instancePath });
     } else problems.push({ message: firstLine((err as Error).message) });
   }
-  return { files, problems };
+  const rootRefused = refused.find((r) => r.path === input.path);
+  if (rootRefused) return { unreadable: rootRefused.message, diagnostics: limits, declarations: [] };
+  const found = walkFiles(files, realpathSync(input.path), problems, input.catalog);
+  found.diagnostics.push(...limits);
+  return found;
 }
 
 function firstLine(s: string): string {

@@ -17,7 +17,14 @@ import { insideRoot } from './confined.ts';
 import { closest } from './suggest.ts';
 import type { OpenapiReadInput, OpenapiReadOutput } from './openapi-worker.ts';
 
-export const OPENAPI_LIMITS = { maxBytes: 10e6, maxFiles: 200, timeoutMs: 60_000, maxMemoryMb: 512 };
+export const OPENAPI_LIMITS = {
+  maxBytes: 10e6,
+  maxFiles: 200,
+  timeoutMs: 60_000,
+  maxMemoryMb: 512,
+  /** Nesting estimate (nestingPast) a file may reach: about 300 levels of indented JSON, 1,000 of brackets. */
+  nesting: 1000,
+};
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const MAX_DEPTH = 64;
 
@@ -81,68 +88,90 @@ export function openapiDiagnostics(
       'the document must live in the repository that holds the catalog (the catalog\'s parent directory)');
     return out;
   }
+  // Parsing (twice: swagger-parser's and `yaml`'s with positions) and walking all happen
+  // in the bounded worker: a document that would exhaust the heap or the time ends there.
   const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
     new URL('./openapi-worker.ts', import.meta.url),
-    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles },
+    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles, catalog },
     OPENAPI_LIMITS,
   );
   if (!result.ok) {
-    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`, 'make the document smaller or simpler');
+    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`,
+      `the check reads a document within ${OPENAPI_LIMITS.timeoutMs / 1000} s and ${OPENAPI_LIMITS.maxMemoryMb} MB of memory (fixed limits): make it smaller or simpler`);
     return out;
   }
-  const files = new Map<string, SourceFile>();
-  for (const [real, text] of Object.entries(result.value.files)) {
-    files.set(real, docFile(displayPath(real), text));
-  }
-  const root = files.get(rootReal);
-  if (!root) {
-    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.value.problems[0]?.message ?? 'unknown error'}`,
-      'fix the document so an OpenAPI parser can read it');
+  const { unreadable, diagnostics, declarations } = result.value;
+  if (unreadable !== undefined) {
+    if (diagnostics.length) out.push(...diagnostics);
+    else {
+      fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${unreadable}`,
+        /over the .* limit/.test(unreadable) ? `the limit is fixed: split the document into files joined by $ref (each up to ${OPENAPI_LIMITS.maxBytes / 1e6} MB)`
+          : 'fix the document so an OpenAPI parser can read it');
+    }
     return out;
   }
+  out.push(...diagnostics);
+  driftDiagnostics(declarations, codes, out, displayPath(target.path));
+  return out;
+}
+
+/** What the worker found in the document's files, positioned, as plain data. */
+export interface OpenapiFindings {
+  /** Why the document itself was not read (then `diagnostics` may say where). */
+  unreadable?: string;
+  /** Syntax, validation, $ref and limit problems in the document's files. */
+  diagnostics: Diagnostic[];
+  declarations: PlacedDeclaration[];
+}
+
+/** A Declaration with its place resolved; `at` is the same node reached twice. */
+type PlacedDeclaration = Omit<Declaration, 'file' | 'offset'> & { file: string; line: number; col: number; at: string };
+
+/** Walk the files the worker read (real path -> text) from the root document. */
+export function walkFiles(files: Record<string, string>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile): OpenapiFindings {
+  const parsed = new Map<string, SourceFile>();
+  for (const [real, text] of Object.entries(files)) parsed.set(real, docFile(displayPath(real), text));
+  const root = parsed.get(rootReal);
+  if (!root) return { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
+  const diagnostics: Diagnostic[] = [];
   const report = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
-    out.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
+    diagnostics.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
 
   for (const err of root.doc!.errors) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
-  const walker = new Walker(mapSource(files), catalog, report);
-  for (const p of result.value.problems) {
+  const walker = new Walker(mapSource(parsed), catalog, report);
+  for (const p of problems) {
     if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
     const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
     report(root, node?.range?.[0] ?? 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
       'fix the document so OpenAPI tools (generators, validators) read it as intended');
   }
-  const declarations = walker.operations(root);
-  driftDiagnostics(declarations, codes, report, out, displayPath(target.path));
-  return out;
+  const declarations = walker.operations(root).map(({ file, offset, ...d }) => ({ ...d, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` }));
+  return { diagnostics, declarations };
 }
 
 type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
 
-function driftDiagnostics(
-  declarations: Declaration[],
-  codes: CodeInfo[],
-  report: ReportAt,
-  out: Diagnostic[],
-  docName: string,
-) {
+function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], out: Diagnostic[], docName: string) {
+  const report = (d: PlacedDeclaration, rule: Diagnostic['rule'], message: string, hint: string) =>
+    out.push({ file: d.file, line: d.line, col: d.col, severity: 'error', rule, message, hint });
   const byCode = new Map(codes.map((c) => [c.data.code, c]));
   const seen = new Set<string>();
   for (const d of declarations) {
     const code = byCode.get(d.code);
     // A node reached through several operations is reported once (per status, for status drift).
-    const key = `${d.file.path}:${d.offset}${code ? `:${d.status}` : ''}`;
+    const key = `${d.at}${code ? `:${d.status}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (!code) {
       const guess = closest(d.code, byCode.keys(), 1)[0];
-      report(d.file, d.offset, 'error', 'openapi-unknown-code', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} code "${d.code}", which the catalog does not have`,
+      report(d, 'openapi-unknown-code', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} code "${d.code}", which the catalog does not have`,
         guess ? `did you mean "${guess}"? Otherwise add codes/${d.code}.yaml to the catalog` : `add codes/${d.code}.yaml to the catalog, or fix the code`);
       continue;
     }
     if (d.shared) continue;
     const statuses = statusesOf(code.data);
     if (!statusMatches(d.status, statuses)) {
-      report(d.file, d.offset, 'error', 'openapi-status', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
+      report(d, 'openapi-status', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
         `declare it under ${statuses.join(' or ')}, or give the code status ${d.status} in ${code.file.path}`);
     }
   }

@@ -86,3 +86,40 @@ test('%ff in a $ref pointer, a $ref file name or a path key: a diagnostic there,
     }
   }
 });
+
+test('a 50,000-deep document: one nesting diagnostic at the same place whatever the stack size', () => {
+  const shapes = [
+    `openapi: 3.1.0\nx-deep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`,
+    `openapi: 3.1.0\nx-deep:\n${Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i + 1)}a:\n`).join('')}`,
+  ];
+  for (const doc of shapes) {
+    const dir = apiRepo();
+    writeFileSync(join(dir, 'openapi.yaml'), doc);
+    const runs = [check(dir), check(dir, [], ['--stack-size=300']), check(dir, ['--base', 'HEAD'])];
+    for (const r of runs) {
+      assert.equal(r.code, 1, r.err);
+      assert.match(r.out, /openapi\.yaml:\d+:\d+ +error +openapi-file +nesting deeper than 1000 levels/);
+      assert.doesNotMatch(r.out + r.err, /internal-error|RangeError|\n\s+at /);
+    }
+    const place = (out: string) => out.match(/openapi\.yaml:\d+:\d+ +error +openapi-file/)![0];
+    assert.equal(place(runs[1]!.out), place(runs[0]!.out));
+  }
+});
+
+test('a 13 MB document is refused by a message that names the 10 MB limit', () => {
+  const dir = apiRepo();
+  writeFileSync(join(dir, 'openapi.yaml'), `openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths: {}\nx-pad: "${'a'.repeat(13e6)}"\n`);
+  const r = check(dir);
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /openapi-file +OpenAPI document .*openapi\.yaml could not be read: .*openapi\.yaml is 13\.0 MB, over the 10 MB limit for one file +hint: the limit is fixed: split the document into files joined by \$ref/);
+});
+
+test('a 9.9 MB document of a million small nodes ends in a diagnostic, not an exhausted heap', () => {
+  const dir = apiRepo();
+  const n = Math.floor((9.9e6 - 100) / 2);
+  writeFileSync(join(dir, 'openapi.yaml'), `openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths: {}\nx-big: [${'1,'.repeat(n)}1]\n`);
+  const r = check(dir);
+  assert.ok(r.code === 1 || r.code === 0, `exit ${r.code}: ${r.err.slice(0, 500)}`);
+  assert.doesNotMatch(r.out + r.err, /internal-error|heap out of memory|\n\s+at /);
+  if (r.code === 1) assert.match(r.out, /openapi-file +OpenAPI document .* could not be read: gave up after 60 s or 512 MB of memory/);
+});
