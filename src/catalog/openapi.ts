@@ -379,7 +379,12 @@ class Walker {
    * being walked adds nothing.
    */
   private schemaFinds(schema: Loc | undefined, steps: string[], depth: number, shared: boolean): Found[] {
-    if (!schema || depth > MAX_DEPTH) return [];
+    if (!schema) return [];
+    if (depth > MAX_DEPTH) {
+      this.refProblem(schema.file, schema.node, `schemas nest deeper than ${MAX_DEPTH} levels here (allOf/oneOf/anyOf, properties and $refs followed): not walked further`,
+        'flatten the schema: codes below this point are not compared with the catalog');
+      return [];
+    }
     const key = `${shared}\0${steps.join('\0')}`;
     let memo = this.schemaMemo.get(key);
     if (!memo) this.schemaMemo.set(key, (memo = new Map()));

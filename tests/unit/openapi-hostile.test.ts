@@ -123,3 +123,14 @@ test('a 9.9 MB document of a million small nodes ends in a diagnostic, not an ex
   assert.doesNotMatch(r.out + r.err, /internal-error|heap out of memory|\n\s+at /);
   if (r.code === 1) assert.match(r.out, /openapi-file +OpenAPI document .* could not be read: gave up after 60 s or 512 MB of memory/);
 });
+
+test('a chain of 100 schemas, each allOf the next: the walk stops at 64 with a diagnostic there', () => {
+  const n = 100;
+  const schemas = Array.from({ length: n }, (_, i) => `    S${i}:\n      allOf: [{ $ref: '#/components/schemas/S${i + 1}' }]\n`).join('') + `    S${n}: { enum: [deep_unknown_code] }\n`;
+  const dir = apiRepo();
+  writeFileSync(join(dir, 'openapi.yaml'), withSchema("                $ref: '#/components/schemas/S0'", schemas));
+  const r = check(dir);
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /openapi\.yaml:\d+:\d+ +error +openapi-ref +schemas nest deeper than 64 levels here/);
+  assert.doesNotMatch(r.out, /deep_unknown_code/);
+});
