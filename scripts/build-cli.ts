@@ -54,13 +54,13 @@ const result = await build({
       },
     },
     {
-      // The OpenAPI worker runs from its source file, beside the module that starts it.
+      // The OpenAPI workers (check and review) run from their source files, beside the modules that start them.
       name: 'openapi-worker-path',
       setup(b) {
-        b.onLoad({ filter: /src[\\/]catalog[\\/]openapi\.ts$/ }, async (args) => {
+        b.onLoad({ filter: /src[\\/]catalog[\\/]openapi(-review)?\.ts$/ }, async (args) => {
           const { readFile } = await import('node:fs/promises');
           const text = await readFile(args.path, 'utf8');
-          return { contents: text.replace("new URL('./openapi-worker.ts', import.meta.url)", "new URL('../../src/catalog/openapi-worker.ts', import.meta.url)"), loader: 'ts' };
+          return { contents: text.replace(/new URL\('\.\/(openapi[\w-]*-worker\.ts)', import\.meta\.url\)/g, "new URL('../../src/catalog/$1', import.meta.url)"), loader: 'ts' };
         });
       },
     },

@@ -6,8 +6,8 @@ import { realpathSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { insideRoot, readConfined } from './confined.ts';
 import { displayPath, type SourceFile } from './load.ts';
-import { declaredCodes, docFile, OPENAPI_LIMITS, openapiTarget, type DocSource } from './openapi.ts';
-import { nestingPast } from './parse.ts';
+import { declaredCodes, docFile, OPENAPI_LIMITS, openapiTarget, shapeProblem, type DocSource } from './openapi.ts';
+import { runSync } from './run-sync.ts';
 import type { CatalogFile } from './schema.ts';
 
 export interface OpenapiChanges {
@@ -18,7 +18,26 @@ export interface OpenapiChanges {
   removed: string[];
 }
 
+export interface OpenapiChangesInput {
+  ref: string;
+  dir: string;
+  catalog: CatalogFile;
+  cliPath?: string;
+}
+
+/**
+ * Both sides are parsed (with `yaml` positions) in a worker, within the check's time and
+ * memory bound for OpenAPI documents: a document too large for it is reported by the
+ * check itself (openapi-file), and the review then has no OpenAPI side.
+ */
 export function openapiChanges(ref: string, dir: string, catalog: CatalogFile, cliPath?: string): OpenapiChanges | undefined {
+  if (openapiTarget(dir, catalog, cliPath) === undefined) return undefined;
+  const result = runSync<OpenapiChangesInput, OpenapiChanges | undefined>(new URL('./openapi-review-worker.ts', import.meta.url), { ref, dir, catalog, cliPath }, OPENAPI_LIMITS);
+  return result.ok ? result.value : undefined;
+}
+
+/** openapiChanges in this thread (the worker's side). */
+export function readOpenapiChanges({ ref, dir, catalog, cliPath }: OpenapiChangesInput): OpenapiChanges | undefined {
   const target = openapiTarget(dir, catalog, cliPath);
   if (!target) return undefined;
   const head = headSide(target.path, target.root);
@@ -34,9 +53,9 @@ export function openapiChanges(ref: string, dir: string, catalog: CatalogFile, c
   };
 }
 
-/** A file nested past the check's bound is not parsed (the check reports it): no parser recursion depends on the stack. */
+/** A file the check refuses before parsing (too deep, too many values) is not parsed here either. */
 function shallowDocFile(path: string, text: string): SourceFile | undefined {
-  return nestingPast(text, OPENAPI_LIMITS.nesting) === undefined ? docFile(path, text) : undefined;
+  return shapeProblem(text) === undefined ? docFile(path, text) : undefined;
 }
 
 function cached(read: (key: string) => SourceFile | undefined) {

@@ -1,8 +1,9 @@
 // Worker: read an OpenAPI document and every file its $refs reach with swagger-parser,
 // validate it, then walk the texts it read with `yaml` positions (openapi.ts) and hand
 // back positioned findings. Everything that parses runs here, within the worker's time
-// and memory bound. Reads only files under `root`, none larger than `maxBytes` or nested
-// deeper than OPENAPI_LIMITS.nesting (so no parser recursion depends on the stack size),
+// and memory bound. Reads only files under `root`, none larger than `maxBytes`, nested
+// deeper or holding more values than OPENAPI_LIMITS allows (shapeProblem: no parser
+// recursion depends on the stack size, no parse exhausts the heap),
 // no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,7 @@ import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js
 import { readConfined } from './confined.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath, textPosition } from './load.ts';
-import { OPENAPI_LIMITS, walkFiles, type OpenapiFindings } from './openapi.ts';
-import { nestingPast } from './parse.ts';
+import { shapeProblem, walkFiles, type OpenapiFindings } from './openapi.ts';
 import type { CatalogFile } from './schema.ts';
 import { serveSync } from './serve-sync.ts';
 
@@ -47,13 +47,11 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
         refused.push({ path, message: (err as Error).message });
         throw err;
       }
-      const deep = nestingPast(text, OPENAPI_LIMITS.nesting);
-      if (deep !== undefined) {
-        const message = `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`;
-        limits.push({ file: displayPath(path), ...textPosition(text, deep), severity: 'error', rule: 'openapi-file', message,
-          hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' });
-        refused.push({ path, message });
-        throw new Error(message);
+      const tooLarge = shapeProblem(text);
+      if (tooLarge) {
+        limits.push({ file: displayPath(path), ...textPosition(text, tooLarge.at), severity: 'error', rule: 'openapi-file', message: tooLarge.message, hint: tooLarge.hint });
+        refused.push({ path, message: tooLarge.message });
+        throw new Error(tooLarge.message);
       }
       files[realpathSync(path)] = text;
       return text;

@@ -11,6 +11,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'y
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath, locate, position, type SourceFile } from './load.ts';
 import { statusesOf } from './model.ts';
+import { nestingPast } from './parse.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 import { runSync } from './run-sync.ts';
 import { insideRoot } from './confined.ts';
@@ -24,6 +25,8 @@ export const OPENAPI_LIMITS = {
   maxMemoryMb: 512,
   /** Nesting estimate (nestingPast) a file may reach: about 300 levels of indented JSON, 1,000 of brackets. */
   nesting: 1000,
+  /** Values one file may hold (estimated from the text): `yaml`'s positions parse of millions exhausts the heap. */
+  nodes: 500_000,
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const MAX_DEPTH = 64;
@@ -214,6 +217,39 @@ function mapSource(files: Map<string, SourceFile>): DocSource {
       }
     },
   };
+}
+
+/** Why a file's text is refused before any parser (too deep, too many values), at which offset. */
+export function shapeProblem(text: string): { at: number; message: string; hint: string } | undefined {
+  const deep = nestingPast(text, OPENAPI_LIMITS.nesting);
+  if (deep !== undefined) {
+    return { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
+      hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' };
+  }
+  const many = nodesPast(text, OPENAPI_LIMITS.nodes);
+  if (many !== undefined) {
+    return { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values (counting separators and indicators): not read`,
+      hint: 'the limit is fixed (the positions parse needs memory for each value): split the document into files joined by $ref' };
+  }
+  return undefined;
+}
+
+/**
+ * Where the text passes `max` values, or undefined: an upper estimate from the text alone
+ * (flow separators and openers, `key: ` and `- ` indicators), so a document of millions of
+ * tiny values is refused before a parser builds a node for each.
+ */
+function nodesPast(text: string, max: number): number | undefined {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    // , [ {   or  ': ' '- ' (a space, newline or end after the indicator)
+    if (c === 44 || c === 91 || c === 123 || ((c === 58 || c === 45) && (next === 32 || next === 10 || next === 13 || Number.isNaN(next)))) {
+      if (++count > max) return i;
+    }
+  }
+  return undefined;
 }
 
 /** A parsed file of an OpenAPI document; positions come from `yaml` (JSON is YAML). */
