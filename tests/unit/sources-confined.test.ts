@@ -50,8 +50,8 @@ test('a glob that climbs out of the repository anywhere is refused at its place,
     const r = scan(catalog, glob);
     assert.equal(r.filesRead, 0, glob);
     assert.deepEqual([...r.emitted], [], glob);
-    assert.deepEqual(r.problems.map((p) => [p.path, p.severity, p.message]), [[['sources', 0, 'include', 0], 'error', `glob "${glob}" reaches outside ${r.problems[0]?.message.split(' reaches outside ')[1]}`]], glob);
-    assert.match(r.problems[0]!.message, /reaches outside/, glob);
+    assert.deepEqual(r.problems.map((p) => [p.path, p.severity]), [[['sources', 0, 'include', 0], 'error']], glob);
+    assert.ok(r.problems[0]!.message.startsWith(`glob "${glob}" reaches outside `), r.problems[0]!.message);
   }
 });
 
