@@ -11,6 +11,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'y
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath, locate, position, type SourceFile } from './load.ts';
 import { statusesOf } from './model.ts';
+import { nestingPast } from './parse.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 import { runSync } from './run-sync.ts';
 import { insideRoot } from './confined.ts';
@@ -18,7 +19,16 @@ import { closest } from './suggest.ts';
 import type { OpenapiReadInput, OpenapiReadOutput } from './openapi-worker.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
-export const OPENAPI_LIMITS = { maxBytes: 10e6, maxFiles: 200, timeoutMs: 60_000, maxMemoryMb: 512 };
+export const OPENAPI_LIMITS = {
+  maxBytes: 10e6,
+  maxFiles: 200,
+  timeoutMs: 60_000,
+  maxMemoryMb: 512,
+  /** Nesting estimate (nestingPast) a file may reach: about 300 levels of indented JSON, 1,000 of brackets. */
+  nesting: 1000,
+  /** Values one file may hold (estimated from the text): `yaml`'s positions parse of millions exhausts the heap. */
+  nodes: 500_000,
+};
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const MAX_DEPTH = 64;
 
@@ -82,68 +92,90 @@ export function openapiDiagnostics(
       'the document must live in the repository that holds the catalog (the catalog\'s parent directory)');
     return out;
   }
+  // Parsing (twice: swagger-parser's and `yaml`'s with positions) and walking all happen
+  // in the bounded worker: a document that would exhaust the heap or the time ends there.
   const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
     ownModuleUrl('./openapi-worker.ts', import.meta.url),
-    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles },
+    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles, catalog },
     OPENAPI_LIMITS,
   );
   if (!result.ok) {
-    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`, 'make the document smaller or simpler');
+    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`,
+      `the check reads a document within ${OPENAPI_LIMITS.timeoutMs / 1000} s and ${OPENAPI_LIMITS.maxMemoryMb} MB of memory (fixed limits): make it smaller or simpler`);
     return out;
   }
-  const files = new Map<string, SourceFile>();
-  for (const [real, text] of Object.entries(result.value.files)) {
-    files.set(real, docFile(displayPath(real), text));
-  }
-  const root = files.get(rootReal);
-  if (!root) {
-    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.value.problems[0]?.message ?? 'unknown error'}`,
-      'fix the document so an OpenAPI parser can read it');
+  const { unreadable, diagnostics, declarations } = result.value;
+  if (unreadable !== undefined) {
+    if (diagnostics.length) out.push(...diagnostics);
+    else {
+      fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${unreadable}`,
+        /over the .* limit/.test(unreadable) ? `the limit is fixed: split the document into files joined by $ref (each up to ${OPENAPI_LIMITS.maxBytes / 1e6} MB)`
+          : 'fix the document so an OpenAPI parser can read it');
+    }
     return out;
   }
+  out.push(...diagnostics);
+  driftDiagnostics(declarations, codes, out, displayPath(target.path));
+  return out;
+}
+
+/** What the worker found in the document's files, positioned, as plain data. */
+export interface OpenapiFindings {
+  /** Why the document itself was not read (then `diagnostics` may say where). */
+  unreadable?: string;
+  /** Syntax, validation, $ref and limit problems in the document's files. */
+  diagnostics: Diagnostic[];
+  declarations: PlacedDeclaration[];
+}
+
+/** A Declaration with its place resolved; `at` is the same node reached twice. */
+type PlacedDeclaration = Omit<Declaration, 'file' | 'offset'> & { file: string; line: number; col: number; at: string };
+
+/** Walk the files the worker read (real path -> text) from the root document. */
+export function walkFiles(files: Record<string, string>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile): OpenapiFindings {
+  const parsed = new Map<string, SourceFile>();
+  for (const [real, text] of Object.entries(files)) parsed.set(real, docFile(displayPath(real), text));
+  const root = parsed.get(rootReal);
+  if (!root) return { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
+  const diagnostics: Diagnostic[] = [];
   const report = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
-    out.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
+    diagnostics.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
 
   for (const err of root.doc!.errors) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
-  const walker = new Walker(mapSource(files), catalog, report);
-  for (const p of result.value.problems) {
+  const walker = new Walker(mapSource(parsed), catalog, report);
+  for (const p of problems) {
     if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
     const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
     report(root, node?.range?.[0] ?? 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
       'fix the document so OpenAPI tools (generators, validators) read it as intended');
   }
-  const declarations = walker.operations(root);
-  driftDiagnostics(declarations, codes, report, out, displayPath(target.path));
-  return out;
+  const declarations = walker.operations(root).map(({ file, offset, ...d }) => ({ ...d, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` }));
+  return { diagnostics, declarations };
 }
 
 type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
 
-function driftDiagnostics(
-  declarations: Declaration[],
-  codes: CodeInfo[],
-  report: ReportAt,
-  out: Diagnostic[],
-  docName: string,
-) {
+function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], out: Diagnostic[], docName: string) {
+  const report = (d: PlacedDeclaration, rule: Diagnostic['rule'], message: string, hint: string) =>
+    out.push({ file: d.file, line: d.line, col: d.col, severity: 'error', rule, message, hint });
   const byCode = new Map(codes.map((c) => [c.data.code, c]));
   const seen = new Set<string>();
   for (const d of declarations) {
     const code = byCode.get(d.code);
     // A node reached through several operations is reported once (per status, for status drift).
-    const key = `${d.file.path}:${d.offset}${code ? `:${d.status}` : ''}`;
+    const key = `${d.at}${code ? `:${d.status}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (!code) {
       const guess = closest(d.code, byCode.keys(), 1)[0];
-      report(d.file, d.offset, 'error', 'openapi-unknown-code', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} code "${d.code}", which the catalog does not have`,
+      report(d, 'openapi-unknown-code', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} code "${d.code}", which the catalog does not have`,
         guess ? `did you mean "${guess}"? Otherwise add codes/${d.code}.yaml to the catalog` : `add codes/${d.code}.yaml to the catalog, or fix the code`);
       continue;
     }
     if (d.shared) continue;
     const statuses = statusesOf(code.data);
     if (!statusMatches(d.status, statuses)) {
-      report(d.file, d.offset, 'error', 'openapi-status', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
+      report(d, 'openapi-status', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
         `declare it under ${statuses.join(' or ')}, or give the code status ${d.status} in ${code.file.path}`);
     }
   }
@@ -188,6 +220,39 @@ function mapSource(files: Map<string, SourceFile>): DocSource {
   };
 }
 
+/** Why a file's text is refused before any parser (too deep, too many values), at which offset. */
+export function shapeProblem(text: string): { at: number; message: string; hint: string } | undefined {
+  const deep = nestingPast(text, OPENAPI_LIMITS.nesting);
+  if (deep !== undefined) {
+    return { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
+      hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' };
+  }
+  const many = nodesPast(text, OPENAPI_LIMITS.nodes);
+  if (many !== undefined) {
+    return { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values (counting separators and indicators): not read`,
+      hint: 'the limit is fixed (the positions parse needs memory for each value): split the document into files joined by $ref' };
+  }
+  return undefined;
+}
+
+/**
+ * Where the text passes `max` values, or undefined: an upper estimate from the text alone
+ * (flow separators and openers, `key: ` and `- ` indicators), so a document of millions of
+ * tiny values is refused before a parser builds a node for each.
+ */
+function nodesPast(text: string, max: number): number | undefined {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    // , [ {   or  ': ' '- ' (a space, newline or end after the indicator)
+    if (c === 44 || c === 91 || c === 123 || ((c === 58 || c === 45) && (next === 32 || next === 10 || next === 13 || Number.isNaN(next)))) {
+      if (++count > max) return i;
+    }
+  }
+  return undefined;
+}
+
 /** A parsed file of an OpenAPI document; positions come from `yaml` (JSON is YAML). */
 export function docFile(path: string, text: string): SourceFile {
   return { path, text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) };
@@ -199,8 +264,17 @@ export function declaredCodes(root: SourceFile, source: DocSource, catalog: Cata
   return new Set(walker.operations(root).filter((d) => !d.shared).map((d) => `${d.operation} ${d.code}`));
 }
 
+/** A code an enum lists, wherever the schema walk found it. */
+interface Found {
+  code: string;
+  file: SourceFile;
+  offset: number;
+  shared: boolean;
+}
+
 class Walker {
   refProblems = 0;
+  private schemaMemo = new Map<string, Map<Node, Found[]>>();
   private codeFields: string[][];
   private reported = new Set<string>();
   private source: DocSource;
@@ -219,7 +293,9 @@ class Walker {
     let node: unknown = file.doc!.contents;
     if (pointer !== '' && !pointer.startsWith('/')) return undefined;
     for (const raw of pointer.split('/').slice(1)) {
-      const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const decoded = decodeUri(raw);
+      if (decoded === undefined) return undefined;
+      const token = decoded.replace(/~1/g, '/').replace(/~0/g, '~');
       if (isMap(node)) node = node.get(token, true);
       else if (isSeq(node)) node = node.items[Number(token)];
       else return undefined;
@@ -235,8 +311,12 @@ class Walker {
       if (!ref) return loc;
       const next = this.follow(loc.file, String(ref.value));
       if (!next) {
-        this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve to a file the check read`,
-          'refs must point at files inside the repository (no URLs), and at existing JSON pointers');
+        if (decodeUri(String(ref.value)) === undefined) {
+          this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve: it has a malformed %-escape`, 'write a literal % as %25; %-escapes must encode UTF-8');
+        } else {
+          this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve to a file the check read`,
+            'refs must point at files inside the repository (no URLs), and at existing JSON pointers');
+        }
         return undefined;
       }
       loc = next;
@@ -252,7 +332,8 @@ class Walker {
     let file: SourceFile | undefined = from;
     if (filePart) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return undefined;
-      file = this.source.resolve(from, decodeURIComponent(filePart));
+      const name = decodeUri(filePart);
+      file = name === undefined ? undefined : this.source.resolve(from, name);
       if (!file) return undefined;
     }
     return this.pointer(file, pointer);
@@ -308,7 +389,7 @@ class Walker {
         }
       }
       const schema = this.child(media, 'schema');
-      for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out, 0);
+      for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out);
     }
   }
 
@@ -322,39 +403,79 @@ class Walker {
     }
   }
 
-  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[], depth: number, shared = false) {
+  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[]) {
+    for (const f of this.schemaFinds(schema, steps, 0, false)) {
+      out.push({ code: f.code, file: f.file, offset: f.offset, where, operation: this.operation, status, kind: 'enum', shared: f.shared });
+    }
+  }
+
+  /**
+   * The code enums a schema lists at `steps`. Memoized per schema node, steps left and
+   * sharedness, so a schema reached many ways (allOf: [$ref S, $ref S], 31 deep, is 2^30
+   * paths) is walked once: the walk is linear in the document. A cycle back to a schema
+   * being walked adds nothing.
+   */
+  private schemaFinds(schema: Loc | undefined, steps: string[], depth: number, shared: boolean): Found[] {
+    if (!schema) return [];
+    if (depth > MAX_DEPTH) {
+      this.refProblem(schema.file, schema.node, `schemas nest deeper than ${MAX_DEPTH} levels here (allOf/oneOf/anyOf, properties and $refs followed): not walked further`,
+        'flatten the schema: codes below this point are not compared with the catalog');
+      return [];
+    }
+    const key = `${shared}\0${steps.join('\0')}`;
+    let memo = this.schemaMemo.get(key);
+    if (!memo) this.schemaMemo.set(key, (memo = new Map()));
+    const known = memo.get(schema.node);
+    if (known) return known;
+    memo.set(schema.node, []);
+    const found = new Map<string, Found>();
+    const add = (list: Found[]) => list.forEach((f) => found.set(`${f.file.path}:${f.offset}:${f.shared}`, f));
     const loc = this.deref(schema);
-    if (!loc || !isMap(loc.node) || depth > MAX_DEPTH) return;
-    shared ||= loc.node !== schema!.node;
-    for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
-      const list = this.child(loc, combinator);
-      if (list && isSeq(list.node)) {
-        for (const item of list.node.items) {
-          if (isNodeLike(item)) this.schemaCodes({ file: list.file, node: item as Node }, steps, where, status, out, depth + 1, shared);
+    if (loc && isMap(loc.node)) {
+      shared ||= loc.node !== schema.node;
+      for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
+        const list = this.child(loc, combinator);
+        if (list && isSeq(list.node)) {
+          for (const item of list.node.items) {
+            if (isNodeLike(item)) add(this.schemaFinds({ file: list.file, node: item as Node }, steps, depth + 1, shared));
+          }
         }
       }
-    }
-    if (steps.length === 0) {
-      const found: { node: unknown; file: SourceFile }[] = [];
-      const enumNode = this.child(loc, 'enum');
-      if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) found.push({ node, file: enumNode.file });
-      const constNode = this.child(loc, 'const');
-      if (constNode) found.push(constNode);
-      for (const { node, file } of found) {
-        if (isScalar(node) && typeof node.value === 'string') {
-          out.push({ code: node.value, file, offset: node.range![0], where, operation: this.operation, status, kind: 'enum', shared });
-        }
+      if (steps.length === 0) add(this.enumCodes(loc, shared));
+      else {
+        const props = this.deref(this.child(loc, 'properties'));
+        if (props) add(this.schemaFinds(this.child(props, steps[0]!), steps.slice(1), depth + 1, shared || props.node !== this.child(loc, 'properties')!.node));
       }
-      return;
     }
-    const props = this.deref(this.child(loc, 'properties'));
-    if (props) this.schemaCodes(this.child(props, steps[0]!), steps.slice(1), where, status, out, depth + 1, shared || props.node !== this.child(loc, 'properties')!.node);
+    const list = [...found.values()];
+    memo.set(schema.node, list);
+    return list;
+  }
+
+  /** The strings of a schema's `enum` and `const`. */
+  private enumCodes(loc: Loc, shared: boolean): Found[] {
+    const nodes: { node: unknown; file: SourceFile }[] = [];
+    const enumNode = this.child(loc, 'enum');
+    if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) nodes.push({ node, file: enumNode.file });
+    const constNode = this.child(loc, 'const');
+    if (constNode) nodes.push(constNode);
+    return nodes.flatMap(({ node, file }) =>
+      isScalar(node) && typeof node.value === 'string' ? [{ code: node.value, file, offset: node.range![0], shared }] : []);
   }
 
   private child(loc: Loc, key: string): Loc | undefined {
     if (!isMap(loc.node)) return undefined;
     const node = loc.node.get(key, true);
     return isNodeLike(node) ? { file: loc.file, node: node as Node } : undefined;
+  }
+}
+
+/** `%ff` is no escape: undefined (the caller reports the place), not a URIError. */
+export function decodeUri(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
   }
 }
 
