@@ -34,7 +34,7 @@ export const optionsSchema = z
     /** Use the catalog's API name and description as the site's title and description. */
     siteTitle: z.boolean().default(false),
     /**
-     * Publish the check's rule pages (/errcat/rules/<rule>/). Only the project's own
+     * Publish the check's rule pages (/rules/<rule>/ under package.json's homepage). Only the project's own
      * documentation site does: diagnostics link there (src/rules/docs.ts, RULE_DOCS_URL).
      */
     rulePages: z.boolean().default(false),
