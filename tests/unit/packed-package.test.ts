@@ -9,8 +9,10 @@ import { delimiter, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { load } from 'js-yaml';
 
-// This Node first on PATH: npm's scripts and npx run with it.
-const env = { ...process.env, PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false' };
+// This Node first on PATH: npm's scripts and npx run with it. Not this repository's
+// NODE_OPTIONS (.npmrc's errcat-source condition): the host site runs what it installed.
+const { NODE_OPTIONS: _, npm_config_node_options: __, ...userEnv } = process.env;
+const env = { ...userEnv, PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false' };
 
 function run(cmd: string, args: string[], cwd: string) {
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
