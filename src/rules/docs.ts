@@ -4,6 +4,9 @@ import { RULES, ruleById, type Rule } from './index.ts';
 import { configurable } from './config.ts';
 import type { RuleExample } from './rule.ts';
 import { OUTSIDE_RULES, outsideRuleById, type OutsideRule } from './outside.ts';
+// The package's own manifest, two levels up from src/rules/ and lib/rules/ alike; the CLI's
+// bundle inlines it, so a start reads no file for it.
+import manifest from '../../package.json' with { type: 'json' };
 
 /** Anything a diagnostic can name: a catalog rule, or a diagnostic from outside the rule set. */
 export type DocumentedRule = Rule | OutsideRule;
@@ -18,14 +21,15 @@ export const DOCUMENTED_RULES: readonly DocumentedRule[] = [...RULES, ...OUTSIDE
 const isCatalogRule = (rule: DocumentedRule): rule is Rule => 'fail' in rule;
 
 /**
- * Where the rule pages are published: the project's own documentation site, whose
- * astro.config.mjs turns on the plugin's `rulePages`. Sites that add the plugin do not
- * publish them, so every diagnostic links here, whatever the catalog's docs_url; offline,
- * `errcat explain <rule>` prints the same page.
+ * Where the rule pages are published: `rules/` under the package's `homepage` (package.json,
+ * the one place that names the project's documentation site, whose astro.config.mjs turns
+ * on the plugin's `rulePages`). Sites that add the plugin do not publish them, so every
+ * diagnostic links here, whatever the catalog's docs_url; offline, `errcat explain <rule>`
+ * prints the same page.
  */
-export const RULE_DOCS_URL = 'https://docs.amy.health/errcat/rules/';
+export const RULE_DOCS_URL = new URL('rules/', manifest.homepage).href;
 
-/** The path of the rule pages on the project's site (`/errcat/rules/`). */
+/** The path of the rule pages on the project's site (`/rules/`). */
 export const RULE_PAGE_PATH = new URL(RULE_DOCS_URL).pathname;
 
 /** The published page of a rule. */
