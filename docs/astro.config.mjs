@@ -12,6 +12,8 @@ export default defineConfig({
   base: MANUAL.base,
   trailingSlash: 'always',
   outDir: './dist',
+  // Rule texts and guides are full of `--options` and 'quoted' names: keep them as written.
+  markdown: { smartypants: false },
   integrations: [
     starlight({
       title: 'errcat manual',

@@ -10,3 +10,6 @@ export const MANUAL = { url: home.href, site: home.origin, base: home.pathname }
 /** Where the manual's source and build are, relative to the repository. */
 export const DOCS_ROOT = 'docs';
 export const GENERATED_DIRS = ['src/content/docs/rules', 'src/content/docs/reference'];
+
+/** The manual's review page: its review example and copy-paste workflows are tested verbatim. */
+export const REVIEW_PAGE = 'docs/src/content/docs/guides/review.md';
