@@ -10,6 +10,7 @@ import { parse } from 'parse5';
 import { readPage } from '../../src/build/verify.ts';
 import { COMMANDS, optionsOf, type Command } from '../../src/cli/help.ts';
 import { catalogSchema, codeSchema } from '../../src/catalog/schema.ts';
+import { optionsSchema } from '../../src/plugin/options.ts';
 import { DOCUMENTED_RULES, rulePageUrl } from '../../src/rules/docs.ts';
 import { fields } from '../../scripts/docs/catalog-page.ts';
 import { DOCS_ROOT, MANUAL } from '../../scripts/docs/site.ts';
@@ -88,6 +89,21 @@ test('every catalog field is in the manual', () => {
   const all = [...fields(catalogSchema), ...fields(codeSchema)];
   assert.ok(all.some((f) => f.path === 'retry.max_attempts') && all.some((f) => f.path === 'envelope.fields[].name'), 'nested fields are listed');
   for (const field of all) assert.ok(text.includes(field.path), field.path);
+});
+
+test("every option of the plugin is in the manual's plugin guide", () => {
+  const html = readFileSync(builtPage(`${MANUAL.url}guides/plugin/`)!, 'utf8');
+  for (const option of Object.keys(optionsSchema.unwrap().shape)) assert.ok(html.includes(`<td><code dir="auto">${option}</code></td>`), `${option}: a row of the options table`);
+});
+
+test("the README's set-up snippets are the manual's, verbatim (the packed-package test runs the README's)", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const manual = ['index', 'guides/getting-started', 'guides/plugin'].map((p) => readFileSync(join(DOCS_ROOT, 'src/content/docs', `${p}.md`), 'utf8')).join('\n');
+  for (const marker of ['host-setup', 'host-astro-config']) {
+    const block = new RegExp(`<!-- ${marker} -->\n(\`\`\`[\\s\\S]*?\`\`\`)\n<!-- /${marker} -->`).exec(readme)?.[1];
+    assert.ok(block, `README.md has the ${marker} block`);
+    assert.ok(manual.includes(block), `the manual shows the README's ${marker} block`);
+  }
 });
 
 test(`the README is the door: at most ${README_MAX_LINES} lines, starting with the two set-up commands`, () => {
