@@ -25,7 +25,7 @@ export default defineConfig({
           items: ['guides/catalog', 'guides/check', 'guides/plugin', 'guides/site', 'guides/review', 'guides/openapi', 'guides/limits'],
         },
         { label: 'Reference', items: ['reference/catalog', 'reference/cli', 'rules'] },
-        { label: 'Rules', collapsed: true, items: [{ autogenerate: { directory: 'rules' } }] },
+        { label: 'Every rule', collapsed: true, items: [{ autogenerate: { directory: 'rules' } }] },
         { label: 'Project', items: ['guides/benchmarks', 'reference/benchmark-results', 'guides/architecture', 'guides/contributing'] },
       ],
       plugins: [starlightLinksValidator()],

@@ -56,15 +56,14 @@ export function fields(schema: z.ZodType): Field[] {
   return out;
 }
 
+/** Two columns, so the meaning has room: the field with its type (and "required") under it. */
 function table(list: Field[]): string[] {
   return [
-    '| field | type | required | meaning |',
-    '|---|---|---|---|',
-    ...list.map((f) => `| \`${f.path.replace(/\|/g, '\\|')}\` | ${f.type} | ${f.required ? 'yes' : ''} | ${cell(f.description)} |`),
+    '| field | meaning |',
+    '|---|---|',
+    ...list.map((f) => `| \`${f.path.replace(/\|/g, '\\|')}\`<br/>${f.type}${f.required ? ', required' : ''} | ${cell(f.description)} |`),
   ];
 }
-
-export const CATALOG_FILES = { 'catalog.yaml': catalogSchema, 'codes/<code>.yaml': codeSchema } as const;
 
 export function catalogPage(base: string): string {
   return page('Catalog format', 'Every field of catalog.yaml and of a code file, from the schema the check validates with.', [

@@ -64,5 +64,4 @@ export function rulesIndex(base: string): string {
   ], SOURCE);
 }
 
-export const RULE_IDS = DOCUMENTED_RULES.map((r) => r.id);
 export { DOCUMENTED_RULES };

@@ -77,10 +77,15 @@ test('every rule has its page in the manual, where its diagnostics link', () => 
 });
 
 test('every CLI command and option is in the manual', () => {
-  const text = pageText(builtPage(`${MANUAL.url}reference/cli/`)!);
+  const file = builtPage(`${MANUAL.url}reference/cli/`)!;
+  const [text, html] = [pageText(file), readFileSync(file, 'utf8')];
   for (const command of Object.keys(COMMANDS) as Command[]) {
-    assert.ok(text.includes(`errcat ${command}`), `errcat ${command}`);
-    for (const option of optionsOf(command)) assert.ok(text.includes(option), `errcat ${command} ${option}`);
+    assert.ok(html.includes(`<h2 id="errcat-${command}">errcat ${command}</h2>`), `errcat ${command}: a heading of its own`);
+    assert.ok(text.includes(`errcat ${command} --help`), `errcat ${command} --help`);
+    // An option is a row of the table (`--list`, a form of `explain`, stands in its usage).
+    for (const option of optionsOf(command).filter((o) => o !== '--help')) {
+      assert.ok(html.includes(`<td><code dir="auto">${option}`) || text.includes(`errcat ${command} ${option}:`), `errcat ${command} ${option}`);
+    }
   }
 });
 
