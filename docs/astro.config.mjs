@@ -18,6 +18,7 @@ export default defineConfig({
     starlight({
       title: 'errcat manual',
       description: 'An API error reference from one YAML catalog, and the check that keeps it honest.',
+      customCss: ['./src/styles/manual.css'],
       sidebar: [
         { label: 'Start here', items: ['index', 'guides/getting-started'] },
         {
