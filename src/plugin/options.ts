@@ -56,7 +56,7 @@ export function validateOptions(userOptions: unknown): StarlightErrorCatalogOpti
     const lines = issueLines(parsed.error.issues, KNOWN_OPTIONS);
     throw userError(
       `Invalid starlightErrorCatalog() options:\n\n${lines.map((l) => `- ${l}`).join('\n')}`,
-      'Fix the options passed to starlightErrorCatalog() in astro.config.mjs; the README lists them.',
+      'Fix the options passed to starlightErrorCatalog() in astro.config.mjs; the plugin guide of the manual lists them.',
     );
   }
   return parsed.data;
