@@ -8,7 +8,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
-/** The bundle sits two levels deep, like src/catalog/, so paths relative to a module still hold. */
+/** The bundle sits two levels deep, like src/load/, so paths relative to a module still hold. */
 export const BUNDLE = 'build/cli/errcat.mjs';
 /** The files the bundle was built from (sources and the lock file), for bin/errcat.js to compare with. */
 export const INPUTS = 'build/cli/errcat.inputs.json';
@@ -17,8 +17,8 @@ const result = await build({
   write: false,
   metafile: true,
   // replay.mjs: what bin/errcat.js runs first for `check --cache` (a few kilobytes);
-  // openapi-worker.mjs: the thread that reads an OpenAPI document (src/catalog/openapi.ts).
-  entryPoints: { errcat: 'src/cli/main.ts', replay: 'src/cli/replay.ts', 'openapi-worker': 'src/catalog/openapi-worker.ts' },
+  // openapi-worker.mjs: the thread that reads an OpenAPI document (src/bridges/openapi.ts).
+  entryPoints: { errcat: 'src/cli/main.ts', replay: 'src/cli/replay.ts', 'openapi-worker': 'src/bridges/openapi-worker.ts' },
   outdir: dirname(BUNDLE),
   outExtension: { '.js': '.mjs' },
   bundle: true,

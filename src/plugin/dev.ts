@@ -5,7 +5,7 @@
 // and the browser reloads; a failing check then shows in Astro's error overlay.
 import { isAbsolute, relative } from 'node:path';
 import type { EnvironmentModuleNode, RunnableDevEnvironment, ViteDevServer } from 'vite';
-import { checkCatalog, type CheckResult } from '../catalog/check.ts';
+import { checkCatalog, type CheckResult } from '../check/check.ts';
 import { catalogCheckError } from './errors.ts';
 import type { LiveCatalog } from './vite.ts';
 

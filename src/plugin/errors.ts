@@ -4,7 +4,7 @@
 // overlays frame that and open it in the editor (not this file, where it is thrown).
 import { resolve } from 'node:path';
 import { AstroError } from 'astro/errors';
-import type { CheckResult } from '../catalog/check.ts';
+import type { CheckResult } from '../check/check.ts';
 import { summaryLine } from '../reporters/reporter.ts';
 import { textLines } from '../reporters/text.ts';
 import { formatLinkProblems, type LinkProblem } from './links.ts';

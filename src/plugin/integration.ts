@@ -3,8 +3,8 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CheckResult } from '../catalog/check.ts';
-import { hasErrors } from '../catalog/diagnostics.ts';
+import type { CheckResult } from '../check/check.ts';
+import { hasErrors } from '../load/diagnostics.ts';
 import { RULE_PAGE_PATH } from '../rules/docs.ts';
 import { summaryLine } from '../reporters/reporter.ts';
 import { textLines } from '../reporters/text.ts';

@@ -4,7 +4,7 @@
 // new catalog; a failing check makes the model's load throw, and Astro shows the
 // diagnostics in its error overlay.
 import type { Plugin } from 'vite';
-import type { CheckResult } from '../catalog/check.ts';
+import type { CheckResult } from '../check/check.ts';
 import { serializeModel } from '../render/model-data.ts';
 import { pageHref, plainTitle, siteTitle } from '../render/page.ts';
 import { watchCatalog } from './dev.ts';

@@ -1,11 +1,11 @@
 // Markdown for a pull-request comment or a job summary. Every catalog-derived string is
 // an inline code span (markdownCode), so it can carry no HTML, link, image or @mention.
-import type { Diagnostic } from '../catalog/diagnostics.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
 import { formatReviewMarkdown } from '../review/report.ts';
 import { rulePageUrl } from '../rules/docs.ts';
 import { markdownCode, markdownLink } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
-import type { OpenapiChanges } from '../catalog/openapi-review.ts';
+import type { OpenapiChanges } from '../bridges/openapi-review.ts';
 
 /** One list item per diagnostic, the rule linked to its page. */
 export function markdownDiagnostics(list: Diagnostic[]): string {

@@ -9,5 +9,5 @@ export default defineRule({
   fix: 'Create catalog.yaml in the catalog directory (copy one from an existing catalog and edit it).',
   fail: { files: { 'catalog.yaml': null }, note: 'catalog.yaml deleted' },
   pass: { files: codeFile(), note: 'catalog.yaml present' },
-  firesIn: 'src/catalog/load.ts (reading the directory)',
+  firesIn: 'src/load/load.ts (reading the directory)',
 });

@@ -1,10 +1,10 @@
 // What every rule's check sees: the loaded files, the valid parts of the catalog, and a
 // memo so rules that share work (one Markdown scan, one pass over the examples) do it once.
-import type { Diagnostic } from '../catalog/diagnostics.ts';
-import type { LoadedCatalog, SourceFile } from '../catalog/load.ts';
-import type { CheckOptions } from '../catalog/validate.ts';
-import type { CatalogFile, CodeFile } from '../catalog/schema.ts';
-import type { Lock } from '../catalog/stability.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import type { LoadedCatalog, SourceFile } from '../load/load.ts';
+import type { CheckOptions } from '../check/validate.ts';
+import type { CatalogFile, CodeFile } from '../model/schema.ts';
+import type { Lock } from '../check/stability.ts';
 import type { Rule } from './rule.ts';
 
 export interface ValidCode {

@@ -9,5 +9,5 @@ export default defineRule({
   fix: 'Keep one of the keys: merge the two values or remove the repeated one.',
   fail: { files: codeFile({}, 'summary: The thing is gone for good.\n') },
   pass: { files: codeFile() },
-  firesIn: 'src/catalog/load.ts (parsing)',
+  firesIn: 'src/load/load.ts (parsing)',
 });

@@ -10,5 +10,5 @@ export default defineRule({
   fail: { files: { 'codes/thing_gone.yaml/README': 'a directory named like a code file' }, note: 'codes/thing_gone.yaml is a directory' },
   pass: { files: codeFile() },
   locked: true,
-  firesIn: 'src/catalog/read.ts (reading)',
+  firesIn: 'src/load/read.ts (reading)',
 });

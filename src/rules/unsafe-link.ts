@@ -1,6 +1,6 @@
-import { locate } from '../catalog/load.ts';
-import { scanMarkdown } from '../catalog/markdown.ts';
-import { dotted } from '../catalog/schema-issues.ts';
+import { locate } from '../load/load.ts';
+import { scanMarkdown } from '../model/markdown.ts';
+import { dotted } from '../check/schema-issues.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { locateSnippet, scannedTexts, truncate } from './shared/texts.ts';

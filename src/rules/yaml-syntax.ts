@@ -9,5 +9,5 @@ export default defineRule({
   fix: 'Fix the YAML at the reported position: close brackets and quotes, indent consistently, quote values that start with `[`, `{`, `*` or `&`.',
   fail: { files: codeFile({ category: '[not_found' }) },
   pass: { files: codeFile() },
-  firesIn: 'src/catalog/load.ts (parsing)',
+  firesIn: 'src/load/load.ts (parsing)',
 });

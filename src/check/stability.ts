@@ -3,10 +3,10 @@
 // alone, without git history (the shipped-* rules in src/rules/). `errcat ship` adds new
 // codes to it, never silently.
 import { z } from 'zod';
-import type { Diagnostic } from './diagnostics.ts';
-import { locate, type SourceFile } from './load.ts';
-import { statusesOf } from './model.ts';
-import { VERSION, type CodeFile } from './schema.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { locate, type SourceFile } from '../load/load.ts';
+import { statusesOf } from '../model/model.ts';
+import { VERSION, type CodeFile } from '../model/schema.ts';
 export { VERSION };
 import lockFormat from '../rules/lock-format.ts';
 

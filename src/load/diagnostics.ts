@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning';
 
 /**
  * Diagnostics that come from no catalog rule, so no catalog can trigger or configure them:
- * the check's own failure (a bug: exit 2, src/catalog/check.ts) and the build's
+ * the check's own failure (a bug: exit 2, src/check/check.ts) and the build's
  * verification of the built site (src/build/verify.ts).
  */
 export const INTERNAL_ERROR = 'internal-error';

@@ -8,13 +8,13 @@
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
-import type { Diagnostic } from './diagnostics.ts';
-import { displayPath, locate, position, type SourceFile } from './load.ts';
-import { statusesOf } from './model.ts';
-import type { CatalogFile, CodeFile } from './schema.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { displayPath, locate, position, type SourceFile } from '../load/load.ts';
+import { statusesOf } from '../model/model.ts';
+import type { CatalogFile, CodeFile } from '../model/schema.ts';
 import { runSync } from './run-sync.ts';
-import { insideRoot } from './confined.ts';
-import { closest } from './suggest.ts';
+import { insideRoot } from '../load/confined.ts';
+import { closest } from '../load/suggest.ts';
 import type { OpenapiReadInput, OpenapiReadOutput } from './openapi-worker.ts';
 import { ownModuleUrl } from '../own-module.ts';
 

@@ -2,9 +2,9 @@
 // `validate`, so a catalog that passes here passes everywhere. The schema gives each file
 // its shape; then every rule of the registry (src/rules/) runs its check.
 import { basename } from 'node:path';
-import type { Diagnostic } from './diagnostics.ts';
-import type { LoadedCatalog } from './load.ts';
-import { catalogSchema, codeSchema, type CatalogFile } from './schema.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import type { LoadedCatalog } from '../load/load.ts';
+import { catalogSchema, codeSchema, type CatalogFile } from '../model/schema.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { readLock } from './stability.ts';
 import { AnyCode, type RuleContext, type ValidCode } from '../rules/context.ts';

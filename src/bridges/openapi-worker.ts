@@ -4,7 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { readConfined } from './confined.ts';
+import { readConfined } from '../load/confined.ts';
 import { serveSync } from './serve-sync.ts';
 
 export interface OpenapiReadInput {
