@@ -35,7 +35,7 @@ module.exports = {
       name: 'in-a-layer',
       severity: 'error',
       comment: 'Every module of src/ belongs to a layer: a new folder is placed in LAYERS.',
-      from: { path: '^src/', pathNot: [...paths(LAYERS), '\\.d\\.ts$'] },
+      from: { path: '^src/', pathNot: paths(LAYERS) },
       to: {},
     },
     {

@@ -5,9 +5,12 @@ import { hasErrors, INTERNAL_ERROR, sortDiagnostics, type Diagnostic } from '../
 export { INTERNAL_ERROR };
 import { CatalogDirError, displayPath, loadCatalog, type CatalogSource, type LoadedCatalog } from '../load/load.ts';
 import { buildModel, type CatalogModel } from '../model/model.ts';
-import { validate, type CheckOptions } from './validate.ts';
-import { readLock, type Lock } from './stability.ts';
-import { shippedWhen as when, type ShippedHistory } from '../model/changelog.ts';
+import type { CheckOptions } from '../rules/context.ts';
+import { validate } from './validate.ts';
+import type { Lock } from '../model/lock.ts';
+import { readLock } from './stability.ts';
+import { shippedWhen as when } from '../model/changelog.ts';
+import type { ShippedHistory } from '../model/lock.ts';
 
 /** When a code and its lifecycle changes shipped, from its lock entry; undefined while it is unshipped. */
 function shippedOf(lock: Lock | undefined, code: string): ShippedHistory | undefined {

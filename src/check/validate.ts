@@ -7,7 +7,7 @@ import type { LoadedCatalog } from '../load/load.ts';
 import { catalogSchema, codeSchema, type CatalogFile } from '../model/schema.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { readLock } from './stability.ts';
-import { AnyCode, type RuleContext, type ValidCode } from '../rules/context.ts';
+import { AnyCode, type CheckOptions, type RuleContext, type ValidCode } from '../rules/context.ts';
 import { applyRuleSettings } from '../rules/config.ts';
 import { RULES, ruleById, type Rule } from '../rules/index.ts';
 
@@ -17,12 +17,6 @@ export interface Validated {
   diagnostics: Diagnostic[];
   catalog: CatalogFile | undefined;
   codes: ValidCode[];
-}
-
-/** What a run adds to the catalog's own settings. */
-export interface CheckOptions {
-  /** The API's OpenAPI document (`--openapi`), instead of catalog.yaml's `openapi`. */
-  openapi?: string;
 }
 
 export function validate(loaded: LoadedCatalog, options: CheckOptions = {}): Validated {

@@ -11,7 +11,8 @@ import { textLines } from '../reporters/text.ts';
 import { siteLinksError } from './errors.ts';
 import { checkSiteLinks, readBuiltPages, readDocsSources } from './links.ts';
 import type { StarlightErrorCatalogOptions } from './options.ts';
-import { vitePluginErrorCatalog, type LiveCatalog } from './vite.ts';
+import type { LiveCatalog } from './dev.ts';
+import { vitePluginErrorCatalog } from './vite.ts';
 import { ownModule } from '../own-module.ts';
 
 const route = (file: string) => ownModule(`../routes/${file}`, import.meta.url);

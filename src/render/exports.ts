@@ -3,7 +3,8 @@
 import type { CatalogModel, CodeEntry } from '../model/model.ts';
 import type { Retry } from '../model/schema.ts';
 import { statusText } from '../model/http.ts';
-import { contractChangelog, shippedWhen, type Release, type Shipped } from '../model/changelog.ts';
+import { contractChangelog, shippedWhen, type Release } from '../model/changelog.ts';
+import type { Shipped } from '../model/lock.ts';
 import { pageHref, retryLabel, retryPlan } from './page.ts';
 import { mediaTypeOf } from '../model/envelope.ts';
 import { markdownCode } from '../reporters/escape.ts';

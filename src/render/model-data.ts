@@ -2,7 +2,7 @@
 // Serialize the inputs of buildModel and rebuild on the other side, so the page gets the
 // same model the check produced, Map included.
 import { buildModel, type CatalogModel } from '../model/model.ts';
-import type { Shipped } from '../model/changelog.ts';
+import type { Shipped } from '../model/lock.ts';
 import type { CatalogFile, CodeFile } from '../model/schema.ts';
 
 export interface ModelData {

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { statusText } from '../model/http.ts';
 import type { CodeChange, Review } from './diff.ts';
-import { bySeverity, fitting, markdownDiagnostics, more, moreDiagnostics } from '../reporters/markdown.ts';
+import { bySeverity, fitting, markdownDiagnostics, more, moreDiagnostics } from '../reporters/markdown-list.ts';
 import { markdownCode as mdCode, markdownFence as mdFence, markdownLink, markdownText as mdText, plainLines as plain } from '../reporters/escape.ts';
 import type { FieldChange, Piece } from './fields.ts';
 import type { Rename } from './rename.ts';

@@ -7,7 +7,7 @@ import type { Rule } from './rule.ts';
 export const RULE_SETTINGS: readonly string[] = ['off', 'warning', 'error'];
 export type RuleSetting = Severity | 'off';
 
-export function configurable(rule: Rule): boolean {
+export function configurable(rule: Pick<Rule, 'severity'>): boolean {
   return rule.severity === 'warning';
 }
 

@@ -1,9 +1,9 @@
 import { codeFile } from './example-files.ts';
+import { limitExceeded } from '../load/load-rules.ts';
 import { defineRule } from './rule.ts';
 
 export default defineRule({
-  id: 'limit-exceeded',
-  severity: 'error',
+  ...limitExceeded,
   description: 'A catalog file is beyond a bound of the check: too large, nested too deep, or expanding too far through aliases.',
   why: 'The check runs on pull requests from anyone; each bound (src/load/limits.ts, README "Limits and safety") turns a file built to exhaust memory or time into a diagnostic.',
   fix: 'Catalog files are small and shallow: split or flatten the data, and write values out instead of repeating them through anchors and aliases.',

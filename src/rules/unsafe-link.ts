@@ -1,6 +1,5 @@
-import { locate } from '../load/load.ts';
+import { dotted, locate } from '../load/load.ts';
 import { scanMarkdown } from '../model/markdown.ts';
-import { dotted } from '../check/schema-issues.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { locateSnippet, scannedTexts, truncate } from './shared/texts.ts';
