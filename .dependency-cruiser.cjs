@@ -10,7 +10,7 @@ const LAYERS = [
   ['rules', ['src/rules/']],
   ['check', ['src/check/']],
   ['outputs', ['src/render/', 'src/reporters/', 'src/review/', 'src/build/']],
-  ['entry', ['src/cli/', 'src/plugin/', 'src/components/', 'src/routes/', 'src/content\\.config\\.ts$']],
+  ['entry', ['src/index\\.ts$', 'src/cli/', 'src/plugin/', 'src/components/', 'src/routes/', 'src/content\\.config\\.ts$']],
 ];
 
 const paths = (layers) => layers.flatMap(([, folders]) => folders.map((f) => `^${f}`));
