@@ -34,9 +34,16 @@ module.exports = {
     {
       name: 'in-a-layer',
       severity: 'error',
-      comment: 'Every module of src/ belongs to a layer: a new folder is placed in LAYERS.',
+      comment: 'Every module of src/ that imports or is imported belongs to a layer: a new folder is placed in LAYERS.',
       from: { path: '^src/', pathNot: paths(LAYERS) },
       to: {},
+    },
+    {
+      name: 'in-a-layer',
+      severity: 'error',
+      comment: 'Every module of src/ that imports or is imported belongs to a layer: a new folder is placed in LAYERS.',
+      from: {},
+      to: { path: '^src/', pathNot: paths(LAYERS) },
     },
     {
       name: 'not-to-unresolvable',
