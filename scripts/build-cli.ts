@@ -58,7 +58,7 @@ const result = await build({
       // The OpenAPI worker is bundled too (an installed package has no sources to run).
       name: 'openapi-worker-path',
       setup(b) {
-        b.onLoad({ filter: /src[\\/]catalog[\\/]openapi\.ts$/ }, async (args) => {
+        b.onLoad({ filter: /src[\\/]bridges[\\/]openapi\.ts$/ }, async (args) => {
           const { readFile } = await import('node:fs/promises');
           const text = await readFile(args.path, 'utf8');
           return { contents: text.replace("ownModuleUrl('./openapi-worker.ts', import.meta.url)", "new URL('./openapi-worker.mjs', import.meta.url)"), loader: 'ts' };
