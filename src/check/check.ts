@@ -4,13 +4,12 @@ import { hasErrors, INTERNAL_ERROR, sortDiagnostics, type Diagnostic } from '../
 
 export { INTERNAL_ERROR };
 import { CatalogDirError, displayPath, loadCatalog, type CatalogSource, type LoadedCatalog } from '../load/load.ts';
+import { shippedWhen as when } from '../model/changelog.ts';
+import type { Lock, ShippedHistory } from '../model/lock.ts';
 import { buildModel, type CatalogModel } from '../model/model.ts';
 import type { CheckOptions } from '../rules/context.ts';
-import { validate } from './validate.ts';
-import type { Lock } from '../model/lock.ts';
 import { readLock } from './stability.ts';
-import { shippedWhen as when } from '../model/changelog.ts';
-import type { ShippedHistory } from '../model/lock.ts';
+import { validate } from './validate.ts';
 
 /** When a code and its lifecycle changes shipped, from its lock entry; undefined while it is unshipped. */
 function shippedOf(lock: Lock | undefined, code: string): ShippedHistory | undefined {
