@@ -1,6 +1,6 @@
 // What `errcat --help` and `errcat <command> --help` print. The options written here are
 // also those "did you mean" offers for a mistyped one, so the help cannot leave one out.
-import { closest } from '../catalog/suggest.ts';
+import { closest } from '../load/suggest.ts';
 
 /** Each command's lines of the usage text. */
 export const COMMANDS = {

@@ -3,11 +3,11 @@
 // schema comment editors complete from. It writes nothing when one of its files exists.
 import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { checkCatalog } from '../catalog/check.ts';
-import { hasErrors } from '../catalog/diagnostics.ts';
-import { CATALOG_FILE, CODES_DIR, LOCK_FILE, type CatalogSource } from '../catalog/load.ts';
+import { checkCatalog } from '../check/check.ts';
+import { hasErrors } from '../load/diagnostics.ts';
+import { CATALOG_FILE, CODES_DIR, LOCK_FILE, type CatalogSource } from '../load/load.ts';
 import { textLines } from '../reporters/text.ts';
-import { SCHEMA_DIR } from '../catalog/json-schema.ts';
+import { SCHEMA_DIR } from '../model/json-schema.ts';
 import { catalogDir } from '../config.ts';
 import { parseArgs } from './args.ts';
 import { misuse } from './misuse.ts';

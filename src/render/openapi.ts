@@ -5,11 +5,11 @@
 // `$ref: './errors.openapi.json#/components/responses/Error404'`.
 // Every `description` is CommonMark that viewers render: catalog text in it goes through
 // markdown-safe.ts (plain text escaped, catalog Markdown only when inert, http(s) links only).
-import type { CatalogModel, CodeEntry } from '../catalog/model.ts';
-import { getPath } from '../catalog/examples.ts';
-import { REASON_PHRASES } from '../catalog/http.ts';
-import { exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../catalog/envelope.ts';
-import type { Shape } from '../catalog/schema.ts';
+import type { CatalogModel, CodeEntry } from '../model/model.ts';
+import { getPath } from '../model/examples.ts';
+import { REASON_PHRASES } from '../model/http.ts';
+import { exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../model/envelope.ts';
+import type { Shape } from '../model/schema.ts';
 import { markdownCode } from '../reporters/escape.ts';
 import { mdBlock, mdLink, mdText } from './markdown-safe.ts';
 

@@ -120,6 +120,13 @@ export const RULES = [
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];
+
+declare module '../load/diagnostics.ts' {
+  // A diagnostic's rule is one of these ids (see RuleRegistry there).
+  interface RuleRegistry {
+    ruleId: RuleId;
+  }
+}
 export type { Rule } from './rule.ts';
 
 const BY_ID = new Map<string, (typeof RULES)[number]>(RULES.map((r) => [r.id, r]));

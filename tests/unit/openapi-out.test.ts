@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import { main } from '../../src/cli/main.ts';
 import { errorsOpenapi, responseName } from '../../src/render/openapi.ts';
-import { getPath } from '../../src/catalog/examples.ts';
+import { getPath } from '../../src/model/examples.ts';
 
 const amy = checkCatalog('catalog').model!;
 type Doc = { components: { schemas: Record<string, any>; responses: Record<string, any> } };

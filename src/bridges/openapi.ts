@@ -8,15 +8,14 @@
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
-import type { Diagnostic } from './diagnostics.ts';
-import { displayPath, locate, position, type SourceFile } from './load.ts';
-import { statusesOf } from './model.ts';
-import { nestingPast } from './parse.ts';
-import type { CatalogFile, CodeFile } from './schema.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { displayPath, locate, position, type SourceFile } from '../load/load.ts';
+import { statusesOf } from '../model/model.ts';
+import { nestingPast } from '../load/parse.ts';
+import type { CatalogFile, CodeFile } from '../model/schema.ts';
 import { runSync } from './run-sync.ts';
-import { insideRoot } from './confined.ts';
-import { closest } from './suggest.ts';
-import type { OpenapiReadInput, OpenapiReadOutput } from './openapi-worker.ts';
+import { insideRoot } from '../load/confined.ts';
+import { closest } from '../load/suggest.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
 export const OPENAPI_LIMITS = {
@@ -118,6 +117,16 @@ export function openapiDiagnostics(
   driftDiagnostics(declarations, codes, out, displayPath(target.path));
   return out;
 }
+
+/** What the worker (openapi-worker.ts) is given: the document, its confinement and bounds. */
+export interface OpenapiReadInput {
+  path: string;
+  root: string;
+  maxBytes: number;
+  maxFiles: number;
+  catalog: CatalogFile;
+}
+export type OpenapiReadOutput = OpenapiFindings;
 
 /** What the worker found in the document's files, positioned, as plain data. */
 export interface OpenapiFindings {

@@ -10,22 +10,13 @@ import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 // The schema validation of SwaggerParser.validate, without its dereferencing (see read).
 import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
-import { readConfined } from './confined.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { displayPath, textPosition } from './load.ts';
-import { shapeProblem, walkFiles, type OpenapiFindings } from './openapi.ts';
-import type { CatalogFile } from './schema.ts';
+import { readConfined } from '../load/confined.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { displayPath, textPosition } from '../load/load.ts';
+import { shapeProblem, walkFiles, type OpenapiReadInput, type OpenapiReadOutput } from './openapi.ts';
+import type { CatalogFile } from '../model/schema.ts';
 import { serveSync } from './serve-sync.ts';
 
-export interface OpenapiReadInput {
-  path: string;
-  root: string;
-  maxBytes: number;
-  maxFiles: number;
-  catalog: CatalogFile;
-}
-
-export type OpenapiReadOutput = OpenapiFindings;
 
 async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   const files: Record<string, string> = {};
