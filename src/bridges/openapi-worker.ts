@@ -14,7 +14,6 @@ import { readConfined } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, textPosition } from '../load/load.ts';
 import { shapeProblem, walkFiles, type OpenapiReadInput, type OpenapiReadOutput } from './openapi.ts';
-import type { CatalogFile } from '../model/schema.ts';
 import { serveSync } from './serve-sync.ts';
 
 
