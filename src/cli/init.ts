@@ -43,9 +43,10 @@ export function init(args: string[], out: NodeJS.WritableStream): number {
   if (seed && !seed.codes.length) {
     throw misuse(`not written: ${values['from-openapi']} declares no codes at ${seed.codeField}${seed.skipped.length ? ` (only codes a catalog cannot hold: ${seed.skipped.slice(0, 5).join(', ')})` : ''}; give --code-field, the path of the code in an error body (e.g. error.code)`, { brief: true });
   }
+  const openapi = seed && openapiSetting(dir, values['from-openapi']!);
   const files = {
     ...(seed
-      ? seededFiles(seed, { name, docsUrl, catalogSchema: schemaRef(dir, 'catalog.schema.json'), codeSchema: schemaRef(join(dir, CODES_DIR), 'code.schema.json'), openapi: openapiSetting(dir, values['from-openapi']!) })
+      ? seededFiles(seed, { name, docsUrl, catalogSchema: schemaRef(dir, 'catalog.schema.json'), codeSchema: schemaRef(join(dir, CODES_DIR), 'code.schema.json'), openapi })
       : {
           [CATALOG_FILE]: catalogYaml(name, docsUrl, schemaRef(dir, 'catalog.schema.json')),
           [join(CODES_DIR, `${EXAMPLE_CODE}.yaml`)]: codeYaml(docsUrl, schemaRef(join(dir, CODES_DIR), 'code.schema.json')),
@@ -75,7 +76,9 @@ export function init(args: string[], out: NodeJS.WritableStream): number {
   }
   const arg = shown === 'catalog' ? '' : ` ${shown}`;
   if (seed) {
-    out.write(seededReport(seed, files, shown, arg, result.diagnostics.filter((d) => d.rule === 'text-to-write').length));
+    // A document the check cannot read from the catalog's setting is named on each run.
+    const checkArgs = openapi === undefined ? `${arg} --openapi ${values['from-openapi']}` : arg;
+    out.write(seededReport(seed, files, shown, checkArgs, result.diagnostics.filter((d) => d.rule === 'text-to-write').length));
     const documentErrors = result.diagnostics.filter((d) => inDocument(d) && d.severity === 'error');
     const n = documentErrors.length;
     if (n) out.write(`\nthe check finds ${n} error${n === 1 ? '' : 's'} in the OpenAPI document, to fix there:\n${textLines(documentErrors)}\n`);
@@ -96,13 +99,18 @@ function seededReport(seed: Seed, files: Record<string, string>, shown: string, 
   const guessed = seed.codes.filter((c) => !c.statuses.length).map((c) => c.code);
   return `wrote ${join(shown, CATALOG_FILE)}, ${join(shown, LOCK_FILE)} and ${Object.keys(files).length - 2} code files in ${join(shown, CODES_DIR)}
   (${seed.codes.length} codes the document declares, code field ${seed.codeField})
-${guessed.length ? `  status guessed for ${guessed.length} declared only under default, a range or a shared enum: ${guessed.slice(0, 10).join(', ')}${guessed.length > 10 ? ', ...' : ''}\n` : ''}${
-  seed.skipped.length ? `  not seeded, no catalog can hold them as codes: ${seed.skipped.slice(0, 10).join(', ')}${seed.skipped.length > 10 ? ', ...' : ''}\n` : ''}
+${guessed.length ? `  status guessed for ${guessed.length} declared only under default, a range or a shared enum: ${few(guessed)}\n` : ''}${
+  seed.skipped.length ? `  not seeded, no catalog can hold them as codes: ${few(seed.skipped)}\n` : ''}
 next:
   1. npx errcat check${arg}     lists the ${toWrite} texts only you can write (warnings text-to-write)
   2. write them, one code file at a time, then npx errcat check${arg} again
   3. add the plugin to astro.config.mjs: starlightErrorCatalog({ catalog: '${shown.split(sep).join('/')}' }) (see the README)
 `;
+}
+
+/** The first ten of a list, for one line. */
+function few(list: string[]): string {
+  return list.slice(0, 10).join(', ') + (list.length > 10 ? ', ...' : '');
 }
 
 /** catalog.yaml's `openapi`: the document relative to the catalog, if the check may read it from there (inside the catalog's parent). */

@@ -69,6 +69,16 @@ test('a code no catalog can hold is left out and named; the check\'s errors abou
   assert.ok(!Object.keys(readTree(join(cwd, 'catalog/codes'))).some((f) => f.includes(' ')));
 });
 
+test('a catalog whose directory cannot reach the document by its `openapi` setting is told to pass --openapi', () => {
+  const cwd = repo();
+  const elsewhere = join(mkdtempSync(join(tmpdir(), 'errcat-seed-out-')), 'errors');
+  const r = errcat(['init', elsewhere, '--from-openapi', 'api/openapi.yaml'], cwd);
+  assert.equal(r.code, 0, r.err);
+  assert.equal((load(readFileSync(join(elsewhere, 'catalog.yaml'), 'utf8')) as { openapi?: string }).openapi, undefined);
+  assert.match(r.out, /1\. npx errcat check \S+ --openapi api\/openapi\.yaml +lists the 24 texts/);
+  assert.equal(errcat(['check', elsewhere, '--openapi', 'api/openapi.yaml'], cwd).code, 0);
+});
+
 test('never overwrites; the document must exist, lie in the working directory and stay within the bounds; misuse is exit 2 and writes nothing', () => {
   const cwd = repo();
   assert.equal(errcat(['init', '--from-openapi', 'api/openapi.yaml'], cwd).code, 0);
