@@ -6,6 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { insideRoot } from '../catalog/confined.ts';
+import type { Diagnostic } from '../catalog/diagnostics.ts';
 import { displayPath } from '../catalog/load.ts';
 import { OPENAPI_LIMITS } from '../catalog/openapi.ts';
 import type { OpenapiReadInput, OpenapiReadOutput } from '../catalog/openapi-worker.ts';
@@ -33,8 +34,10 @@ export interface SeedCode {
 export interface Seed {
   codeField: string;
   codes: SeedCode[];
-  /** Codes no catalog can hold as they are (spaces, slashes...), with why. */
+  /** Codes no catalog can hold as they are (spaces, slashes...), quoted. */
   skipped: string[];
+  /** What the reader found wrong in the document (syntax, $refs), errors only. */
+  problems: Diagnostic[];
 }
 
 export function codesFromOpenapi(docArg: string, codeField: string | undefined): Seed {
@@ -51,14 +54,14 @@ export function codesFromOpenapi(docArg: string, codeField: string | undefined):
   }
   const fields = codeField !== undefined ? [codeField] : CODE_FIELDS;
   for (const field of fields) {
-    const codes = declaredCodes(real, root, field);
-    if (codes.length || field === fields.at(-1)) return { codeField: field, ...seedable(codes) };
+    const { codes, problems } = declaredCodes(real, root, field);
+    if (codes.length || field === fields.at(-1)) return { codeField: field, ...seedable(codes), problems };
   }
   throw new Error('unreachable');
 }
 
 /** What the worker finds with `field` as the code's place in an error body. */
-function declaredCodes(path: string, root: string, field: string): SeedCode[] {
+function declaredCodes(path: string, root: string, field: string): { codes: SeedCode[]; problems: Diagnostic[] } {
   // The walker reads only the catalog's code fields; nothing else of a catalog exists yet.
   const catalog = { envelope: { code_field: field }, shapes: [] } as unknown as CatalogFile;
   const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
@@ -80,13 +83,14 @@ function declaredCodes(path: string, root: string, field: string): SeedCode[] {
     else entry.vague.add(d.status);
     if (!d.shared && entry.operations.size < 3) entry.operations.add(d.operation);
   }
-  return [...byCode].map(([code, e]) => ({
+  const codes = [...byCode].map(([code, e]) => ({
     code,
     statuses: [...e.statuses].sort((a, b) => a - b),
     // A code some response owns is placed by it: the shared list adds nothing then.
     vague: e.statuses.size ? [] : [...e.vague],
     operations: [...e.operations],
   })).sort((a, b) => (a.code < b.code ? -1 : 1));
+  return { codes, problems: result.value.diagnostics.filter((d) => d.severity === 'error') };
 }
 
 function seedable(codes: SeedCode[]): { codes: SeedCode[]; skipped: string[] } {

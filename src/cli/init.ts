@@ -41,7 +41,8 @@ export function init(args: string[], out: NodeJS.WritableStream): number {
   if (values['code-field'] !== undefined && values['from-openapi'] === undefined) throw misuse('--code-field goes with --from-openapi');
   const seed = values['from-openapi'] !== undefined ? codesFromOpenapi(values['from-openapi'], codeField(values['code-field'])) : undefined;
   if (seed && !seed.codes.length) {
-    throw misuse(`not written: ${values['from-openapi']} declares no codes at ${seed.codeField}${seed.skipped.length ? ` (only codes a catalog cannot hold: ${seed.skipped.slice(0, 5).join(', ')})` : ''}; give --code-field, the path of the code in an error body (e.g. error.code)`, { brief: true });
+    const problems = seed.problems.length ? `\nthe document has problems to fix first:\n${textLines(seed.problems.slice(0, 10))}` : '';
+    throw misuse(`not written: ${values['from-openapi']} declares no codes at ${seed.codeField}${seed.skipped.length ? ` (only codes a catalog cannot hold: ${few(seed.skipped)})` : ''}; give --code-field, the path of the code in an error body (e.g. error.code)${problems}`, { brief: true });
   }
   const openapi = seed && openapiSetting(dir, values['from-openapi']!);
   const files = {

@@ -90,10 +90,12 @@ test('never overwrites; the document must exist, lie in the working directory an
 
   const outside = repo();
   writeFileSync(join(outside, 'big.yaml'), `openapi: 3.1.0\n# ${'x'.repeat(10e6)}\n`);
+  writeFileSync(join(outside, 'broken.yaml'), 'openapi: [\n');
   const cases: [string[], RegExp][] = [
     [['--from-openapi', 'api/missing.yaml'], /--from-openapi: api\/missing\.yaml not found/],
     [['--from-openapi', join(cwd, 'api/openapi.yaml')], /is outside the working directory/],
     [['--from-openapi', 'big.yaml'], /could not be read: .*10 MB a file/],
+    [['--from-openapi', 'broken.yaml'], /declares no codes at error\.code; .*\nthe document has problems to fix first:\nbroken\.yaml:2:1  error  openapi-valid/],
     [['--from-openapi', 'api/openapi.yaml', '--code-field', 'errors.kind'], /declares no codes at errors\.kind; give --code-field/],
     [['--from-openapi', 'api/openapi.yaml', '--code-field', '../x'], /--code-field "\.\.\/x" is not a dotted path/],
     [['--code-field', 'code'], /--code-field goes with --from-openapi/],
