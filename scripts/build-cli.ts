@@ -56,13 +56,13 @@ const result = await build({
       },
     },
     {
-      // The OpenAPI workers (check and review) are bundled too (an installed package has no sources to run).
+      // The OpenAPI workers (check, review, init --from-openapi) are bundled too (an installed package has no sources to run).
       name: 'openapi-worker-path',
       setup(b) {
-        b.onLoad({ filter: /src[\\/]bridges[\\/]openapi(-review)?\.ts$/ }, async (args) => {
+        b.onLoad({ filter: /src[\\/](bridges[\\/]openapi(-review)?|cli[\\/]init-from-openapi)\.ts$/ }, async (args) => {
           const { readFile } = await import('node:fs/promises');
           const text = await readFile(args.path, 'utf8');
-          return { contents: text.replace(/ownModuleUrl\('\.\/(openapi[\w-]*-worker)\.ts', import\.meta\.url\)/g, "new URL('./$1.mjs', import.meta.url)"), loader: 'ts' };
+          return { contents: text.replace(/ownModuleUrl\('(?:\.\.\/bridges\/|\.\/)(openapi[\w-]*-worker)\.ts', import\.meta\.url\)/g, "new URL('./$1.mjs', import.meta.url)"), loader: 'ts' };
         });
       },
     },

@@ -6,7 +6,10 @@ import { closest } from '../load/suggest.ts';
 export const COMMANDS = {
   init: `  init [dir]       start a catalog in dir (default: $CATALOG_DIR or ./catalog); never overwrites
       --name <name>        the API's name (default: "Example")
-      --docs-url <url>     the https URL of the errors page (default: https://docs.example.com/errors)`,
+      --docs-url <url>     the https URL of the errors page (default: https://docs.example.com/errors)
+      --from-openapi <file>  seed it with the codes the API's OpenAPI document declares, each
+                           with its statuses; the texts to write are left as TODO: placeholders
+      --code-field <path>  where the code sits in an error body (default: code, else error.code)`,
   check: `  check [dir]      check the catalog (default: $CATALOG_DIR or ./catalog)
       --format text|json|github|markdown|sarif   output (default: text)
       --base <ref>         also review the change against the catalog at git <ref>

@@ -54,6 +54,7 @@ import sourceUnusedCode from './source-unused-code.ts';
 import statusMeaning from './status-meaning.ts';
 import statusRequired from './status-required.ts';
 import statusValid from './status-valid.ts';
+import textToWrite from './text-to-write.ts';
 import unknownKey from './unknown-key.ts';
 import unsafeFile from './unsafe-file.ts';
 import unsafeLink from './unsafe-link.ts';
@@ -113,6 +114,7 @@ export const RULES = [
   statusMeaning,
   statusRequired,
   statusValid,
+  textToWrite,
   unknownKey,
   unsafeFile,
   unsafeLink,
