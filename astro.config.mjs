@@ -16,7 +16,7 @@ export default defineConfig({
       // Replaced by the catalog's API name and description (siteTitle).
       title: 'Error reference',
       // The project's own site also carries the check's rule pages, where every diagnostic links.
-      plugins: [starlightErrorCatalog({ siteTitle: true, landing: true, rulePages: true })],
+      plugins: [starlightErrorCatalog({ siteTitle: true, landing: true })],
     }),
   ],
 });

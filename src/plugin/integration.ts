@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../check/check.ts';
 import { hasErrors } from '../load/diagnostics.ts';
-import { RULE_PAGE_PATH } from '../rules/docs.ts';
 import { summaryLine } from '../reporters/reporter.ts';
 import { textLines } from '../reporters/text.ts';
 import { siteLinksError } from './errors.ts';
@@ -45,9 +44,6 @@ export function errorCatalogIntegration(catalog: LiveCatalog, options: Starlight
         if (!existsSync(new URL('favicon.svg', config.publicDir))) {
           injectRoute({ pattern: '/favicon.svg', entrypoint: route('favicon.svg.ts'), prerender: true });
         }
-        // Diagnostics link to the rule pages on the project's own site (RULE_DOCS_URL), the
-        // one site that turns them on; a host site gets none.
-        if (options.rulePages) injectRoute({ pattern: `${RULE_PAGE_PATH}[rule]`, entrypoint: route('rule-page.astro'), prerender: true });
         if (options.exports) {
           for (const file of ['errors.json', 'errors.d.ts', 'errors.openapi.json', 'llms.txt', 'llms-full.txt']) {
             injectRoute({ pattern: `/${file}`, entrypoint: route(`${file}.ts`), prerender: true });

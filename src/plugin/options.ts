@@ -33,13 +33,8 @@ export const optionsSchema = z
     notFound: z.boolean().default(true),
     /** Use the catalog's API name and description as the site's title and description. */
     siteTitle: z.boolean().default(false),
-    /**
-     * Publish the check's rule pages (/rules/<rule>/ under package.json's homepage). Only the project's own
-     * documentation site does: diagnostics link there (src/rules/docs.ts, RULE_DOCS_URL).
-     */
-    rulePages: z.boolean().default(false),
   })
-  .default({ sidebar: true, exports: true, landing: false, notFound: true, siteTitle: false, rulePages: false });
+  .default({ sidebar: true, exports: true, landing: false, notFound: true, siteTitle: false });
 
 /** The option names allowed at each object path, for "did you mean". */
 const KNOWN_OPTIONS = {

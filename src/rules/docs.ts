@@ -22,8 +22,8 @@ const isCatalogRule = (rule: DocumentedRule): rule is Rule => 'fail' in rule;
 
 /**
  * Where the rule pages are published: `rules/` under the package's `homepage` (package.json,
- * the one place that names the project's documentation site, whose astro.config.mjs turns
- * on the plugin's `rulePages`). Sites that add the plugin do not publish them, so every
+ * the one place that names the project's documentation site: the manual in docs/, which
+ * generates them from this registry). Sites that add the plugin do not publish them, so every
  * diagnostic links here, whatever the catalog's docs_url; offline, `errcat explain <rule>`
  * prints the same page.
  */
