@@ -3,11 +3,13 @@
 // built at run time, codes in comments, vendored folders, a status the catalog does not
 // give); its clean parts raise nothing.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkCatalog } from '../../src/catalog/check.ts';
 import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
 import { withoutComments } from '../../src/catalog/source-text.ts';
+import { compileSourcePattern } from '../../src/catalog/sources.ts';
 import { mutateFixture } from './helpers.ts';
 
 const FIXTURE = 'tests/fixtures/source-scan';
@@ -93,4 +95,18 @@ test('a status at the call site that the catalog does not give the code is a mis
   // Without the status group, no status is compared.
   const plain = mutateFixture(FIXTURE, [['catalog/catalog.yaml', '(?:,\\s*(?<status>\\d{3}))?', '']]);
   assert.ok(!sourceFindings(plain).some((d) => d.rule === 'source-status-mismatch'));
+});
+
+test('the manual\'s example patterns read every code style the check accepts whole', () => {
+  const guide = readFileSync('docs/src/content/docs/guides/openapi.md', 'utf8');
+  const patterns = [...guide.matchAll(/^ {4}pattern: (.+)$/gm)].map((m) => m[1]!);
+  assert.equal(patterns.length, 2);
+  for (const pattern of patterns) {
+    const { re, codeGroup } = compileSourcePattern(pattern);
+    const call = pattern.startsWith('raise') ? 'raise ApiError' : 'new ApiError';
+    for (const code of ['card.declined', '40401', 'RATE_LIMITED', 'order_not_found']) {
+      re.lastIndex = 0;
+      assert.equal(re.exec(`${call}('${code}', 402)`)?.[codeGroup], code, `${pattern} on ${code}`);
+    }
+  }
 });
