@@ -116,9 +116,13 @@ function skipRegex(text: string, i: number): number {
   return text.length;
 }
 
-export interface DynamicArgument {
-  /** Where the argument ends (exclusive). */
+export interface Argument {
+  /** Where the argument, or the part of it read, ends (exclusive): no later call site starts before. */
   end: number;
+  dynamic?: DynamicArgument;
+}
+
+export interface DynamicArgument {
   /** The argument as written (at most 80 characters). */
   text: string;
   /** Anchored: the codes the argument can produce (its literal parts in order, anything between). */
@@ -128,11 +132,11 @@ export interface DynamicArgument {
 const MAX_ARGUMENT = 500;
 
 /**
- * The argument starting at `start`, when it is built at run time: a template literal with
- * `${…}` or a concatenation with at least one string literal. undefined for a plain
- * literal (the pattern reads it) and for a bare variable (nothing says what it holds).
+ * The argument starting at `start`, `dynamic` when it is built at run time: a template
+ * literal with `${…}` or a concatenation with at least one string literal; not for a
+ * plain literal (the pattern reads it) nor a bare variable (nothing says what it holds).
  */
-export function dynamicArgument(text: string, start: number): DynamicArgument | undefined {
+export function readArgument(text: string, start: number): Argument {
   // The common case first: a plain '…' or "…" literal, then the next argument or the end.
   const quote = text[start];
   if (quote === '"' || quote === "'") {
@@ -140,7 +144,7 @@ export function dynamicArgument(text: string, start: number): DynamicArgument | 
     if (close > 0 && !text.slice(start, close).includes('\\')) {
       let k = close + 1;
       while (text[k] === ' ') k++;
-      if (text[k] === ',' || text[k] === ')') return undefined;
+      if (text[k] === ',' || text[k] === ')') return { end: k };
     }
   }
   const parts: (string | null)[] = []; // literal texts; null for code between them
@@ -166,11 +170,11 @@ export function dynamicArgument(text: string, start: number): DynamicArgument | 
       k++;
     }
   }
-  if (k >= limit && k < text.length) return undefined; // too long to be one argument
-  if (!parts.some((p) => p === null) || !parts.some((p) => p !== null && p !== '')) return undefined;
+  if (k >= limit && k < text.length) return { end: k }; // too long to be one argument
+  if (!parts.some((p) => p === null) || !parts.some((p) => p !== null && p !== '')) return { end: k };
   const source = parts.map((p) => (p === null ? '[^]*' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('').replace(/(\[\^\]\*)+/g, '[^]*');
   const written = text.slice(start, k).trim();
-  return { end: k, text: written.length > 80 ? `${written.slice(0, 77)}...` : written, produces: new RegExp(`^${source}$`) };
+  return { end: k, dynamic: { text: written.length > 80 ? `${written.slice(0, 77)}...` : written, produces: new RegExp(`^${source}$`) } };
 }
 
 /** A template literal's parts from after its backtick: [index after it, literal texts with null for each `${…}`]. */

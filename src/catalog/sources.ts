@@ -10,8 +10,8 @@ import { dirname, isAbsolute, matchesGlob, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { insideRoot } from './confined.ts';
 import { climbs, globBase, globFiles, readConfinedSource } from './source-glob.ts';
-import { dynamicArgument, withoutComments } from './source-text.ts';
-import { displayPath, locate, textPosition, type SourceFile } from './load.ts';
+import { readArgument, withoutComments } from './source-text.ts';
+import { displayPath, locate, position, type SourceFile } from './load.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 import { closest } from './suggest.ts';
 
@@ -195,19 +195,24 @@ function scanText(text: string, path: string, pattern: SourcePattern, located: S
   // Arguments built at run time: reported as such, and what the pattern reads inside one
   // (`'card.' + reason` gives `card.`) is no code.
   const dynamicRanges: [number, number][] = [];
+  // Line starts are counted once per file, on the first position needed.
+  const file: SourceFile = { path: displayPath(path), text, data: undefined };
   const call = pattern.call;
   if (call) {
     call.lastIndex = 0;
     for (let m = call.exec(text); m; m = call.exec(text)) {
       if (m[0] === '') call.lastIndex++;
       const start = m.index + m[0].length;
-      const arg = dynamicArgument(text, start);
-      if (!arg) continue;
-      dynamicRanges.push([start, arg.end]);
-      result.dynamic.push({ file: displayPath(path), ...textPosition(text, start), text: arg.text, produces: arg.produces });
+      const { end, dynamic } = readArgument(text, start);
+      // Each character is read for one argument at most, however the calls nest.
+      call.lastIndex = Math.max(call.lastIndex, end);
+      if (!dynamic) continue;
+      dynamicRanges.push([start, end]);
+      result.dynamic.push({ file: file.path, ...position(file, start), ...dynamic });
     }
   }
   const { re, codeGroup, statusGroup } = pattern;
+  let next = 0;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0] === '') re.lastIndex++;
@@ -219,10 +224,12 @@ function scanText(text: string, path: string, pattern: SourcePattern, located: S
     // that end at the code or its status.
     const statusAfter = status !== undefined && m[0].lastIndexOf(status) > m[0].indexOf(code);
     const at = m.index + (statusAfter ? m[0].indexOf(code) : m[0].lastIndexOf(code));
-    if (dynamicRanges.some(([from, to]) => at >= from && at < to)) continue;
+    // Both lists run in text order: the ranges ending before this match are passed for good.
+    while (next < dynamicRanges.length && dynamicRanges[next]![1] <= at) next++;
+    if (next < dynamicRanges.length && dynamicRanges[next]![0] <= at) continue;
     result.emitted.add(code);
     if (located.has(code) && status === undefined) continue;
-    result.emissions.push({ code, file: displayPath(path), ...textPosition(text, at), ...(status !== undefined && /^\d{3}$/.test(status) ? { status: Number(status) } : {}) });
+    result.emissions.push({ code, file: file.path, ...position(file, at), ...(status !== undefined && /^\d{3}$/.test(status) ? { status: Number(status) } : {}) });
   }
 }
 
