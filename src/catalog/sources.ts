@@ -10,7 +10,7 @@ import { dirname, isAbsolute, matchesGlob, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { insideRoot } from './confined.ts';
 import { climbs, globBase, globFiles, readConfinedSource } from './source-glob.ts';
-import { readArgument, withoutComments } from './source-text.ts';
+import { commentRanges, readArgument } from './source-text.ts';
 import { displayPath, locate, position, type SourceFile } from './load.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 import { closest } from './suggest.ts';
@@ -175,7 +175,7 @@ export function scanSources(dir: string, catalog: CatalogFile, located: Set<stri
         matched++;
         result.filesRead++;
         result.bytesRead += text.length;
-        scanText(withoutComments(text, path), path, pattern, located, result);
+        scanText(text, path, pattern, located, result);
       }
       if (skipped > 0) {
         result.problems.push({ path: ['sources', i, 'include', j], severity: 'warning',
@@ -192,6 +192,8 @@ export function scanSources(dir: string, catalog: CatalogFile, located: Set<stri
 }
 
 function scanText(text: string, path: string, pattern: SourcePattern, located: Set<string>, result: ScanResult) {
+  // What is in a comment is never read: ranges in text order, passed as the matches advance.
+  const comments = commentRanges(text, path);
   // Arguments built at run time: reported as such, and what the pattern reads inside one
   // (`'card.' + reason` gives `card.`) is no code.
   const dynamicRanges: [number, number][] = [];
@@ -199,9 +201,11 @@ function scanText(text: string, path: string, pattern: SourcePattern, located: S
   const file: SourceFile = { path: displayPath(path), text, data: undefined };
   const call = pattern.call;
   if (call) {
+    const inComment = skipper(comments);
     call.lastIndex = 0;
     for (let m = call.exec(text); m; m = call.exec(text)) {
       if (m[0] === '') call.lastIndex++;
+      if (inComment(m.index)) continue;
       const start = m.index + m[0].length;
       const { end, dynamic } = readArgument(text, start);
       // Each character is read for one argument at most, however the calls nest.
@@ -212,7 +216,8 @@ function scanText(text: string, path: string, pattern: SourcePattern, located: S
     }
   }
   const { re, codeGroup, statusGroup } = pattern;
-  let next = 0;
+  const inComment = skipper(comments);
+  const inDynamic = skipper(dynamicRanges);
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0] === '') re.lastIndex++;
@@ -224,9 +229,7 @@ function scanText(text: string, path: string, pattern: SourcePattern, located: S
     // that end at the code or its status.
     const statusAfter = status !== undefined && m[0].lastIndexOf(status) > m[0].indexOf(code);
     const at = m.index + (statusAfter ? m[0].indexOf(code) : m[0].lastIndexOf(code));
-    // Both lists run in text order: the ranges ending before this match are passed for good.
-    while (next < dynamicRanges.length && dynamicRanges[next]![1] <= at) next++;
-    if (next < dynamicRanges.length && dynamicRanges[next]![0] <= at) continue;
+    if (inComment(m.index) || inDynamic(at)) continue;
     result.emitted.add(code);
     if (located.has(code) && status === undefined) continue;
     result.emissions.push({ code, file: file.path, ...position(file, at), ...(status !== undefined && /^\d{3}$/.test(status) ? { status: Number(status) } : {}) });
@@ -275,6 +278,16 @@ export function sourceDiagnostics(dir: string, catalog: CatalogFile, catalogFile
 }
 
 /** A code the catalog lacks: a typo's closest code, or the code a capture stopped short of (`card` for `card.declined`). */
+/** Whether an offset lies in one of `ranges` (in text order), for offsets asked in text order. */
+function skipper(ranges: [number, number][]): (at: number) => boolean {
+  let next = 0;
+  return (at) => {
+    // The ranges ending before this offset are passed for good.
+    while (next < ranges.length && ranges[next]![1] <= at) next++;
+    return next < ranges.length && ranges[next]![0] <= at;
+  };
+}
+
 function unknownCodeHint(code: string, known: string[]): string {
   const longer = known.filter((k) => k.startsWith(code) && /^[^A-Za-z0-9]/.test(k.slice(code.length)));
   if (longer.length > 0) {
