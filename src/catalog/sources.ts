@@ -193,7 +193,9 @@ export function scanSources(dir: string, catalog: CatalogFile, located: Set<stri
 
 function scanText(text: string, path: string, pattern: SourcePattern, located: Set<string>, result: ScanResult) {
   // What is in a comment is never read: ranges in text order, passed as the matches advance.
-  const comments = commentRanges(text, path);
+  // Lexed only for a file with a match: most files of a server raise no API error.
+  let ranges: [number, number][] | undefined;
+  const comments = () => (ranges ??= commentRanges(text, path));
   // Arguments built at run time: reported as such, and what the pattern reads inside one
   // (`'card.' + reason` gives `card.`) is no code.
   const dynamicRanges: [number, number][] = [];
@@ -279,9 +281,10 @@ export function sourceDiagnostics(dir: string, catalog: CatalogFile, catalogFile
 
 /** A code the catalog lacks: a typo's closest code, or the code a capture stopped short of (`card` for `card.declined`). */
 /** Whether an offset lies in one of `ranges` (in text order), for offsets asked in text order. */
-function skipper(ranges: [number, number][]): (at: number) => boolean {
+function skipper(list: [number, number][] | (() => [number, number][])): (at: number) => boolean {
   let next = 0;
   return (at) => {
+    const ranges = typeof list === 'function' ? list() : list;
     // The ranges ending before this offset are passed for good.
     while (next < ranges.length && ranges[next]![1] <= at) next++;
     return next < ranges.length && ranges[next]![0] <= at;
