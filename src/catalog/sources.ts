@@ -1,10 +1,12 @@
 // The server's code: catalog.yaml's `sources` names the API's source files (globs relative
 // to the catalog) and a pattern whose one capture group is a code the server emits. A code
 // the server emits that the catalog lacks is an error at its line and column; a code no
-// source emits is a warning, unless retired. Settings are hostile: only globbed files under
-// the catalog's parent are read (symlinks resolved), each up to a size, and the pattern
-// must suit V8's linear-time regexp engine, which takes over a match that backtracks too
-// much, so no pattern can hang the check.
+// source emits is a warning, unless retired. Comments and vendored folders never count; a
+// code built at run time is reported where it is built (its possible codes are not called
+// unused); a status the pattern captures (group `status`) is compared. Settings are
+// hostile: only globbed files under the catalog's parent are read (symlinks resolved), each
+// up to a size, and the pattern must suit V8's linear-time regexp engine, which takes over
+// a match that backtracks too much, so no pattern can hang the check.
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, matchesGlob, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
