@@ -162,7 +162,12 @@ export function readArgument(text: string, start: number): Argument {
     if (depth === 0 && (c === ',' || c === ')' || c === ']' || c === '}' || c === ';')) break;
     if ((c === '"' || c === "'") && depth === 0) {
       const end = skipString(text, k, c);
-      parts.push(unescape(text.slice(k + 1, end - 1)));
+      const body = unescape(text.slice(k + 1, end - 1));
+      // A Python f-string: its `{…}` are code (`{{` is a brace).
+      const fString = (text[k - 1] === 'f' || text[k - 1] === 'F') && !/\w/.test(text[k - 2] ?? '');
+      if (fString) {
+        body.split(/(?<!\{)\{(?!\{)[^}]*\}/).forEach((piece, n) => parts.push(...(n > 0 ? [null] : []), piece.replace(/\{\{|\}\}/g, (b) => b[0]!)));
+      } else parts.push(body);
       k = end;
     } else if (c === '`' && depth === 0) {
       // Literal pieces of the template, its expressions as code.
@@ -172,7 +177,8 @@ export function readArgument(text: string, start: number): Argument {
     } else {
       if (c === '(' || c === '[' || c === '{') depth++;
       else if (c === ')' || c === ']' || c === '}') depth--;
-      if (!/[\s+]/.test(c) && parts[parts.length - 1] !== null) parts.push(null);
+      const fPrefix = (c === 'f' || c === 'F') && (text[k + 1] === '"' || text[k + 1] === "'") && !/\w/.test(text[k - 1] ?? '');
+      if (!/[\s+]/.test(c) && !fPrefix && parts[parts.length - 1] !== null) parts.push(null);
       k++;
     }
   }

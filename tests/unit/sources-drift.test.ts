@@ -26,6 +26,7 @@ test('the planted drifts, each once at its place, and nothing for the clean part
     'server/src/cards.ts:6:22 warning source-dynamic-code',
     'server/src/quota.ts:5:34 error source-status-mismatch',
     'server/src/quota.ts:6:22 warning source-dynamic-code',
+    'server/worker/cards.py:8:20 warning source-dynamic-code',
   ]);
 });
 
@@ -36,6 +37,9 @@ test('a code built at run time is reported as unresolvable, and the codes it cou
   assert.match(dynamic[0]!.hint!, /"card\.declined", "card\.expired"/);
   assert.equal(dynamic[1]!.message, "the code 'quota.' + period is built at run time and cannot be resolved");
   assert.match(dynamic[1]!.hint!, /"quota\.daily"/);
+  // A Python f-string: its `{…}` are code.
+  assert.equal(dynamic[2]!.message, 'the code f"card.{reason}" is built at run time and cannot be resolved');
+  assert.match(dynamic[2]!.hint!, /"card\.declined", "card\.expired"/);
   // card.expired and quota.daily are emitted only through those calls; `card.` and
   // `quota.` (what the pattern reads of them) are no codes.
   assert.ok(!found.some((d) => /card\.expired|quota\.daily|"card\."|"quota\."/.test(d.message)), JSON.stringify(found));
@@ -46,7 +50,8 @@ test('a code built at run time is reported as unresolvable, and the codes it cou
 
 test('a code named only in a comment (line, block, JSDoc) is no emission', () => {
   const found = sourceFindings(FIXTURE);
-  // order.cancelled appears in a JSDoc, a line comment and a regex literal; order.locked in a block comment.
+  // order.cancelled appears in a JSDoc, a line comment, a regex literal and a Python `#`
+  // comment; order.locked in a block comment.
   assert.ok(found.some((d) => d.rule === 'source-unused-code' && /"order\.cancelled"/.test(d.message)));
   assert.ok(!found.some((d) => /order\.locked/.test(d.message)));
   // The same call out of the comment is read, on its line.
@@ -100,7 +105,7 @@ test('a status at the call site that the catalog does not give the code is a mis
 test('the manual\'s example patterns read every code style the check accepts whole', () => {
   const guide = readFileSync('docs/src/content/docs/guides/openapi.md', 'utf8');
   const patterns = [...guide.matchAll(/^ {4}pattern: (.+)$/gm)].map((m) => m[1]!);
-  assert.equal(patterns.length, 2);
+  assert.equal(patterns.length, 2); // TypeScript and Python
   for (const pattern of patterns) {
     const { re, codeGroup } = compileSourcePattern(pattern);
     const call = pattern.startsWith('raise') ? 'raise ApiError' : 'new ApiError';
