@@ -36,12 +36,12 @@ export function climbs(rest: string): boolean {
   return false;
 }
 
-/** The files a confined glob matches (directories left out); [] when its base is missing. */
-export function globFiles(base: string, rest: string, root: string): string[] {
+/** The files a confined glob matches (directories left out, and those named in `skip` not entered); [] when its base is missing. */
+export function globFiles(base: string, rest: string, root: string, skip: Set<string> = new Set()): string[] {
   let entries: Dirent[] = [];
   try {
     // The base itself may be a symlink: it must lead inside the root too.
-    if (insideRoot(realpathSync.native(base), root)) entries = globSync(rest || '*', { cwd: base, withFileTypes: true });
+    if (insideRoot(realpathSync.native(base), root)) entries = globSync(rest || '*', { cwd: base, withFileTypes: true, exclude: (e) => e.isDirectory() && skip.has(e.name) });
   } catch {
     /* no such directory: the caller reports a glob matching nothing */
   }

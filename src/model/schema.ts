@@ -164,7 +164,7 @@ export const catalogSchema = z
           pattern: z
             .string()
             .min(1)
-            .describe('Regular expression with one capture group for the code, e.g. `new ApiError\\(\\s*["\']([a-z_]+)`. It must run in linear time: no backreferences or lookarounds.'),
+            .describe('Regular expression with one capture group for the code, e.g. `new ApiError\\(\\s*["\'`]([\\w.:-]+)` (dotted, numeric and upper-case codes alike), and optionally a group named `status` for the HTTP status the call carries. It must run in linear time: no backreferences or lookarounds.'),
         }),
       )
       .min(1)

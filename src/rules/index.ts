@@ -47,8 +47,10 @@ import shippedCodeRemoved from './shipped-code-removed.ts';
 import shippedCodeRenamed from './shipped-code-renamed.ts';
 import shippedLockEdited from './shipped-lock-edited.ts';
 import shippedStatusChanged from './shipped-status-changed.ts';
+import sourceDynamicCode from './source-dynamic-code.ts';
 import sourceRetiredCode from './source-retired-code.ts';
 import sourceSettings from './source-settings.ts';
+import sourceStatusMismatch from './source-status-mismatch.ts';
 import sourceUnknownCode from './source-unknown-code.ts';
 import sourceUnusedCode from './source-unused-code.ts';
 import statusMeaning from './status-meaning.ts';
@@ -107,8 +109,10 @@ export const RULES = [
   shippedCodeRenamed,
   shippedLockEdited,
   shippedStatusChanged,
+  sourceDynamicCode,
   sourceRetiredCode,
   sourceSettings,
+  sourceStatusMismatch,
   sourceUnknownCode,
   sourceUnusedCode,
   statusMeaning,

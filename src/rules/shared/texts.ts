@@ -16,8 +16,9 @@ export interface ScannedText {
   links: MarkdownLink[];
 }
 
-// Keys whose strings are identifiers or verbatim example text, not Markdown.
-const NOT_MARKDOWN = new Set(['code', 'code_pattern', 'docs_url', 'lang', 'shape', 'id', 'anchor', 'category', 'state',
+// Keys whose strings are identifiers, verbatim example text or `sources` globs and
+// patterns (a `(?<status>…)` group is no HTML), not Markdown.
+const NOT_MARKDOWN = new Set(['code', 'code_pattern', 'pattern', 'include', 'exclude', 'docs_url', 'lang', 'shape', 'id', 'anchor', 'category', 'state',
   'replacement', 'since', 'name', 'type', 'example', 'value', 'code_field', 'docs_url_field', 'status_field']);
 
 export function scannedTexts(ctx: RuleContext): ScannedText[] {
