@@ -5,10 +5,11 @@ import type { Example, Shape } from './schema.ts';
 import { HEADER_NAME } from './http.ts';
 import { isProblem, mediaTypeOf } from './envelope.ts';
 import type { SampleError } from './sample-syntax.ts';
+import { extensionNameProblem, uriReferenceProblem } from './problem-members.ts';
 
 export interface ExampleProblem {
   /** What is wrong; the rule of the same name (example-json, header-format, problem-type...) reports it. */
-  kind: 'json' | 'envelope' | 'code-match' | 'status' | 'header' | 'problem-type' | 'problem-title' | 'problem-status' | 'problem-media-type' | 'syntax';
+  kind: 'json' | 'envelope' | 'code-match' | 'status' | 'header' | 'problem-type' | 'problem-title' | 'problem-status' | 'problem-media-type' | 'problem-instance' | 'problem-extension-name' | 'syntax';
   message: string;
   hint: string;
   /** Line and column inside the example text (1-based), when known. */
@@ -27,6 +28,8 @@ export interface ExampleContext {
   knownCodes?: Set<string>;
   /** Problem details (RFC 9457) shapes: the `type` URI and `title` the code's bodies carry. */
   problem?: { type: string; title?: string };
+  /** In an `http` example: the status of its status line. */
+  lineStatus?: number;
 }
 
 /** `syntax`: what parsing the sample found (src/catalog/sample-syntax.ts parses all of a catalog's samples at once). */
@@ -85,7 +88,8 @@ function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
     }
   }
   const body = lines.slice(i + 1).join('\n');
-  if (body.trim()) problems.push(...checkBody(body, i + 2, ctx));
+  // The body's status member must repeat the status line it comes under.
+  if (body.trim()) problems.push(...checkBody(body, i + 2, { ...ctx, lineStatus: statusLine ? Number(statusLine[1]) : undefined }));
   return problems;
 }
 
@@ -158,6 +162,18 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
     }
   }
   if (isProblem(shape)) problems.push(...problemMembers(body, ctx, (key) => memberAt(text, key, firstLine)));
+  const statusField = isProblem(shape) ? 'status' : shape.status_field;
+  const lineShown = statusField ? getPath(body, statusField) : undefined;
+  // (Only when both are statuses of the code: otherwise the status line or the member is reported against the code's statuses.)
+  const bothOfCode = !ctx.statuses || (ctx.statuses.includes(Number(lineShown)) && ctx.statuses.includes(ctx.lineStatus ?? 0));
+  if (ctx.lineStatus !== undefined && lineShown !== undefined && Number(lineShown) !== ctx.lineStatus && bothOfCode) {
+    problems.push({
+      kind: isProblem(shape) ? 'problem-status' : 'status',
+      message: `body shows ${statusField} ${String(lineShown)} under the status line ${ctx.lineStatus}`,
+      hint: `the ${statusField} member repeats the HTTP status: make the two agree`,
+      at: memberAt(text, statusField!.split('.').at(-1)!, firstLine),
+    });
+  }
   if (shape.status_field && ctx.statuses && !(isProblem(shape) && shape.status_field === 'status')) {
     const shown = getPath(body, shape.status_field);
     if (shown !== undefined && !ctx.statuses.includes(Number(shown))) {
@@ -192,6 +208,17 @@ function problemMembers(body: unknown, ctx: ExampleContext, at: (key: string) =>
       at: at('title'),
     });
   }
+  const instance = getPath(body, 'instance');
+  const badInstance = instance === undefined ? undefined : uriReferenceProblem(instance);
+  if (badInstance) {
+    problems.push({ kind: 'problem-instance', message: `example shows ${badInstance}`, hint: 'write "instance" as a URI reference, e.g. /orders/ord_42 or urn:uuid:...', at: at('instance') });
+  }
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    for (const name of Object.keys(body)) {
+      const bad = ctx.shape.fields.some((f) => f.name === name) ? undefined : extensionNameProblem(name);
+      if (bad) problems.push({ kind: 'problem-extension-name', message: bad, hint: 'RFC 9457 extension members are letters, digits and "_", at least three characters, starting with a letter', at: at(name) });
+    }
+  }
   const status = getPath(body, 'status');
   if (ctx.statuses && status !== undefined && !ctx.statuses.includes(Number(status))) {
     problems.push({
@@ -206,7 +233,7 @@ function problemMembers(body: unknown, ctx: ExampleContext, at: (key: string) =>
 
 /** Where the value of a top-level member `"key":` starts in the body text, if it is found. */
 function memberAt(text: string, key: string, firstLine: number): ExampleProblem['at'] {
-  const m = new RegExp(`"${key}"\\s*:\\s*`).exec(text);
+  const m = new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"\\s*:\\s*`).exec(text);
   if (!m) return undefined;
   const before = text.slice(0, m.index + m[0].length).split('\n');
   return { line: firstLine + before.length - 1, col: before.at(-1)!.length + 1 };

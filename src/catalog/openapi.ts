@@ -7,7 +7,7 @@
 // - a catalog code that no operation declares (warning; retired codes excepted).
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath, locate, position, type SourceFile } from './load.ts';
 import { statusesOf } from './model.ts';
@@ -15,12 +15,15 @@ import type { CatalogFile, CodeFile } from './schema.ts';
 import { runSync } from './run-sync.ts';
 import { insideRoot } from './confined.ts';
 import { closest } from './suggest.ts';
+import { responseDiagnostics } from './openapi-compare.ts';
 import type { OpenapiReadInput, OpenapiReadOutput } from './openapi-worker.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
 export const OPENAPI_LIMITS = { maxBytes: 10e6, maxFiles: 200, timeoutMs: 60_000, maxMemoryMb: 512 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const MAX_DEPTH = 64;
+/** RFC 9457 members an example or schema may state beside the code. */
+const PROBLEM_MEMBERS = ['type', 'title', 'status', 'instance', 'doc_url', 'docs_url'];
 
 export interface OpenapiTarget {
   /** The document to read. */
@@ -30,7 +33,7 @@ export interface OpenapiTarget {
 }
 
 /** Where a code appears in the document. */
-interface Declaration {
+export interface Declaration {
   code: string;
   file: SourceFile;
   offset: number;
@@ -42,6 +45,23 @@ interface Declaration {
   kind: 'example' | 'enum';
   /** An enum in a schema the response $refs (a shared ErrorCode) lists codes; it claims no status. */
   shared?: boolean;
+  /** The response's facts the comparison needs (src/catalog/openapi-compare.ts). */
+  response: ResponseFacts;
+  /** Members beside the code (`type`, `title`, `status`, `docs_url`...) by dotted path: an example's values, or a schema's `const`s. */
+  members: Map<string, Loc>;
+  /** The top-level member names of an example body (extension names are checked). */
+  keys: Loc[];
+}
+
+/** What one response says beside its codes. */
+export interface ResponseFacts {
+  /** The media type key the code is under, and where it is. */
+  media: string;
+  mediaAt: Loc;
+  /** Header names the response declares, lower-case. */
+  headers: Set<string>;
+  /** The operation, the response or the example says the code is deprecated. */
+  deprecated: boolean;
 }
 
 interface CodeInfo {
@@ -106,14 +126,16 @@ export function openapiDiagnostics(
 
   for (const err of root.doc!.errors) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
   const walker = new Walker(mapSource(files), catalog, report);
+  // The walk comes first: a $ref it reports is not reported again from the validator's list.
+  const declarations = walker.operations(root);
   for (const p of result.value.problems) {
     if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
     const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
     report(root, node?.range?.[0] ?? 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
       'fix the document so OpenAPI tools (generators, validators) read it as intended');
   }
-  const declarations = walker.operations(root);
   driftDiagnostics(declarations, codes, report, out, displayPath(target.path));
+  responseDiagnostics(declarations, walker.bare, catalog, codes, report);
   return out;
 }
 
@@ -143,7 +165,8 @@ function driftDiagnostics(
     if (d.shared) continue;
     const statuses = statusesOf(code.data);
     if (!statusMatches(d.status, statuses)) {
-      report(d.file, d.offset, 'error', 'openapi-status', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
+      const where = d.where.startsWith(d.operation) ? d.where : `${d.where} (under ${d.operation})`;
+      report(d.file, d.offset, 'error', 'openapi-status', `${where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
         `declare it under ${statuses.join(' or ')}, or give the code status ${d.status} in ${code.file.path}`);
     }
   }
@@ -164,7 +187,7 @@ function statusMatches(key: string, statuses: number[]): boolean {
   return statuses.includes(Number(key));
 }
 
-interface Loc {
+export interface Loc {
   file: SourceFile;
   node: Node;
 }
@@ -199,19 +222,59 @@ export function declaredCodes(root: SourceFile, source: DocSource, catalog: Cata
   return new Set(walker.operations(root).filter((d) => !d.shared).map((d) => `${d.operation} ${d.code}`));
 }
 
+/** An operation whose responses declare no 4xx, 5xx or default response. */
+export interface BareOperation {
+  at: Loc;
+  operation: string;
+}
+
 class Walker {
   refProblems = 0;
+  /** Operations with no error response at all. */
+  bare: BareOperation[] = [];
   private codeFields: string[][];
   private reported = new Set<string>();
   private source: DocSource;
-  /** The operation and status being walked. */
+  /** The operation and status being walked (`GET /orders 404`), and the response's facts. */
   private operation = '';
+  private facts!: ResponseFacts;
   private report: ReportAt;
   constructor(source: DocSource, catalog: CatalogFile, report: ReportAt) {
     this.source = source;
     this.report = report;
     const fields = [catalog.envelope, ...(catalog.shapes ?? [])].map((s) => s.code_field).filter((f): f is string => !!f);
     this.codeFields = [...new Set(fields)].map((f) => f.split('.'));
+    const shapes = [catalog.envelope, ...(catalog.shapes ?? [])];
+    const named = shapes.flatMap((s) => [s.docs_url_field, s.status_field]).filter((f): f is string => !!f);
+    this.memberPaths = [...new Set([...PROBLEM_MEMBERS, ...named])];
+  }
+  private memberPaths: string[];
+
+  /** An example body's members at the paths the comparison reads. */
+  private exampleMembers(body: Loc | undefined): Map<string, Loc> {
+    const out = new Map<string, Loc>();
+    for (const path of this.memberPaths) {
+      let loc = body;
+      for (const step of path.split('.')) loc = loc && this.deref(this.child(loc, step));
+      if (loc && isScalar(loc.node)) out.set(path, loc);
+    }
+    return out;
+  }
+
+  /** A schema's top-level `properties` that are a `const` (or a one-value enum). */
+  private schemaMembers(props: Loc | undefined): Map<string, Loc> {
+    const out = new Map<string, Loc>();
+    for (const path of props ? this.memberPaths.filter((p) => !p.includes('.')) : []) {
+      const prop = this.deref(this.child(props!, path));
+      const value = prop && this.child(prop, 'const');
+      const list = prop && this.child(prop, 'enum');
+      if (value && isScalar(value.node)) out.set(path, value);
+      else if (list && isSeq(list.node) && list.node.items.length === 1) {
+        const only = this.at(list.file, list.node.items[0]);
+        if (only && isScalar(only.node)) out.set(path, only);
+      }
+    }
+    return out;
   }
 
   /** The node at a JSON pointer in a file. */
@@ -220,8 +283,8 @@ class Walker {
     if (pointer !== '' && !pointer.startsWith('/')) return undefined;
     for (const raw of pointer.split('/').slice(1)) {
       const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-      if (isMap(node)) node = node.get(token, true);
-      else if (isSeq(node)) node = node.items[Number(token)];
+      if (isMap(node)) node = unalias(file, node.get(token, true));
+      else if (isSeq(node)) node = unalias(file, node.items[Number(token)]);
       else return undefined;
     }
     return isNodeLike(node) ? { file, node: node as Node } : undefined;
@@ -273,40 +336,62 @@ class Walker {
     if (!paths || !isMap(paths.node)) return out;
     for (const pair of paths.node.items) {
       const route = isScalar(pair.key) ? String(pair.key.value) : '?';
-      const item = this.deref(isNodeLike(pair.value) ? { file: paths.file, node: pair.value as Node } : undefined);
+      const item = this.deref(this.at(paths.file, pair.value));
       if (!item || !isMap(item.node)) continue;
       for (const method of METHODS) {
         const op = this.deref(this.child(item, method));
-        const responses = op && this.deref(this.child(op, 'responses'));
+        const responsesAt = op && this.child(op, 'responses');
+        const responses = this.deref(responsesAt);
         if (!responses || !isMap(responses.node)) continue;
+        const operation = `${method.toUpperCase()} ${route}`;
+        const opDeprecated = marked(op!);
+        let errors = 0;
         for (const r of responses.node.items) {
           const status = isScalar(r.key) ? String(r.key.value) : '?';
-          const response = this.deref(isNodeLike(r.value) ? { file: responses.file, node: r.value as Node } : undefined);
-          if (response) this.response(response, `${method.toUpperCase()} ${route} ${status}`, status, out);
+          if (/^[45]|^default$/i.test(status)) errors++;
+          const at = this.at(responses.file, r.value);
+          const response = this.deref(at);
+          // A response $ref'd from elsewhere is shared: its findings are labelled with it, not with whichever operation reached it first.
+          const ref = at && refOf(at.node);
+          const where = ref ? `response "${ref.value}"` : `${operation} ${status}`;
+          if (response) this.response(response, where, `${operation} ${status}`, status, opDeprecated, out);
         }
+        if (errors === 0) this.bare.push({ at: responsesAt!, operation });
       }
     }
     return out;
   }
 
-  private response(response: Loc, where: string, status: string, out: Declaration[]) {
-    this.operation = where;
+  private response(response: Loc, where: string, operation: string, status: string, deprecated: boolean, out: Declaration[]) {
+    this.operation = operation;
+    const headers = new Set<string>();
+    const headerMap = this.deref(this.child(response, 'headers'));
+    if (headerMap && isMap(headerMap.node)) for (const h of headerMap.node.items) if (isScalar(h.key)) headers.add(String(h.key.value).toLowerCase());
     const content = this.deref(this.child(response, 'content'));
     if (!content || !isMap(content.node)) return;
     for (const m of content.node.items) {
-      const media = this.deref(isNodeLike(m.value) ? { file: content.file, node: m.value as Node } : undefined);
-      if (!media) continue;
+      const media = this.deref(this.at(content.file, m.value));
+      if (!media || !isScalar(m.key)) continue;
+      const facts = (exampleMarked: boolean): ResponseFacts => ({
+        media: String((m.key as Scalar).value), mediaAt: { file: content.file, node: m.key as Node }, headers, deprecated: deprecated || marked(response) || exampleMarked,
+      });
+      this.facts = facts(false);
       const example = this.child(media, 'example');
       if (example) this.exampleCodes(this.deref(example), `${where} example`, status, out);
-      const examples = this.deref(this.child(media, 'examples'));
+      const examplesAt = this.child(media, 'examples');
+      const examples = this.deref(examplesAt);
       if (examples && isMap(examples.node)) {
         for (const e of examples.node.items) {
           const name = isScalar(e.key) ? String(e.key.value) : '?';
-          const ex = this.deref(isNodeLike(e.value) ? { file: examples.file, node: e.value as Node } : undefined);
+          const exAt = this.at(examples.file, e.value);
+          const ex = this.deref(exAt);
           const value = ex && this.deref(this.child(ex, 'value'));
-          if (value) this.exampleCodes(value, `${where} example "${name}"`, status, out);
+          const ref = exAt && refOf(exAt.node);
+          this.facts = facts(!!ex && marked(ex));
+          if (value) this.exampleCodes(value, ref ? `example "${ref.value}"` : `${where} example "${name}"`, status, out);
         }
       }
+      this.facts = facts(false);
       const schema = this.child(media, 'schema');
       for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out, 0);
     }
@@ -317,45 +402,72 @@ class Walker {
       let loc = value;
       for (const step of steps) loc = loc && this.deref(this.child(loc, step));
       if (loc && isScalar(loc.node) && typeof loc.node.value === 'string') {
-        out.push({ code: loc.node.value, file: loc.file, offset: loc.node.range![0], where, operation: this.operation, status, kind: 'example' });
+        out.push({ code: loc.node.value, file: loc.file, offset: loc.node.range![0], where, operation: this.operation, status, kind: 'example', response: this.facts,
+          members: this.exampleMembers(value), keys: value && isMap(value.node) ? value.node.items.map((p) => ({ file: value.file, node: p.key as Node })) : [] });
       }
     }
   }
 
-  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[], depth: number, shared = false) {
+  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[], depth: number, shared = false, parent?: Loc) {
     const loc = this.deref(schema);
     if (!loc || !isMap(loc.node) || depth > MAX_DEPTH) return;
+    const ref = schema && refOf(schema.node);
+    if (ref) where = `schema "${ref.value}"`;
     shared ||= loc.node !== schema!.node;
     for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
       const list = this.child(loc, combinator);
       if (list && isSeq(list.node)) {
         for (const item of list.node.items) {
-          if (isNodeLike(item)) this.schemaCodes({ file: list.file, node: item as Node }, steps, where, status, out, depth + 1, shared);
+          const itemAt = this.at(list.file, item);
+          if (itemAt) this.schemaCodes(itemAt, steps, where, status, out, depth + 1, shared, parent);
         }
       }
     }
     if (steps.length === 0) {
       const found: { node: unknown; file: SourceFile }[] = [];
       const enumNode = this.child(loc, 'enum');
-      if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) found.push({ node, file: enumNode.file });
+      if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) found.push({ node: unalias(enumNode.file, node), file: enumNode.file });
       const constNode = this.child(loc, 'const');
       if (constNode) found.push(constNode);
+      const deprecated = this.facts.deprecated || marked(loc);
       for (const { node, file } of found) {
         if (isScalar(node) && typeof node.value === 'string') {
-          out.push({ code: node.value, file, offset: node.range![0], where, operation: this.operation, status, kind: 'enum', shared });
+          out.push({ code: node.value, file, offset: node.range![0], where, operation: this.operation, status, kind: 'enum', shared,
+            response: { ...this.facts, deprecated }, members: found.length === 1 ? this.schemaMembers(parent) : new Map(), keys: [] });
         }
       }
       return;
     }
-    const props = this.deref(this.child(loc, 'properties'));
-    if (props) this.schemaCodes(this.child(props, steps[0]!), steps.slice(1), where, status, out, depth + 1, shared || props.node !== this.child(loc, 'properties')!.node);
+    const propsAt = this.child(loc, 'properties');
+    const props = this.deref(propsAt);
+    if (props) this.schemaCodes(this.child(props, steps[0]!), steps.slice(1), where, status, out, depth + 1, shared || props.node !== propsAt!.node, props);
+  }
+
+  private at(file: SourceFile, node: unknown): Loc | undefined {
+    const n = unalias(file, node);
+    return isNodeLike(n) ? { file, node: n as Node } : undefined;
   }
 
   private child(loc: Loc, key: string): Loc | undefined {
     if (!isMap(loc.node)) return undefined;
-    const node = loc.node.get(key, true);
-    return isNodeLike(node) ? { file: loc.file, node: node as Node } : undefined;
+    return this.at(loc.file, loc.node.get(key, true));
   }
+}
+
+/** A YAML alias (`*codes`) stands for the node its anchor marks. */
+function unalias(file: SourceFile, node: unknown): unknown {
+  for (let i = 0; isAlias(node) && i < MAX_DEPTH; i++) node = node.resolve(file.doc!);
+  return node;
+}
+
+/** `deprecated: true` (OpenAPI's operation and schema keyword, or `x-deprecated` on a response or example). */
+function marked(loc: Loc): boolean {
+  if (!isMap(loc.node)) return false;
+  return ['deprecated', 'x-deprecated'].some((k) => {
+    const v = loc.node as { get(k: string, keep: true): unknown };
+    const n = v.get(k, true);
+    return isScalar(n) && n.value === true;
+  });
 }
 
 function refOf(node: Node): Scalar | undefined {
