@@ -37,7 +37,7 @@ export function responseDiagnostics(declarations: Declaration[], bare: BareOpera
     const expected = mediaTypeOf(shape);
     const media = d.response.media.split(';')[0]!.trim().toLowerCase();
     if (media !== expected) {
-      at(d.response.mediaAt, 'error', 'openapi-response', `${d.where} serves "${d.code}" as ${media}, but ${shape.title} bodies are ${expected}`,
+      at(d.response.mediaAt, 'error', 'openapi-response', `${d.where} shows "${d.code}" served as ${media}, but ${shape.title} bodies are ${expected}`,
         `declare the content as ${expected}, or give the code the shape it is really served in`, expected);
     }
     members(d, code.data, shape, catalog, at);
@@ -94,7 +94,7 @@ function members(d: Declaration, code: CodeFile, shape: Shape, catalog: CatalogF
     for (const key of d.keys) {
       const name = String((key.node as { value?: unknown }).value);
       const problem = shape.fields.some((f) => f.name === name) ? undefined : extensionNameProblem(name);
-      if (problem) at(key, 'warning', 'problem-extension-name', `${d.where} example: ${problem}`, 'RFC 9457 extension members are letters, digits and "_", at least three characters, starting with a letter');
+      if (problem) at(key, 'warning', 'problem-extension-name', `${d.where}: ${problem}`, 'RFC 9457 extension members are letters, digits and "_", at least three characters, starting with a letter');
     }
   }
   const statusName = isProblem(shape) ? 'status' : shape.status_field;
@@ -108,7 +108,7 @@ function members(d: Declaration, code: CodeFile, shape: Shape, catalog: CatalogF
         `the ${statusName} member repeats the HTTP status: use ${statuses.join(' or ')}`);
     } else if (exact && shown !== Number(d.status)) {
       at(status.loc, 'error', 'openapi-response', `${say} ${statusName} ${shown}, but the response is ${d.status}`,
-        `the ${statusName} member repeats the HTTP status of its response: declare the body under ${shown}`, d.status);
+        `the ${statusName} member repeats the HTTP status of its response: make it ${d.status}${statuses.includes(shown) ? `, or declare the body under ${shown}` : ''}`, d.status);
     }
   }
   const docsNames = [shape.docs_url_field, 'doc_url', 'docs_url'].filter((n): n is string => !!n);
