@@ -27,7 +27,7 @@ export interface ExampleContext {
   /** On page-level examples: every code in the catalog, which the body's code must be one of. */
   knownCodes?: Set<string>;
   /** Problem details (RFC 9457) shapes: the `type` URI and `title` the code's bodies carry. */
-  problem?: { type: string; title?: string };
+  problem?: { type: string; title?: string; titles?: string[] };
   /** In an `http` example: the status of its status line. */
   lineStatus?: number;
 }
@@ -200,7 +200,8 @@ function problemMembers(body: unknown, ctx: ExampleContext, at: (key: string) =>
     });
   }
   const title = getPath(body, 'title');
-  if (ctx.problem?.title !== undefined && title !== undefined && title !== ctx.problem.title) {
+  // The title in another language the catalog gives is the same title (RFC 9457 lets it vary by language).
+  if (ctx.problem?.title !== undefined && title !== undefined && title !== ctx.problem.title && !ctx.problem.titles?.includes(title as string)) {
     problems.push({
       kind: 'problem-title',
       message: `example shows title "${String(title)}" but the title of "${ctx.code}" is "${ctx.problem.title}"`,

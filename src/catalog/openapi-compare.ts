@@ -84,7 +84,7 @@ function members(d: Declaration, code: CodeFile, shape: Shape, catalog: CatalogF
       at(type.loc, 'error', 'openapi-response', `${say} type "${String(type.value)}", but its type is "${wantType}"`, `set "type" to "${wantType}": clients dispatch on it`);
     }
     const title = value('title');
-    if (title && code.title !== undefined && title.value !== code.title) {
+    if (title && code.title !== undefined && title.value !== code.title && !Object.values(code.titles ?? {}).includes(title.value as string)) {
       at(title.loc, 'error', 'openapi-response', `${say} title "${String(title.value)}", but its title is "${code.title}"`,
         'a problem type\'s title never changes between occurrences; put the specifics in "detail"');
     }

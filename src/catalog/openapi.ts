@@ -401,8 +401,9 @@ class Walker {
     for (const steps of this.codeFields) {
       let loc = value;
       for (const step of steps) loc = loc && this.deref(this.child(loc, step));
-      if (loc && isScalar(loc.node) && typeof loc.node.value === 'string') {
-        out.push({ code: loc.node.value, file: loc.file, offset: loc.node.range![0], where, operation: this.operation, status, kind: 'example', response: this.facts,
+      const code = loc && codeOf(loc.node);
+      if (loc && code !== undefined) {
+        out.push({ code, file: loc.file, offset: loc.node.range![0], where, operation: this.operation, status, kind: 'example', response: this.facts,
           members: this.exampleMembers(value), keys: value && isMap(value.node) ? value.node.items.map((p) => ({ file: value.file, node: p.key as Node })) : [] });
       }
     }
@@ -431,8 +432,9 @@ class Walker {
       if (constNode) found.push(constNode);
       const deprecated = this.facts.deprecated || marked(loc);
       for (const { node, file } of found) {
-        if (isScalar(node) && typeof node.value === 'string') {
-          out.push({ code: node.value, file, offset: node.range![0], where, operation: this.operation, status, kind: 'enum', shared,
+        const code = codeOf(node);
+        if (isScalar(node) && code !== undefined) {
+          out.push({ code, file, offset: node.range![0], where, operation: this.operation, status, kind: 'enum', shared,
             response: { ...this.facts, deprecated }, members: found.length === 1 ? this.schemaMembers(parent) : new Map(), keys: [] });
         }
       }
@@ -452,6 +454,13 @@ class Walker {
     if (!isMap(loc.node)) return undefined;
     return this.at(loc.file, loc.node.get(key, true));
   }
+}
+
+/** A code as a document writes it: a string, or an integer for a numeric code (`code: 1001`). */
+function codeOf(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'string') return node.value;
+  return Number.isSafeInteger(node.value) ? String(node.value) : undefined;
 }
 
 /** A YAML alias (`*codes`) stands for the node its anchor marks. */

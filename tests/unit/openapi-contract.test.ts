@@ -28,7 +28,7 @@ test('every planted drift is reported once at its position, and nothing else is'
     `${SHARED}:12:28 error openapi-response`, // CardProblem's card.expired: type URI with "_" for "."
     `${SHARED}:36:136 warning openapi-coverage`, // "2002" only in the shared ErrorCode enum
     `${DOC}:26:114 error openapi-response`, // payment.conflict: status 422 under its 409
-    `${DOC}:30:13 error openapi-response`, // 1001 served as application/json
+    `${DOC}:30:13 error openapi-response`, // 1001 (an integer in the example) served as application/json
     `${DOC}:50:39 error openapi-response`, // payment.not_found: a wrong title in a schema const
     `${DOC}:61:117 error openapi-response`, // rate.limited under a 429 with no Retry-After
     `${DOC}:74:127 warning openapi-lifecycle`, // card.legacy_token offered unmarked
