@@ -111,7 +111,9 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
   const { shape } = ctx;
   const { declared, parents } = declaredPaths(shape, ctx.extensions);
   for (const field of shape.fields) {
-    const value = getPath(body, field.name);
+    // A path through an array (`errors[].code`) is checked in each of its items.
+    const values = valuesAt(body, field.name);
+    const value = values.find((v) => !hasType(v, field.type)) ?? values[0];
     if (value === undefined) {
       if (field.required) {
         problems.push({
@@ -136,24 +138,27 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
     });
   }
   if (shape.code_field) {
-    const shown = getPath(body, shape.code_field);
-    if (ctx.code !== undefined && shown !== undefined && shown !== ctx.code) {
+    // One body may carry several codes (`errors[].code`): the documented one must be among them.
+    const codes = valuesAt(body, shape.code_field);
+    const unknown = codes.find((c) => typeof c === 'string' && ctx.knownCodes && !ctx.knownCodes.has(c));
+    if (ctx.code !== undefined && codes.length > 0 && !codes.includes(ctx.code)) {
       problems.push({
         kind: 'code-match',
-        message: `example shows ${shape.code_field} "${String(shown)}" but documents "${ctx.code}"`,
+        message: `example shows ${shape.code_field} "${codes.map(String).join('", "')}" but documents "${ctx.code}"`,
         hint: `set "${shape.code_field}" to "${ctx.code}"`,
       });
-    } else if (ctx.knownCodes && typeof shown === 'string' && !ctx.knownCodes.has(shown)) {
+    } else if (unknown !== undefined) {
       problems.push({
         kind: 'code-match',
-        message: `example shows ${shape.code_field} "${shown}", which is not a code in the catalog`,
+        message: `example shows ${shape.code_field} "${String(unknown)}", which is not a code in the catalog`,
         hint: 'use a code from the catalog so readers can look it up',
       });
     }
   }
   if (shape.docs_url_field && ctx.docsUrl) {
-    const shown = getPath(body, shape.docs_url_field);
-    if (shown !== undefined && shown !== ctx.docsUrl) {
+    const urls = valuesAt(body, shape.docs_url_field);
+    const shown = urls.includes(ctx.docsUrl) ? undefined : urls[0];
+    if (shown !== undefined) {
       problems.push({
         kind: 'code-match',
         message: `example shows ${shape.docs_url_field} "${String(shown)}" but this code's docs_url is "${ctx.docsUrl}"`,
@@ -258,6 +263,22 @@ export function getPath(value: unknown, path: string): unknown {
   return cur;
 }
 
+/** Every value at a dotted path whose `name[]` steps go through each item of an array: `errors[].code`. */
+export function valuesAt(value: unknown, path: string): unknown[] {
+  let current: unknown[] = [value];
+  for (const step of path.split('.')) {
+    const many = step.endsWith('[]');
+    const key = many ? step.slice(0, -2) : step;
+    current = current.flatMap((cur) => {
+      if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return [];
+      const next = (cur as Record<string, unknown>)[key];
+      if (next === undefined) return [];
+      return many ? (Array.isArray(next) ? next : []) : [next];
+    });
+  }
+  return current;
+}
+
 function hasType(value: unknown, type: string): boolean {
   switch (type) {
     case 'array':
@@ -296,6 +317,8 @@ function leafPaths(body: unknown, declared: Set<string>, prefix: string, parents
     if (declared.has(path)) continue;
     if (parents.has(path) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
       out.push(...leafPaths(value, declared, path, parents));
+    } else if (parents.has(`${path}[]`) && Array.isArray(value)) {
+      for (const item of value) for (const leaf of leafPaths(item, declared, `${path}[]`, parents)) if (!out.includes(leaf)) out.push(leaf);
     } else out.push(path);
   }
   return out;

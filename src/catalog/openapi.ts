@@ -254,8 +254,7 @@ class Walker {
   private exampleMembers(body: Loc | undefined): Map<string, Loc> {
     const out = new Map<string, Loc>();
     for (const path of this.memberPaths) {
-      let loc = body;
-      for (const step of path.split('.')) loc = loc && this.deref(this.child(loc, step));
+      const loc = this.valuesAt(body, path.split('.'))[0];
       if (loc && isScalar(loc.node)) out.set(path, loc);
     }
     return out;
@@ -399,14 +398,27 @@ class Walker {
 
   private exampleCodes(value: Loc | undefined, where: string, status: string, out: Declaration[]) {
     for (const steps of this.codeFields) {
-      let loc = value;
-      for (const step of steps) loc = loc && this.deref(this.child(loc, step));
-      const code = loc && codeOf(loc.node);
-      if (loc && code !== undefined) {
+      for (const loc of this.valuesAt(value, steps)) {
+        const code = codeOf(loc.node);
+        if (code === undefined) continue;
         out.push({ code, file: loc.file, offset: loc.node.range![0], where, operation: this.operation, status, kind: 'example', response: this.facts,
           members: this.exampleMembers(value), keys: value && isMap(value.node) ? value.node.items.map((p) => ({ file: value.file, node: p.key as Node })) : [] });
       }
     }
+  }
+
+  /** The nodes at a path of an example, where a `name[]` step goes through each item of an array (`errors[].code`). */
+  private valuesAt(start: Loc | undefined, steps: string[]): Loc[] {
+    let locs = start ? [start] : [];
+    for (const step of steps) {
+      const many = step.endsWith('[]');
+      locs = locs.flatMap((loc) => {
+        const next = this.deref(this.child(loc, many ? step.slice(0, -2) : step));
+        if (!next || !many) return next ? [next] : [];
+        return isSeq(next.node) ? next.node.items.map((item) => this.deref(this.at(next.file, item))).filter((l): l is Loc => !!l) : [];
+      });
+    }
+    return locs;
   }
 
   private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[], depth: number, shared = false, parent?: Loc) {
@@ -442,7 +454,17 @@ class Walker {
     }
     const propsAt = this.child(loc, 'properties');
     const props = this.deref(propsAt);
-    if (props) this.schemaCodes(this.child(props, steps[0]!), steps.slice(1), where, status, out, depth + 1, shared || props.node !== propsAt!.node, props);
+    if (!props) return;
+    // `errors[]` steps into the array's `items` schema.
+    const many = steps[0]!.endsWith('[]');
+    let next = this.child(props, many ? steps[0]!.slice(0, -2) : steps[0]!);
+    let viaRef = props.node !== propsAt!.node;
+    if (many) {
+      const array = this.deref(next);
+      viaRef ||= !!array && array.node !== next!.node;
+      next = array && this.child(array, 'items');
+    }
+    this.schemaCodes(next, steps.slice(1), where, status, out, depth + 1, shared || viaRef, props);
   }
 
   private at(file: SourceFile, node: unknown): Loc | undefined {

@@ -51,7 +51,7 @@ const tableSchema = z
   .describe('A small table of facts.');
 
 const fieldSchema = z.strictObject({
-  name: oneLine.describe('Dotted path of the field in the JSON body, e.g. `error.code`.'),
+  name: oneLine.describe('Dotted path of the field in the JSON body, e.g. `error.code` (or `errors[].code` for each item of an array).'),
   type: z.enum(['string', 'number', 'integer', 'boolean', 'object', 'array']),
   required: z.boolean().default(true).describe('Whether every body carries this field.'),
   notes: markdown,
@@ -62,7 +62,7 @@ const shapeSchema = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     title: oneLine,
     description: markdown.optional(),
-    code_field: oneLine.optional().describe('Dotted path of the field carrying the error code, if the shape has one.'),
+    code_field: oneLine.optional().describe('Dotted path of the field carrying the error code, if the shape has one; `name[]` steps into each item of an array, e.g. `errors[].code`.'),
     docs_url_field: oneLine.optional().describe('Dotted path of the field carrying the docs URL, if any.'),
     status_field: oneLine.optional().describe('Dotted path of a field repeating the HTTP status, if any.'),
     media_type: z
