@@ -237,6 +237,8 @@ class Walker {
   private source: DocSource;
   /** The operation and status being walked (`GET /orders 404`), and the response's facts. */
   private operation = '';
+  /** Schema nodes walked for the current response, with the steps left to walk from them. */
+  private walked = new Map<Node, Set<string>>();
   private facts!: ResponseFacts;
   private report: ReportAt;
   constructor(source: DocSource, catalog: CatalogFile, report: ReportAt) {
@@ -363,6 +365,7 @@ class Walker {
 
   private response(response: Loc, where: string, operation: string, status: string, deprecated: boolean, out: Declaration[]) {
     this.operation = operation;
+    this.walked.clear();
     const headers = new Set<string>();
     const headerMap = this.deref(this.child(response, 'headers'));
     if (headerMap && isMap(headerMap.node)) for (const h of headerMap.node.items) if (isScalar(h.key)) headers.add(String(h.key.value).toLowerCase());
@@ -424,6 +427,11 @@ class Walker {
   private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[], depth: number, shared = false, parent?: Loc) {
     const loc = this.deref(schema);
     if (!loc || !isMap(loc.node) || depth > MAX_DEPTH) return;
+    // A schema reached again in the same response (through aliases or $refs in a diamond) says nothing new: walked once, the walk stays linear.
+    const seenAs = `${steps.join('.')}|${shared || loc.node !== schema!.node}|${parent?.node.range?.[0]}`;
+    const seen = this.walked.get(loc.node) ?? new Set<string>();
+    if (seen.has(seenAs)) return;
+    this.walked.set(loc.node, seen.add(seenAs));
     const ref = schema && refOf(schema.node);
     if (ref) where = `schema "${ref.value}"`;
     shared ||= loc.node !== schema!.node;

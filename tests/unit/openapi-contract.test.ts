@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { parse } from 'yaml';
 import { checkCatalog } from '../../src/catalog/check.ts';
+import { declaredCodes, docFile } from '../../src/catalog/openapi.ts';
 import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
 import { DELETE, mutateFixture, type Edit } from './helpers.ts';
 
@@ -128,4 +130,13 @@ test('the fixture without its drifts is clean', () => {
   const dir = mutateFixture(FIXTURE, edits);
   const left = checkCatalog(join(dir, 'catalog')).diagnostics;
   assert.deepEqual(left.map((d) => `${d.file}:${d.line} ${d.rule} ${d.message}`), []);
+});
+
+test('aliases that fan out (each schema twice in the next, 40 deep) are walked once each', () => {
+  const levels = ['x-s:', '  s0: &s0 { properties: { code: { enum: [card.declined] } } }'];
+  for (let i = 1; i <= 40; i++) levels.push(`  s${i}: &s${i} { allOf: [*s${i - 1}, *s${i - 1}] }`);
+  const text = `openapi: 3.1.0\n${levels.join('\n')}\npaths:\n  /p:\n    get:\n      responses:\n        '402':\n          content:\n            application/problem+json:\n              schema: *s40\n`;
+  const catalog = parse(readFileSync(`${FIXTURE}/catalog/catalog.yaml`, 'utf8'));
+  // 2^40 paths lead to the enum: without the walk's memory this never returns.
+  assert.deepEqual([...declaredCodes(docFile('openapi.yaml', text), { resolve: () => undefined }, catalog)], ['GET /p 402 card.declined']);
 });
