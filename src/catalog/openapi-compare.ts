@@ -35,8 +35,9 @@ export function responseDiagnostics(declarations: Declaration[], bare: BareOpera
     const codeAt: Loc = { file: d.file, node: { range: [d.offset, d.offset, d.offset] } as never };
     const shape = shapeOfCode(code.data, catalog);
     const expected = mediaTypeOf(shape);
-    const media = d.response.media.split(';')[0]!.trim().toLowerCase();
-    if (media !== expected) {
+    const media = d.response.media;
+    // A response that offers the catalog's media type beside another (content negotiation) serves it.
+    if (media !== expected && !d.response.medias.includes(expected)) {
       at(d.response.mediaAt, 'error', 'openapi-response', `${d.where} shows "${d.code}" served as ${media}, but ${shape.title} bodies are ${expected}`,
         `declare the content as ${expected}, or give the code the shape it is really served in`, expected);
     }

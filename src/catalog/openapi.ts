@@ -58,6 +58,8 @@ export interface ResponseFacts {
   /** The media type key the code is under, and where it is. */
   media: string;
   mediaAt: Loc;
+  /** Every media type the response offers (bare, lower-case): one of them may be the catalog's. */
+  medias: string[];
   /** Header names the response declares, lower-case. */
   headers: Set<string>;
   /** The operation, the response or the example says the code is deprecated. */
@@ -371,11 +373,12 @@ class Walker {
     if (headerMap && isMap(headerMap.node)) for (const h of headerMap.node.items) if (isScalar(h.key)) headers.add(String(h.key.value).toLowerCase());
     const content = this.deref(this.child(response, 'content'));
     if (!content || !isMap(content.node)) return;
+    const medias = content.node.items.map((m) => bareMedia(String(isScalar(m.key) ? m.key.value : '')));
     for (const m of content.node.items) {
       const media = this.deref(this.at(content.file, m.value));
       if (!media || !isScalar(m.key)) continue;
       const facts = (exampleMarked: boolean): ResponseFacts => ({
-        media: String((m.key as Scalar).value), mediaAt: { file: content.file, node: m.key as Node }, headers, deprecated: deprecated || marked(response) || exampleMarked,
+        media: bareMedia(String((m.key as Scalar).value)), medias, mediaAt: { file: content.file, node: m.key as Node }, headers, deprecated: deprecated || marked(response) || exampleMarked,
       });
       this.facts = facts(false);
       const example = this.child(media, 'example');
@@ -484,6 +487,11 @@ class Walker {
     if (!isMap(loc.node)) return undefined;
     return this.at(loc.file, loc.node.get(key, true));
   }
+}
+
+/** `application/problem+json; charset=utf-8` is application/problem+json. */
+function bareMedia(type: string): string {
+  return type.split(';')[0]!.trim().toLowerCase();
 }
 
 /** A code as a document writes it: a string, or an integer for a numeric code (`code: 1001`). */

@@ -54,6 +54,17 @@ test('media type, both ways', () => {
   assert.match(problem!.message, /"legacy\.bad_request" served as application\/problem\+json, but Legacy error bodies are application\/json/);
 });
 
+test('a response offering the catalog\'s media type beside another, or with parameters, is not a drift', () => {
+  const body = "example: { type: https://docs.pay.test/problems/1001, title: Amount invalid, status: 422, code: 1001 }";
+  const edits: Edit[] = [
+    ['openapi.yaml', `application/json:\n              ${body}`, `application/json:\n              ${body}\n            application/problem+json:\n              ${body}`],
+    ['openapi.yaml', "content:\n            application/problem+json:\n              example: { error: legacy.bad_request }",
+      "content:\n            'application/json; charset=utf-8':\n              example: { error: legacy.bad_request }"],
+  ];
+  const after = checkCatalog(join(mutateFixture(FIXTURE, edits), 'catalog')).diagnostics;
+  assert.deepEqual(after.filter((d) => / served as /.test(d.message)), []);
+});
+
 test('problem members: type, title (a schema const), status (vs the response), doc_url anchor', () => {
   const [type] = byRule('openapi-response', /type "/);
   assert.equal(textAt(type!, 43), 'https://docs.pay.test/problems/card_expired');
