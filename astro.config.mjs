@@ -1,7 +1,10 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import starlightErrorCatalog from './src/plugin/index.ts';
+// By the package's name, as any host site imports it. In this repository npm runs everything
+// with the errcat-source condition (.npmrc), so the name resolves to src/ and `npm run dev`
+// reloads component edits; a host site gets the compiled lib/.
+import starlightErrorCatalog from 'starlight-error-catalog/plugin';
 
 // This site is only the error reference: everything API-specific (title, site, page path,
 // codes) comes from the catalog, which CATALOG_DIR picks (default ./catalog). OUT_DIR lets

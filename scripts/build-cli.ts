@@ -17,8 +17,9 @@ const result = await build({
   write: false,
   metafile: true,
   // replay.mjs: what bin/errcat.js runs first for `check --cache` (a few kilobytes);
-  // openapi-worker.mjs: the thread that reads an OpenAPI document (src/catalog/openapi.ts).
-  entryPoints: { errcat: 'src/cli/main.ts', replay: 'src/cli/replay.ts', 'openapi-worker': 'src/catalog/openapi-worker.ts' },
+  // openapi-worker.mjs and openapi-review-worker.mjs: the threads that read an OpenAPI
+  // document (src/catalog/openapi.ts) and its version at the review's base (openapi-review.ts).
+  entryPoints: { errcat: 'src/cli/main.ts', replay: 'src/cli/replay.ts', 'openapi-worker': 'src/catalog/openapi-worker.ts', 'openapi-review-worker': 'src/catalog/openapi-review-worker.ts' },
   outdir: dirname(BUNDLE),
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -55,13 +56,13 @@ const result = await build({
       },
     },
     {
-      // The OpenAPI worker is bundled too (an installed package has no sources to run).
+      // The OpenAPI workers (check and review) are bundled too (an installed package has no sources to run).
       name: 'openapi-worker-path',
       setup(b) {
-        b.onLoad({ filter: /src[\\/]catalog[\\/]openapi\.ts$/ }, async (args) => {
+        b.onLoad({ filter: /src[\\/]catalog[\\/]openapi(-review)?\.ts$/ }, async (args) => {
           const { readFile } = await import('node:fs/promises');
           const text = await readFile(args.path, 'utf8');
-          return { contents: text.replace("ownModuleUrl('./openapi-worker.ts', import.meta.url)", "new URL('./openapi-worker.mjs', import.meta.url)"), loader: 'ts' };
+          return { contents: text.replace(/ownModuleUrl\('\.\/(openapi[\w-]*-worker)\.ts', import\.meta\.url\)/g, "new URL('./$1.mjs', import.meta.url)"), loader: 'ts' };
         });
       },
     },

@@ -1,13 +1,14 @@
-// The review example in README.md, produced by running errcat on a real change: a
+// The review example of the manual's review page (REVIEW_PAGE), produced by running errcat on a real change: a
 // temporary git repository with the catalog on `main` and a branch that deprecates one
 // code, edits the third bullet of another's recovery text, and adds a third code.
 //
 //   node scripts/review-example.ts           print the example
-//   node scripts/review-example.ts --write   replace it in README.md
+//   node scripts/review-example.ts --write   replace it in that page
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { REVIEW_PAGE } from './docs/site.ts';
 
 const ERRCAT = resolve('bin/errcat.js');
 const START = '<!-- review-example:start (scripts/review-example.ts) -->';
@@ -40,19 +41,19 @@ export function reviewExample(): string {
   }
 }
 
-export function readmeExample(readme: string): string | undefined {
-  const from = readme.indexOf(`${START}\n\`\`\`text\n`);
-  const to = readme.indexOf(`\`\`\`\n${END}`);
-  return from < 0 || to < from ? undefined : readme.slice(from + START.length + 9, to);
+export function shownExample(page: string): string | undefined {
+  const from = page.indexOf(`${START}\n\`\`\`text\n`);
+  const to = page.indexOf(`\`\`\`\n${END}`);
+  return from < 0 || to < from ? undefined : page.slice(from + START.length + 9, to);
 }
 
 if (import.meta.main) {
   const example = reviewExample();
   if (!process.argv.includes('--write')) process.stdout.write(example);
   else {
-    const readme = readFileSync('README.md', 'utf8');
-    if (readmeExample(readme) === undefined) throw new Error(`README.md has no ${START} block`);
-    const old = readmeExample(readme)!;
-    writeFileSync('README.md', readme.replace(`${START}\n\`\`\`text\n${old}\`\`\`\n${END}`, () => `${START}\n\`\`\`text\n${example}\`\`\`\n${END}`));
+    const page = readFileSync(REVIEW_PAGE, 'utf8');
+    if (shownExample(page) === undefined) throw new Error(`${REVIEW_PAGE} has no ${START} block`);
+    const old = shownExample(page)!;
+    writeFileSync(REVIEW_PAGE, page.replace(`${START}\n\`\`\`text\n${old}\`\`\`\n${END}`, () => `${START}\n\`\`\`text\n${example}\`\`\`\n${END}`));
   }
 }

@@ -3,6 +3,7 @@
 // under an allowed root, and only up to a size.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
+import { displayPath } from './load.ts';
 
 export function insideRoot(real: string, root: string): boolean {
   const rel = relative(root, real);
@@ -12,9 +13,9 @@ export function insideRoot(real: string, root: string): boolean {
 /** The file's text, or an Error saying why it was not read. */
 export function readConfined(path: string, root: string, maxBytes: number): string {
   const real = realpathSync(path);
-  if (!insideRoot(real, realpathSync(root))) throw new Error(`${path} is outside ${root}`);
+  if (!insideRoot(real, realpathSync(root))) throw new Error(`${displayPath(path)} is outside ${displayPath(root)}`);
   const stat = statSync(real);
-  if (!stat.isFile()) throw new Error(`${path} is not a file`);
-  if (stat.size > maxBytes) throw new Error(`${path} is larger than ${maxBytes / 1e6} MB`);
+  if (!stat.isFile()) throw new Error(`${displayPath(path)} is not a file`);
+  if (stat.size > maxBytes) throw new Error(`${displayPath(path)} is ${(stat.size / 1e6).toFixed(1)} MB, over the ${maxBytes / 1e6} MB limit for one file`);
   return readFileSync(real, 'utf8');
 }

@@ -1,6 +1,6 @@
 // The bounds every catalog is checked within. Catalog files come from pull requests by
 // anyone, so each bound turns a hostile input into a diagnostic (rule `limit-exceeded`)
-// instead of a hang or an exhausted heap. Stated in README ("Limits and safety"); a real
+// instead of a hang or an exhausted heap. Stated in the manual ("Limits and safety"); a real
 // catalog stays far below each of them (Amy's largest file is 8 KB, 6 levels deep).
 export const LIMITS = {
   /** Bytes of one catalog file. */

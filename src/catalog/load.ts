@@ -116,7 +116,7 @@ export function loadCatalog(dir: string, given?: CatalogSource): LoadedCatalog {
 const REFUSAL_RULES = { 'unsafe-file': unsafeFile, 'limit-exceeded': limitExceeded } as const;
 const REFUSAL_HINTS: Record<Refusal['rule'], string> = {
   'unsafe-file': 'the check reads only regular files inside the catalog directory; replace it with a regular file',
-  'limit-exceeded': 'see "Limits and safety" in the README',
+  'limit-exceeded': 'see "Limits and safety" in the manual',
 };
 
 export function displayPath(p: string): string {

@@ -14,13 +14,8 @@ import type { CatalogFile, CodeFile, Shape } from './schema.ts';
 
 type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
 
-interface CodeInfo {
-  data: CodeFile;
-  file: SourceFile;
-}
-
-export function responseDiagnostics(declarations: Declaration[], bare: BareOperation[], catalog: CatalogFile, codes: CodeInfo[], report: ReportAt): void {
-  const byCode = new Map(codes.map((c) => [c.data.code, c]));
+export function responseDiagnostics(declarations: Declaration[], bare: BareOperation[], catalog: CatalogFile, codes: CodeFile[], report: ReportAt): void {
+  const byCode = new Map(codes.map((c) => [c.code, c]));
   const seen = new Set<string>();
   // A node reached through several operations (a shared response, component or alias) is reported once.
   const at = (loc: Loc, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string, key = '') => {
@@ -33,7 +28,7 @@ export function responseDiagnostics(declarations: Declaration[], bare: BareOpera
     const code = byCode.get(d.code);
     if (!code || d.shared) continue;
     const codeAt: Loc = { file: d.file, node: { range: [d.offset, d.offset, d.offset] } as never };
-    const shape = shapeOfCode(code.data, catalog);
+    const shape = shapeOfCode(code, catalog);
     const expected = mediaTypeOf(shape);
     const media = d.response.media;
     // A response that offers the catalog's media type beside another (content negotiation) serves it.
@@ -41,16 +36,16 @@ export function responseDiagnostics(declarations: Declaration[], bare: BareOpera
       at(d.response.mediaAt, 'error', 'openapi-response', `${d.where} shows "${d.code}" served as ${media}, but ${shape.title} bodies are ${expected}`,
         `declare the content as ${expected}, or give the code the shape it is really served in`, expected);
     }
-    members(d, code.data, shape, catalog, at);
-    for (const header of expectedHeaders(code.data)) {
+    members(d, code, shape, catalog, at);
+    for (const header of expectedHeaders(code)) {
       if (d.response.headers.has(header.toLowerCase())) continue;
       at(codeAt, 'error', 'openapi-response', `${d.where} shows "${d.code}" but declares no ${header} header, which the catalog says comes with it`,
         `declare \`${header}\` under the response's headers${header === 'Retry-After' ? ': clients wait for it before retrying' : ''}`, header);
     }
-    const state = code.data.lifecycle?.state;
+    const state = code.lifecycle?.state;
     if (state === 'retired') {
       at(codeAt, 'error', 'openapi-lifecycle', `${d.where} still shows "${d.code}", which the catalog says is retired (no longer returned)`,
-        code.data.lifecycle?.replacement ? `show "${code.data.lifecycle.replacement}" instead` : 'remove the code from the response');
+        code.lifecycle?.replacement ? `show "${code.lifecycle.replacement}" instead` : 'remove the code from the response');
     } else if (state === 'deprecated' && !d.response.deprecated) {
       at(codeAt, 'warning', 'openapi-lifecycle', `${d.where} offers "${d.code}", which the catalog deprecates, without marking it deprecated`,
         'mark the operation or schema `deprecated: true` (or the response or example `x-deprecated: true`)');
@@ -124,21 +119,27 @@ function members(d: Declaration, code: CodeFile, shape: Shape, catalog: CatalogF
 }
 
 /** Codes the document never gives a real status, and operations that declare no error at all. */
-function coverage(declarations: Declaration[], bare: BareOperation[], codes: CodeInfo[], at: At) {
+function coverage(declarations: Declaration[], bare: BareOperation[], codes: CodeFile[], at: At) {
+  const byCode = new Map<string, Declaration[]>();
+  for (const d of declarations) {
+    const list = byCode.get(d.code);
+    if (list) list.push(d);
+    else byCode.set(d.code, [d]);
+  }
   for (const c of codes) {
-    if (c.data.lifecycle?.state === 'retired') continue;
-    const mine = declarations.filter((d) => d.code === c.data.code);
+    if (c.lifecycle?.state === 'retired') continue;
+    const mine = byCode.get(c.code) ?? [];
     const own = mine.filter((d) => !d.shared);
     if (mine.length > 0 && own.length === 0) {
       const d = mine[0]!;
       at({ file: d.file, node: { range: [d.offset] } as never }, 'warning', 'openapi-coverage',
-        `"${c.data.code}" appears only in ${d.where}'s shared list of codes: no operation says it can return it`,
-        `add an example with "${c.data.code}" to the responses that return it (${statusesOf(c.data).join(', ')})`);
+        `"${c.code}" appears only in ${d.where}'s shared list of codes: no operation says it can return it`,
+        `add an example with "${c.code}" to the responses that return it (${statusesOf(c).join(', ')})`);
     } else if (own.length > 0 && own.every((d) => d.status === 'default')) {
       const d = own[0]!;
       at({ file: d.file, node: { range: [d.offset] } as never }, 'warning', 'openapi-coverage',
-        `"${c.data.code}" is declared only under \`default\` (${d.operation}), so its status ${statusesOf(c.data).join(', ')} is never declared`,
-        `declare it under ${statusesOf(c.data).join(' or ')} as well`);
+        `"${c.code}" is declared only under \`default\` (${d.operation}), so its status ${statusesOf(c).join(', ')} is never declared`,
+        `declare it under ${statusesOf(c).join(' or ')} as well`);
     }
   }
   for (const b of bare) {

@@ -2,11 +2,13 @@
 // document declares, operation by operation, that it did not declare at the base, and
 // which it no longer declares. Both sides are read file by file ($refs followed) under
 // the same confinement as the check; the base through `git show`.
+import { ownModuleUrl } from '../own-module.ts';
 import { realpathSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { insideRoot, readConfined } from './confined.ts';
 import { displayPath, type SourceFile } from './load.ts';
-import { declaredCodes, docFile, OPENAPI_LIMITS, openapiTarget, type DocSource } from './openapi.ts';
+import { declaredCodes, docFile, OPENAPI_LIMITS, openapiTarget, shapeProblem, type DocSource } from './openapi.ts';
+import { runSync } from './run-sync.ts';
 import type { CatalogFile } from './schema.ts';
 
 export interface OpenapiChanges {
@@ -17,7 +19,26 @@ export interface OpenapiChanges {
   removed: string[];
 }
 
+export interface OpenapiChangesInput {
+  ref: string;
+  dir: string;
+  catalog: CatalogFile;
+  cliPath?: string;
+}
+
+/**
+ * Both sides are parsed (with `yaml` positions) in a worker, within the check's time and
+ * memory bound for OpenAPI documents: a document too large for it is reported by the
+ * check itself (openapi-file), and the review then has no OpenAPI side.
+ */
 export function openapiChanges(ref: string, dir: string, catalog: CatalogFile, cliPath?: string): OpenapiChanges | undefined {
+  if (openapiTarget(dir, catalog, cliPath) === undefined) return undefined;
+  const result = runSync<OpenapiChangesInput, OpenapiChanges | undefined>(ownModuleUrl('./openapi-review-worker.ts', import.meta.url), { ref, dir, catalog, cliPath }, OPENAPI_LIMITS);
+  return result.ok ? result.value : undefined;
+}
+
+/** openapiChanges in this thread (the worker's side). */
+export function readOpenapiChanges({ ref, dir, catalog, cliPath }: OpenapiChangesInput): OpenapiChanges | undefined {
   const target = openapiTarget(dir, catalog, cliPath);
   if (!target) return undefined;
   const head = headSide(target.path, target.root);
@@ -31,6 +52,11 @@ export function openapiChanges(ref: string, dir: string, catalog: CatalogFile, c
     added: [...now].filter((d) => !before.has(d)).sort(),
     removed: [...before].filter((d) => !now.has(d)).sort(),
   };
+}
+
+/** A file the check refuses before parsing (too deep, too many values) is not parsed here either. */
+function shallowDocFile(path: string, text: string): SourceFile | undefined {
+  return shapeProblem(text) === undefined ? docFile(path, text) : undefined;
 }
 
 function cached(read: (key: string) => SourceFile | undefined) {
@@ -50,12 +76,18 @@ function cached(read: (key: string) => SourceFile | undefined) {
 function headSide(path: string, root: string): { root: SourceFile; source: DocSource } | undefined {
   const files = cached((real) => {
     try {
-      return docFile(displayPath(real), readConfined(real, root, OPENAPI_LIMITS.maxBytes));
+      return shallowDocFile(displayPath(real), readConfined(real, root, OPENAPI_LIMITS.maxBytes));
     } catch {
       return undefined;
     }
   });
-  const rootFile = files.get(realpathSync(path));
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return undefined; // a missing document: the check reports it (openapi-file)
+  }
+  const rootFile = files.get(real);
   if (!rootFile) return undefined;
   const source: DocSource = {
     resolve(from, rel) {
@@ -83,7 +115,7 @@ function baseSide(ref: string, path: string): { root: SourceFile; source: DocSou
   const files = cached((key) => {
     if (key.startsWith('..') || posix.isAbsolute(key)) return undefined;
     try {
-      return docFile(`${ref}:${key}`, git(['show', `${ref}:${key}`]));
+      return shallowDocFile(`${ref}:${key}`, git(['show', `${ref}:${key}`]));
     } catch {
       return undefined;
     }

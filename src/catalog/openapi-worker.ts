@@ -1,10 +1,20 @@
 // Worker: read an OpenAPI document and every file its $refs reach with swagger-parser,
-// validate it, and hand back the texts it read (the caller finds positions in them) and the
-// validation problems. Reads only files under `root`, none larger than `maxBytes`, no URLs.
+// validate it, then walk the texts it read with `yaml` positions (openapi.ts) and hand
+// back positioned findings. Everything that parses runs here, within the worker's time
+// and memory bound. Reads only files under `root`, none larger than `maxBytes`, nested
+// deeper or holding more values than OPENAPI_LIMITS allows (shapeProblem: no parser
+// recursion depends on the stack size, no parse exhausts the heap),
+// no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
+// The schema validation of SwaggerParser.validate, without its dereferencing (see read).
+import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 import { readConfined } from './confined.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { displayPath, textPosition } from './load.ts';
+import { shapeProblem, walkFiles, type OpenapiFindings } from './openapi.ts';
+import type { CatalogFile, CodeFile } from './schema.ts';
 import { serveSync } from './serve-sync.ts';
 
 export interface OpenapiReadInput {
@@ -12,18 +22,19 @@ export interface OpenapiReadInput {
   root: string;
   maxBytes: number;
   maxFiles: number;
+  catalog: CatalogFile;
+  /** The catalog's codes, which the document's responses are compared with. */
+  codes: CodeFile[];
 }
 
-export interface OpenapiReadOutput {
-  /** Real path -> text of every file read. */
-  files: Record<string, string>;
-  /** What the validator found; `pointer` is a JSON pointer into the root document when known. */
-  problems: { message: string; pointer?: string }[];
-}
+export type OpenapiReadOutput = OpenapiFindings;
 
 async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   const files: Record<string, string> = {};
-  const problems: OpenapiReadOutput['problems'] = [];
+  const problems: { message: string; pointer?: string }[] = [];
+  /** Files refused by a bound, with why (swagger-parser would only say "Error reading file"). */
+  const refused: { path: string; message: string }[] = [];
+  const limits: Diagnostic[] = [];
   const reader = {
     order: 1,
     canRead: true,
@@ -31,24 +42,46 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
       if (!file.url.startsWith('file:') && !file.url.startsWith('/')) throw new Error(`not a local file: ${file.url}`);
       if (Object.keys(files).length >= input.maxFiles) throw new Error(`more than ${input.maxFiles} files`);
       const path = file.url.startsWith('file:') ? fileURLToPath(file.url) : file.url;
-      const text = readConfined(path, input.root, input.maxBytes);
+      let text: string;
+      try {
+        text = readConfined(path, input.root, input.maxBytes);
+      } catch (err) {
+        refused.push({ path, message: (err as Error).message });
+        throw err;
+      }
+      const tooLarge = shapeProblem(text);
+      if (tooLarge) {
+        limits.push({ file: displayPath(path), ...textPosition(text, tooLarge.at), severity: 'error', rule: 'openapi-file', message: tooLarge.message, hint: tooLarge.hint });
+        refused.push({ path, message: tooLarge.message });
+        throw new Error(tooLarge.message);
+      }
       files[realpathSync(path)] = text;
       return text;
     },
   };
   try {
-    await SwaggerParser.validate(input.path, {
+    // validate() would dereference first, inlining a schema at every path that reaches
+    // it: 31 schemas each `allOf` the next twice are 2^30 copies. bundle() keeps $refs
+    // (external files pulled in once), and the OpenAPI schema accepts $refs where they
+    // may stand, so validating the bundle is linear in the document's size. (validate()'s
+    // other step, validateSpec, checks Swagger 2.0 only.)
+    const api = await new SwaggerParser().bundle(input.path, {
       resolve: { file: reader, http: false, external: true },
-      dereference: { circular: 'ignore' },
       timeoutMs: 20_000,
     } as never);
+    validateSchema(api);
   } catch (err) {
     const details = (err as { details?: { instancePath?: string; message?: string; params?: unknown }[] }).details;
-    if (Array.isArray(details) && details.length) {
+    if (refused.length) for (const r of refused) problems.push({ message: r.message });
+    else if (Array.isArray(details) && details.length) {
       for (const d of details) problems.push({ message: `${d.message}${d.params ? ` ${JSON.stringify(d.params)}` : ''}`, pointer: d.instancePath });
     } else problems.push({ message: firstLine((err as Error).message) });
   }
-  return { files, problems };
+  const rootRefused = refused.find((r) => r.path === input.path);
+  if (rootRefused) return { unreadable: rootRefused.message, diagnostics: limits, declarations: [] };
+  const found = walkFiles(files, realpathSync(input.path), problems, input.catalog, input.codes);
+  found.diagnostics.push(...limits);
+  return found;
 }
 
 function firstLine(s: string): string {

@@ -4,13 +4,17 @@
 // every finding points at a line and column of the file it is in:
 // - a code in an error example or a code enum that the catalog lacks (error);
 // - a response whose status is not the catalog's status for a code it shows (error);
-// - a catalog code that no operation declares (warning; retired codes excepted).
+// - a catalog code that no operation declares (warning; retired codes excepted);
+// - what a response states beside a code, against the catalog (openapi-compare.ts).
+// The walk and the comparison of responses run in the worker, on its `yaml` nodes; only
+// plain findings (diagnostics, placed declarations) come back.
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { displayPath, locate, position, type SourceFile } from './load.ts';
 import { statusesOf } from './model.ts';
+import { nestingPast } from './parse.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 import { runSync } from './run-sync.ts';
 import { insideRoot } from './confined.ts';
@@ -19,7 +23,16 @@ import { responseDiagnostics } from './openapi-compare.ts';
 import type { OpenapiReadInput, OpenapiReadOutput } from './openapi-worker.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
-export const OPENAPI_LIMITS = { maxBytes: 10e6, maxFiles: 200, timeoutMs: 60_000, maxMemoryMb: 512 };
+export const OPENAPI_LIMITS = {
+  maxBytes: 10e6,
+  maxFiles: 200,
+  timeoutMs: 60_000,
+  maxMemoryMb: 512,
+  /** Nesting estimate (nestingPast) a file may reach: about 300 levels of indented JSON, 1,000 of brackets. */
+  nesting: 1000,
+  /** Values one file may hold (estimated from the text): `yaml`'s positions parse of millions exhausts the heap. */
+  nodes: 500_000,
+};
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const MAX_DEPTH = 64;
 /** RFC 9457 members an example or schema may state beside the code. */
@@ -104,63 +117,88 @@ export function openapiDiagnostics(
       'the document must live in the repository that holds the catalog (the catalog\'s parent directory)');
     return out;
   }
+  // Parsing (twice: swagger-parser's and `yaml`'s with positions) and walking all happen
+  // in the bounded worker: a document that would exhaust the heap or the time ends there.
   const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
     ownModuleUrl('./openapi-worker.ts', import.meta.url),
-    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles },
+    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles, catalog, codes: codes.map((c) => c.data) },
     OPENAPI_LIMITS,
   );
   if (!result.ok) {
-    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`, 'make the document smaller or simpler');
+    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`,
+      `the check reads a document within ${OPENAPI_LIMITS.timeoutMs / 1000} s and ${OPENAPI_LIMITS.maxMemoryMb} MB of memory (fixed limits): make it smaller or simpler`);
     return out;
   }
-  const files = new Map<string, SourceFile>();
-  for (const [real, text] of Object.entries(result.value.files)) {
-    files.set(real, docFile(displayPath(real), text));
-  }
-  const root = files.get(rootReal);
-  if (!root) {
-    fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.value.problems[0]?.message ?? 'unknown error'}`,
-      'fix the document so an OpenAPI parser can read it');
+  const { unreadable, diagnostics, declarations } = result.value;
+  if (unreadable !== undefined) {
+    if (diagnostics.length) out.push(...diagnostics);
+    else {
+      fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${unreadable}`,
+        /over the .* limit/.test(unreadable) ? `the limit is fixed: split the document into files joined by $ref (each up to ${OPENAPI_LIMITS.maxBytes / 1e6} MB)`
+          : 'fix the document so an OpenAPI parser can read it');
+    }
     return out;
   }
+  out.push(...diagnostics);
+  driftDiagnostics(declarations, codes, out, displayPath(target.path));
+  return out;
+}
+
+/** What the worker found in the document's files, positioned, as plain data. */
+export interface OpenapiFindings {
+  /** Why the document itself was not read (then `diagnostics` may say where). */
+  unreadable?: string;
+  /** Syntax, validation, $ref and limit problems in the document's files. */
+  diagnostics: Diagnostic[];
+  declarations: PlacedDeclaration[];
+}
+
+/** A Declaration with its place resolved; `at` is the same node reached twice. */
+type PlacedDeclaration = Pick<Declaration, 'code' | 'where' | 'operation' | 'status' | 'kind' | 'shared'> & { file: string; line: number; col: number; at: string };
+
+/** Walk the files the worker read (real path -> text) from the root document. */
+export function walkFiles(files: Record<string, string>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes: CodeFile[]): OpenapiFindings {
+  const parsed = new Map<string, SourceFile>();
+  for (const [real, text] of Object.entries(files)) parsed.set(real, docFile(displayPath(real), text));
+  const root = parsed.get(rootReal);
+  if (!root) return { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
+  const diagnostics: Diagnostic[] = [];
   const report = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
-    out.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
+    diagnostics.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
 
   for (const err of root.doc!.errors) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
-  const walker = new Walker(mapSource(files), catalog, report);
+  const walker = new Walker(mapSource(parsed), catalog, report);
   // The walk comes first: a $ref it reports is not reported again from the validator's list.
   const declarations = walker.operations(root);
-  for (const p of result.value.problems) {
+  for (const p of problems) {
     if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
     const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
     report(root, node?.range?.[0] ?? 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
       'fix the document so OpenAPI tools (generators, validators) read it as intended');
   }
-  driftDiagnostics(declarations, codes, report, out, displayPath(target.path));
+  // Compared here, on the walk's nodes: only the findings leave the worker.
   responseDiagnostics(declarations, walker.bare, catalog, codes, report);
-  return out;
+  const placed = declarations.map(({ code, where, operation, status, kind, shared, file, offset }) =>
+    ({ code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` }));
+  return { diagnostics, declarations: placed };
 }
 
 type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
 
-function driftDiagnostics(
-  declarations: Declaration[],
-  codes: CodeInfo[],
-  report: ReportAt,
-  out: Diagnostic[],
-  docName: string,
-) {
+function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], out: Diagnostic[], docName: string) {
+  const report = (d: PlacedDeclaration, rule: Diagnostic['rule'], message: string, hint: string) =>
+    out.push({ file: d.file, line: d.line, col: d.col, severity: 'error', rule, message, hint });
   const byCode = new Map(codes.map((c) => [c.data.code, c]));
   const seen = new Set<string>();
   for (const d of declarations) {
     const code = byCode.get(d.code);
     // A node reached through several operations is reported once (per status, for status drift).
-    const key = `${d.file.path}:${d.offset}${code ? `:${d.status}` : ''}`;
+    const key = `${d.at}${code ? `:${d.status}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (!code) {
       const guess = closest(d.code, byCode.keys(), 1)[0];
-      report(d.file, d.offset, 'error', 'openapi-unknown-code', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} code "${d.code}", which the catalog does not have`,
+      report(d, 'openapi-unknown-code', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} code "${d.code}", which the catalog does not have`,
         guess ? `did you mean "${guess}"? Otherwise add codes/${d.code}.yaml to the catalog` : `add codes/${d.code}.yaml to the catalog, or fix the code`);
       continue;
     }
@@ -168,7 +206,7 @@ function driftDiagnostics(
     const statuses = statusesOf(code.data);
     if (!statusMatches(d.status, statuses)) {
       const where = d.where.startsWith(d.operation) ? d.where : `${d.where} (under ${d.operation})`;
-      report(d.file, d.offset, 'error', 'openapi-status', `${where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
+      report(d, 'openapi-status', `${where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
         `declare it under ${statuses.join(' or ')}, or give the code status ${d.status} in ${code.file.path}`);
     }
   }
@@ -213,6 +251,39 @@ function mapSource(files: Map<string, SourceFile>): DocSource {
   };
 }
 
+/** Why a file's text is refused before any parser (too deep, too many values), at which offset. */
+export function shapeProblem(text: string): { at: number; message: string; hint: string } | undefined {
+  const deep = nestingPast(text, OPENAPI_LIMITS.nesting);
+  if (deep !== undefined) {
+    return { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
+      hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' };
+  }
+  const many = nodesPast(text, OPENAPI_LIMITS.nodes);
+  if (many !== undefined) {
+    return { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values (counting separators and indicators): not read`,
+      hint: 'the limit is fixed (the positions parse needs memory for each value): split the document into files joined by $ref' };
+  }
+  return undefined;
+}
+
+/**
+ * Where the text passes `max` values, or undefined: an upper estimate from the text alone
+ * (flow separators and openers, `key: ` and `- ` indicators), so a document of millions of
+ * tiny values is refused before a parser builds a node for each.
+ */
+function nodesPast(text: string, max: number): number | undefined {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    // , [ {   or  ': ' '- ' (a space, newline or end after the indicator)
+    if (c === 44 || c === 91 || c === 123 || ((c === 58 || c === 45) && (next === 32 || next === 10 || next === 13 || Number.isNaN(next)))) {
+      if (++count > max) return i;
+    }
+  }
+  return undefined;
+}
+
 /** A parsed file of an OpenAPI document; positions come from `yaml` (JSON is YAML). */
 export function docFile(path: string, text: string): SourceFile {
   return { path, text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) };
@@ -230,17 +301,32 @@ export interface BareOperation {
   operation: string;
 }
 
+/** A code an enum lists, wherever the schema walk found it. */
+interface Found {
+  code: string;
+  file: SourceFile;
+  offset: number;
+  shared: boolean;
+  /** The schema marks it deprecated. */
+  deprecated: boolean;
+  /** The innermost $ref'd schema on the way to it (`schema "#/components/schemas/Error"`), for messages. */
+  label?: string;
+  /** Its schema states this one value (a `const`, a one-value enum): the members beside it state the rest. */
+  single: boolean;
+  /** For a single value, the `properties` it is one of: the members beside it are read there. */
+  parent?: Loc;
+}
+
 class Walker {
   refProblems = 0;
   /** Operations with no error response at all. */
   bare: BareOperation[] = [];
+  private schemaMemo = new Map<string, Map<Node, Found[]>>();
   private codeFields: string[][];
   private reported = new Set<string>();
   private source: DocSource;
   /** The operation and status being walked (`GET /orders 404`), and the response's facts. */
   private operation = '';
-  /** Schema nodes walked for the current response, with the steps left to walk from them. */
-  private walked = new Map<Node, Set<string>>();
   private facts!: ResponseFacts;
   private report: ReportAt;
   constructor(source: DocSource, catalog: CatalogFile, report: ReportAt) {
@@ -285,7 +371,9 @@ class Walker {
     let node: unknown = file.doc!.contents;
     if (pointer !== '' && !pointer.startsWith('/')) return undefined;
     for (const raw of pointer.split('/').slice(1)) {
-      const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const decoded = decodeUri(raw);
+      if (decoded === undefined) return undefined;
+      const token = decoded.replace(/~1/g, '/').replace(/~0/g, '~');
       if (isMap(node)) node = unalias(file, node.get(token, true));
       else if (isSeq(node)) node = unalias(file, node.items[Number(token)]);
       else return undefined;
@@ -301,8 +389,12 @@ class Walker {
       if (!ref) return loc;
       const next = this.follow(loc.file, String(ref.value));
       if (!next) {
-        this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve to a file the check read`,
-          'refs must point at files inside the repository (no URLs), and at existing JSON pointers');
+        if (decodeUri(String(ref.value)) === undefined) {
+          this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve: it has a malformed %-escape`, 'write a literal % as %25; %-escapes must encode UTF-8');
+        } else {
+          this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve to a file the check read`,
+            'refs must point at files inside the repository (no URLs), and at existing JSON pointers');
+        }
         return undefined;
       }
       loc = next;
@@ -318,7 +410,8 @@ class Walker {
     let file: SourceFile | undefined = from;
     if (filePart) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return undefined;
-      file = this.source.resolve(from, decodeURIComponent(filePart));
+      const name = decodeUri(filePart);
+      file = name === undefined ? undefined : this.source.resolve(from, name);
       if (!file) return undefined;
     }
     return this.pointer(file, pointer);
@@ -367,7 +460,6 @@ class Walker {
 
   private response(response: Loc, where: string, operation: string, status: string, deprecated: boolean, out: Declaration[]) {
     this.operation = operation;
-    this.walked.clear();
     const headers = new Set<string>();
     const headerMap = this.deref(this.child(response, 'headers'));
     if (headerMap && isMap(headerMap.node)) for (const h of headerMap.node.items) if (isScalar(h.key)) headers.add(String(h.key.value).toLowerCase());
@@ -398,7 +490,7 @@ class Walker {
       }
       this.facts = facts(false);
       const schema = this.child(media, 'schema');
-      for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out, 0);
+      for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out);
     }
   }
 
@@ -427,55 +519,86 @@ class Walker {
     return locs;
   }
 
-  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[], depth: number, shared = false, parent?: Loc) {
+  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[]) {
+    for (const f of this.schemaFinds(schema, steps, 0, false)) {
+      out.push({ code: f.code, file: f.file, offset: f.offset, where: f.label ?? where, operation: this.operation, status, kind: 'enum', shared: f.shared,
+        response: { ...this.facts, deprecated: this.facts.deprecated || f.deprecated }, members: f.parent ? this.schemaMembers(f.parent) : new Map(), keys: [] });
+    }
+  }
+
+  /**
+   * The code enums a schema lists at `steps`. Memoized per schema node, steps left and
+   * sharedness, so a schema reached many ways (allOf: [$ref S, $ref S], 31 deep, is 2^30
+   * paths; YAML aliases fanning out likewise) is walked once: the walk is linear in the
+   * document. What a find carries (its label, its parent) depends only on the schema below,
+   * so the memo serves every response. A cycle back to a schema being walked adds nothing.
+   */
+  private schemaFinds(schema: Loc | undefined, steps: string[], depth: number, shared: boolean): Found[] {
+    if (!schema) return [];
+    if (depth > MAX_DEPTH) {
+      this.refProblem(schema.file, schema.node, `schemas nest deeper than ${MAX_DEPTH} levels here (allOf/oneOf/anyOf, properties and $refs followed): not walked further`,
+        'flatten the schema: codes below this point are not compared with the catalog');
+      return [];
+    }
+    const key = `${shared}\0${steps.join('\0')}`;
+    let memo = this.schemaMemo.get(key);
+    if (!memo) this.schemaMemo.set(key, (memo = new Map()));
+    const known = memo.get(schema.node);
+    if (known) return known;
+    memo.set(schema.node, []);
+    const found = new Map<string, Found>();
+    const add = (list: Found[]) => list.forEach((f) =>
+      found.set(`${f.file.path}:${f.offset}:${f.shared}:${f.label}:${f.parent && `${f.parent.file.path}:${f.parent.node.range?.[0]}`}`, f));
     const loc = this.deref(schema);
-    if (!loc || !isMap(loc.node) || depth > MAX_DEPTH) return;
-    // A schema reached again in the same response (through aliases or $refs in a diamond) says nothing new: walked once, the walk stays linear.
-    const seenAs = `${steps.join('.')}|${shared || loc.node !== schema!.node}|${parent?.node.range?.[0]}`;
-    const seen = this.walked.get(loc.node) ?? new Set<string>();
-    if (seen.has(seenAs)) return;
-    this.walked.set(loc.node, seen.add(seenAs));
-    const ref = schema && refOf(schema.node);
-    if (ref) where = `schema "${ref.value}"`;
-    shared ||= loc.node !== schema!.node;
-    for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
-      const list = this.child(loc, combinator);
-      if (list && isSeq(list.node)) {
-        for (const item of list.node.items) {
-          const itemAt = this.at(list.file, item);
-          if (itemAt) this.schemaCodes(itemAt, steps, where, status, out, depth + 1, shared, parent);
+    if (loc && isMap(loc.node)) {
+      shared ||= loc.node !== schema.node;
+      for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
+        const list = this.child(loc, combinator);
+        if (list && isSeq(list.node)) {
+          for (const item of list.node.items) {
+            const itemAt = this.at(list.file, item);
+            if (itemAt) add(this.schemaFinds(itemAt, steps, depth + 1, shared));
+          }
+        }
+      }
+      if (steps.length === 0) add(this.enumCodes(loc, shared));
+      else {
+        const propsAt = this.child(loc, 'properties');
+        const props = this.deref(propsAt);
+        if (props) {
+          // `errors[]` steps into the array's `items` schema.
+          const many = steps[0]!.endsWith('[]');
+          let next = this.child(props, many ? steps[0]!.slice(0, -2) : steps[0]!);
+          let viaRef = props.node !== propsAt!.node;
+          if (many) {
+            const array = this.deref(next);
+            viaRef ||= !!array && array.node !== next!.node;
+            next = array && this.child(array, 'items');
+          }
+          const below = this.schemaFinds(next, steps.slice(1), depth + 1, shared || viaRef);
+          // The members beside a code its schema states alone are the siblings of its property.
+          add(steps.length === 1 ? below.map((f) => (f.single ? { ...f, parent: props } : f)) : below);
         }
       }
     }
-    if (steps.length === 0) {
-      const found: { node: unknown; file: SourceFile }[] = [];
-      const enumNode = this.child(loc, 'enum');
-      if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) found.push({ node: unalias(enumNode.file, node), file: enumNode.file });
-      const constNode = this.child(loc, 'const');
-      if (constNode) found.push(constNode);
-      const deprecated = this.facts.deprecated || marked(loc);
-      for (const { node, file } of found) {
-        const code = codeOf(node);
-        if (isScalar(node) && code !== undefined) {
-          out.push({ code, file, offset: node.range![0], where, operation: this.operation, status, kind: 'enum', shared,
-            response: { ...this.facts, deprecated }, members: found.length === 1 ? this.schemaMembers(parent) : new Map(), keys: [] });
-        }
-      }
-      return;
-    }
-    const propsAt = this.child(loc, 'properties');
-    const props = this.deref(propsAt);
-    if (!props) return;
-    // `errors[]` steps into the array's `items` schema.
-    const many = steps[0]!.endsWith('[]');
-    let next = this.child(props, many ? steps[0]!.slice(0, -2) : steps[0]!);
-    let viaRef = props.node !== propsAt!.node;
-    if (many) {
-      const array = this.deref(next);
-      viaRef ||= !!array && array.node !== next!.node;
-      next = array && this.child(array, 'items');
-    }
-    this.schemaCodes(next, steps.slice(1), where, status, out, depth + 1, shared || viaRef, props);
+    const ref = refOf(schema.node);
+    const list = [...found.values()].map((f) => (ref && f.label === undefined ? { ...f, label: `schema "${ref.value}"` } : f));
+    memo.set(schema.node, list);
+    return list;
+  }
+
+  /** The codes of a schema's `enum` and `const` (strings, or integers for numeric codes). */
+  private enumCodes(loc: Loc, shared: boolean): Found[] {
+    const nodes: { node: unknown; file: SourceFile }[] = [];
+    const enumNode = this.child(loc, 'enum');
+    if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) nodes.push({ node: unalias(enumNode.file, node), file: enumNode.file });
+    const constNode = this.child(loc, 'const');
+    if (constNode) nodes.push(constNode);
+    const deprecated = marked(loc);
+    return nodes.flatMap(({ node, file }) => {
+      const code = codeOf(node);
+      return isScalar(node) && code !== undefined ? [{ code, file, offset: node.range![0], shared, deprecated, single: nodes.length === 1 }] : [];
+    });
   }
 
   private at(file: SourceFile, node: unknown): Loc | undefined {
@@ -515,6 +638,15 @@ function marked(loc: Loc): boolean {
     const n = v.get(k, true);
     return isScalar(n) && n.value === true;
   });
+}
+
+/** `%ff` is no escape: undefined (the caller reports the place), not a URIError. */
+export function decodeUri(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
 }
 
 function refOf(node: Node): Scalar | undefined {

@@ -203,6 +203,11 @@ export function nestingBound(text: string): number | undefined {
   return scanNesting(text, LIMITS.depth * 8).exceededAt;
 }
 
+/** nestingBound with another bound (an OpenAPI document nests deeper than a catalog file). */
+export function nestingPast(text: string, max: number): number | undefined {
+  return scanNesting(text, max).exceededAt;
+}
+
 /** Where the text's nesting estimate first passes `max`, and where it is highest. */
 function scanNesting(text: string, max: number): { exceededAt?: number; deepestAt: number } {
   let deepest = -1;

@@ -23,6 +23,10 @@ export function runSync<I, O>(workerUrl: URL, input: I, limits: SyncLimits): Syn
     stdout: true,
     stderr: true,
   });
+  // A worker that runs out of memory emits 'error' once this thread's event loop runs
+  // again, after the answer below is out: unhandled, it would end the process with a stack
+  // trace. The answer has already said the worker gave up.
+  worker.on('error', () => {});
   const waited = Atomics.wait(done, 0, 0, limits.timeoutMs);
   const message = receiveMessageOnPort(port1)?.message as SyncResult<O> | undefined;
   void worker.terminate();

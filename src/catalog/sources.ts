@@ -5,10 +5,11 @@
 // the catalog's parent are read (symlinks resolved), each up to a size, and the pattern
 // must suit V8's linear-time regexp engine, which takes over a match that backtracks too
 // much, so no pattern can hang the check.
-import { closeSync, fstatSync, globSync, openSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
-import { dirname, isAbsolute, join, matchesGlob, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, matchesGlob, resolve } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { insideRoot } from './confined.ts';
+import { climbs, globBase, globFiles, readConfinedSource } from './source-glob.ts';
 import { displayPath, locate, textPosition, type SourceFile } from './load.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 import { closest } from './suggest.ts';
@@ -69,14 +70,6 @@ export function compilePattern(pattern: string): RegExp {
   return new RegExp(pattern, 'g');
 }
 
-/** Split `../server/**\/*.ts` into the directory it starts from and the glob below it. */
-function globBase(dir: string, glob: string): { base: string; rest: string } {
-  const parts = glob.split('/');
-  const magic = parts.findIndex((p) => /[*?[\]{}!]/.test(p));
-  const fixed = magic < 0 ? parts.slice(0, -1) : parts.slice(0, magic);
-  return { base: resolve(dir, fixed.join('/') || '.'), rest: parts.slice(fixed.length).join('/') };
-}
-
 /** `located`: codes whose every emission needs no position (the catalog's live codes). */
 export function scanSources(dir: string, catalog: CatalogFile, located: Set<string> = new Set()): ScanResult {
   const result: ScanResult = { emitted: new Set(), emissions: [], problems: [], filesRead: 0, bytesRead: 0 };
@@ -93,30 +86,21 @@ export function scanSources(dir: string, catalog: CatalogFile, located: Set<stri
     const excludes = (source.exclude ?? []).map((g) => resolve(dir, g));
     for (const [j, glob] of source.include.entries()) {
       const { base, rest } = globBase(dir, glob);
-      if (isAbsolute(glob) || !insideRoot(base, root)) {
+      if (isAbsolute(glob) || !insideRoot(base, root) || climbs(rest)) {
         result.problems.push({ path: ['sources', i, 'include', j], severity: 'error', message: `glob "${glob}" reaches outside ${displayPath(root)}`,
-          hint: 'sources must lie in the repository that holds the catalog: glob relative to the catalog, within its parent directory' });
+          hint: 'sources must lie in the repository that holds the catalog: glob relative to the catalog, within its parent directory, with `..` only before the first wildcard and no absolute path (not in braces either)' });
         continue;
       }
       let matched = 0;
       let skipped = 0;
-      let entries: Dirent[] = [];
-      try {
-        // The base itself may be a symlink: it must lead inside the root too. Below it,
-        // the glob does not follow symlinked directories.
-        if (insideRoot(realpathSync.native(base), root)) entries = globSync(rest || '*', { cwd: base, withFileTypes: true });
-      } catch {
-        /* no such directory: reported below as matching nothing */
-      }
-      for (const entry of entries) {
-        const path = join(entry.parentPath, entry.name);
-        if (entry.isDirectory() || excludes.some((e) => matchesGlob(path, e))) continue;
+      for (const path of globFiles(base, rest, root)) {
+        if (excludes.some((e) => matchesGlob(path, e))) continue;
         if (result.filesRead >= SOURCE_LIMITS.maxFiles) {
           result.problems.push({ path: ['sources', i, 'include', j], severity: 'error', message: `more than ${SOURCE_LIMITS.maxFiles} source files`,
             hint: 'narrow the globs to the files that raise API errors' });
           return result;
         }
-        const text = readSource(path, entry.isSymbolicLink(), root);
+        const text = readConfinedSource(path, root, SOURCE_LIMITS.maxFileBytes);
         if (text === undefined) {
           skipped++;
           continue;
@@ -138,22 +122,6 @@ export function scanSources(dir: string, catalog: CatalogFile, located: Set<stri
     }
   }
   return result;
-}
-
-/** A regular file, not too large, and for a symlink one under root; else undefined. */
-function readSource(path: string, symlink: boolean, root: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    if (symlink && !insideRoot(realpathSync.native(path), root)) return undefined;
-    fd = openSync(path, 'r');
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > SOURCE_LIMITS.maxFileBytes) return undefined;
-    return readFileSync(fd, 'utf8');
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 function scanText(text: string, path: string, re: RegExp, located: Set<string>, result: ScanResult) {

@@ -1,7 +1,8 @@
 // Where the plugin looks for the catalog, and from what: the error for a wrong path names
 // the directory it resolved, which setting gave it, and how to fix it.
 import { resolve } from 'node:path';
-import { AstroError } from 'astro/errors';
+import type { AstroError } from 'astro/errors';
+import { userError } from './user-error.ts';
 import { catalogDir, DEFAULT_CATALOG_DIR } from '../config.ts';
 
 export interface CatalogLocation {
@@ -18,7 +19,7 @@ export function locateCatalog(option: string | undefined, env: NodeJS.ProcessEnv
 }
 
 export function catalogNotFoundError({ dir, from }: CatalogLocation, root: string): AstroError {
-  return new AstroError(
+  return userError(
     `No error catalog directory at ${dir}: the path comes from ${from}, resolved against the Astro root (${resolve(root)}).`,
     'Set `catalog` in starlightErrorCatalog({ catalog: \'path/to/catalog\' }) to the directory that holds catalog.yaml and codes/, relative to the Astro root (where astro.config.mjs is), or set CATALOG_DIR.',
   );

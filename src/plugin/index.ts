@@ -11,7 +11,7 @@ import { CatalogDirError } from '../catalog/load.ts';
 import type { CatalogModel } from '../catalog/model.ts';
 import { siteTitle, titleText } from '../render/page.ts';
 import { catalogNotFoundError, locateCatalog, type CatalogLocation } from './catalog-path.ts';
-import { catalogCheckError } from './errors.ts';
+import { catalogCheckError, notInStarlightError } from './errors.ts';
 import { errorCatalogIntegration, logCheck } from './integration.ts';
 import { validateOptions, type StarlightErrorCatalogUserOptions } from './options.ts';
 import { ownModule } from '../own-module.ts';
@@ -20,9 +20,14 @@ export type { StarlightErrorCatalogUserOptions } from './options.ts';
 
 export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalogUserOptions): StarlightPlugin {
   const options = validateOptions(userOptions);
-  return {
+  const plugin = {
     name: 'starlight-error-catalog',
     hooks: {
+      // Astro's hook, run only when the plugin is (wrongly) one of Astro's integrations;
+      // Starlight's plugin schema drops it, so inside starlight({ plugins }) it never runs.
+      'astro:config:setup'(): never {
+        throw notInStarlightError();
+      },
       'config:setup'({ config, astroConfig, command, addIntegration, addRouteMiddleware, updateConfig, logger }) {
         // preview serves what build wrote; sync and the rest need no catalog.
         if (command !== 'build' && command !== 'dev') return;
@@ -50,7 +55,8 @@ export default function starlightErrorCatalog(userOptions?: StarlightErrorCatalo
         addIntegration(errorCatalogIntegration(catalog, options, hostTitle));
       },
     },
-  };
+  } satisfies StarlightPlugin & { hooks: { 'astro:config:setup'(): never } };
+  return plugin;
 }
 
 /** The check's result; a missing catalog directory is an AstroError saying where it was looked for. */

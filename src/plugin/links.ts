@@ -38,6 +38,8 @@ export interface BuiltPage {
   /** Ids of headings, for suggestions. */
   headings: string[];
   hrefs: string[];
+  /** The hrefs inside the errors page's own markup (`<div class="ec-page">`): catalog text and the plugin's links. */
+  ownHrefs: string[];
 }
 
 /** A text file that may hold a link as written: catalog YAML or a docs page's source. */
@@ -49,6 +51,23 @@ export interface SourceText {
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', '#39': "'", '#x27': "'", lt: '<', gt: '>' };
 const decode = (s: string) => s.replace(/&(amp|quot|#39|#x27|lt|gt);/g, (_, e: string) => ENTITIES[e]!);
 const slashed = (p: string) => (p.endsWith('/') ? p : `${p}/`);
+const hrefsOf = (html: string) => [...html.matchAll(/<a\s[^>]*?href="([^"]*)"/g)].map((m) => decode(m[1]!));
+
+/**
+ * The markup the plugin rendered: its `ec-page` div, up to the </div> that closes it. The
+ * rest of the page (Starlight's header, sidebar, footer) is the host's, whose links are the
+ * host's business: a host site without a home page still builds though the header links `/`.
+ */
+export function ownMarkup(html: string): string {
+  const start = /<div class="ec-page[ "]/.exec(html)?.index;
+  if (start === undefined) return '';
+  let depth = 0;
+  for (const tag of html.slice(start).matchAll(/<(\/?)div\b/g)) {
+    depth += tag[1] ? -1 : 1;
+    if (depth === 0) return html.slice(start, start + tag.index);
+  }
+  return html.slice(start);
+}
 
 /** Astro's `pages` (pathnames without a leading slash) read back from the output directory. */
 export function readBuiltPages(outDir: string, pathnames: string[]): Map<string, BuiltPage> {
@@ -62,7 +81,8 @@ export function readBuiltPages(outDir: string, pathnames: string[]): Map<string,
       path,
       ids: new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decode(m[1]!))),
       headings: [...html.matchAll(/<h[1-6]\s[^>]*?id="([^"]*)"/g)].map((m) => decode(m[1]!)),
-      hrefs: [...html.matchAll(/<a\s[^>]*?href="([^"]*)"/g)].map((m) => decode(m[1]!)),
+      hrefs: hrefsOf(html),
+      ownHrefs: hrefsOf(ownMarkup(html)),
     });
   }
   return pages;
@@ -116,7 +136,7 @@ export function checkSiteLinks(opts: {
   };
 
   // Catalog text -> the rest of the site.
-  for (const href of new Set(errorsPage?.hrefs ?? [])) {
+  for (const href of new Set(errorsPage?.ownHrefs ?? [])) {
     const t = target(href, errorsPath, base);
     if (!t || slashed(t.path) === errorsPath) continue;
     const page = pages.get(slashed(t.path));

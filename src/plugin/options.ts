@@ -1,6 +1,6 @@
 // The plugin's options: one zod schema, validated once; a mistake becomes an AstroError that
 // names the option, like Starlight's own config errors.
-import { AstroError } from 'astro/errors';
+import { userError } from './user-error.ts';
 import { z } from 'zod';
 import { issueLines } from './option-issues.ts';
 
@@ -34,7 +34,7 @@ export const optionsSchema = z
     /** Use the catalog's API name and description as the site's title and description. */
     siteTitle: z.boolean().default(false),
     /**
-     * Publish the check's rule pages (/errcat/rules/<rule>/). Only the project's own
+     * Publish the check's rule pages (/rules/<rule>/ under package.json's homepage). Only the project's own
      * documentation site does: diagnostics link there (src/rules/docs.ts, RULE_DOCS_URL).
      */
     rulePages: z.boolean().default(false),
@@ -54,9 +54,9 @@ export function validateOptions(userOptions: unknown): StarlightErrorCatalogOpti
   const parsed = optionsSchema.safeParse(userOptions, { reportInput: true });
   if (!parsed.success) {
     const lines = issueLines(parsed.error.issues, KNOWN_OPTIONS);
-    throw new AstroError(
+    throw userError(
       `Invalid starlightErrorCatalog() options:\n\n${lines.map((l) => `- ${l}`).join('\n')}`,
-      'Fix the options passed to starlightErrorCatalog() in astro.config.mjs; the README lists them.',
+      'Fix the options passed to starlightErrorCatalog() in astro.config.mjs; the plugin guide of the manual lists them.',
     );
   }
   return parsed.data;

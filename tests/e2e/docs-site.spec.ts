@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { DOCS_URL } from '../../playwright.config.ts';
 import { expectInView, isTarget, loadModel } from './helpers.ts';
+import { RULE_PAGE_PATH } from '../../src/rules/docs.ts';
 
 const model = loadModel('tests/fixtures/docs-site/catalog');
 const errorsPage = `${model.pagePath}/`;
@@ -59,7 +60,7 @@ test('the plain URL of a code linked from a docs page forwards to its heading', 
 // nothing else the host did not ask for.
 
 test('no rule pages are published into the host site', async ({ request }) => {
-  const res = await request.get('/errcat/rules/category-known/');
+  const res = await request.get(`${RULE_PAGE_PATH}category-known/`);
   expect(res.status()).toBe(404);
 });
 

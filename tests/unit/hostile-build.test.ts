@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { elements, unsafeAttributes } from '../helpers/html.ts';
+import { RULE_PAGE_PATH } from '../../src/rules/docs.ts';
 
 const out = join(mkdtempSync(join(tmpdir(), 'hostile-')), 'dist');
 
@@ -55,12 +56,12 @@ test('hostile catalog: built page has no injected markup', { timeout: 120_000 },
   assert.match(notice.text, /evil_code/);
   assert.ok(els.some((e) => e.tag === 'a' && e.attrs.href === '#evil_code' && /evil_code/.test(e.text)), 'the replacement is a link');
 
-  // Diagnostics link to /errcat/rules/<rule>/: every rule of the registry has its page there.
-  const rulePage = readFileSync(join(out, 'errcat/rules/category-known/index.html'), 'utf8');
+  // Diagnostics link to the rule pages (RULE_PAGE_PATH): every rule of the registry has its page there.
+  const rulePage = readFileSync(join(out, RULE_PAGE_PATH, 'category-known/index.html'), 'utf8');
   assert.match(rulePage, /A code names a category that catalog\.yaml does not declare/);
   assert.match(rulePage, /notfound/);
   // So do the diagnostics from outside the rule set.
   for (const id of ['internal-error', 'site-contract']) {
-    assert.match(readFileSync(join(out, `errcat/rules/${id}/index.html`), 'utf8'), /not a catalog rule/);
+    assert.match(readFileSync(join(out, RULE_PAGE_PATH, id, 'index.html'), 'utf8'), /not a catalog rule/);
   }
 });

@@ -1,6 +1,7 @@
 // The user's path, end to end: the packed package installed into a fresh Starlight site
 // (from the npm cache), with the README's astro.config.mjs verbatim, then `errcat init`,
-// `errcat check` and `astro build`, and the built pages read back.
+// `errcat check` and `astro build`, and the built site read back: the errors page, the
+// host's title, pages, 404 page and sitemap, and nothing else.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -9,8 +10,10 @@ import { delimiter, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { load } from 'js-yaml';
 
-// This Node first on PATH: npm's scripts and npx run with it.
-const env = { ...process.env, PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false' };
+// This Node first on PATH: npm's scripts and npx run with it. Not this repository's
+// NODE_OPTIONS (.npmrc's errcat-source condition): the host site runs what it installed.
+const { NODE_OPTIONS: _, npm_config_node_options: __, ...userEnv } = process.env;
+const env = { ...userEnv, PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', npm_config_update_notifier: 'false' };
 
 function run(cmd: string, args: string[], cwd: string) {
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -54,7 +57,7 @@ import { docsSchema } from '@astrojs/starlight/schema';
 export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
 `);
     const page = (file: string, title: string) => writeFileSync(join(site, 'src/content/docs', file), `---\ntitle: ${title}\n---\n\n${title}, a page of the host.\n`);
-    page('index.md', 'Welcome');
+    // No home page: the errors page's header still links `/`, which is the host's business.
     page('guides/getting-started.md', 'Getting started');
     page('concepts/authentication.md', 'Authentication');
     writeFileSync(join(site, 'astro.config.mjs'), readmeBlock('host-astro-config', 'js'));
@@ -104,7 +107,18 @@ starlightErrorCatalog({ sidebar: 42 });
     assert.match(errors, /<title>[^<]* \| Example Docs<\/title>/);
     assert.match(html('guides/getting-started'), /<title>Getting started \| Example Docs<\/title>/);
     assert.match(html('concepts/authentication'), /Authentication, a page of the host\./);
-    assert.match(html(''), /Welcome, a page of the host\./);
+
+    // Nothing the host did not ask for: its pages, the errors page and its code URLs, the
+    // host's own 404 page (Starlight's), no home page, no rule pages.
+    const built = readdirSync(dist, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).sort();
+    assert.deepEqual(built, ['404.html', 'concepts/authentication/index.html', 'concepts/errors/index.html', ...codes.map((c) => `concepts/errors/${c}/index.html`), 'guides/getting-started/index.html']);
+    const notFound = readFileSync(join(dist, '404.html'), 'utf8');
+    assert.match(notFound, /<title>404 \| Example Docs<\/title>/);
+    assert.doesNotMatch(notFound, /lists every error code/);
+    // The sitemap: the host's pages and the errors page, not the code URLs (they only forward).
+    const sitemap = readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(join(dist, f), 'utf8')).join('');
+    const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
+    assert.deepEqual(locs, ['/concepts/authentication/', '/concepts/errors/', '/guides/getting-started/']);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

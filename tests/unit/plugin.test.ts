@@ -219,7 +219,7 @@ test('a host site gets the errors page, its code URLs and the exports; rule page
   assert.deepEqual(routes.filter((p) => !p.startsWith('/errors.') && !p.startsWith('/llms')), ['/errors', '/errors/[code]', '/favicon.svg']);
   assert.ok(!routes.some((p) => p.includes('404') || p.includes('rules')));
   assert.ok(injectedRoutes({ rulePages: true }).includes(`${RULE_PAGE_PATH}[rule]`));
-  assert.equal(RULE_PAGE_PATH, '/errcat/rules/');
+  assert.equal(RULE_PAGE_PATH, '/rules/');
 });
 
 test("the sidebar link and the 404 page's script are under the site's base", () => {

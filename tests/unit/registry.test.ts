@@ -1,8 +1,8 @@
 // The registry documents every rule and proves its examples: each rule's failing example
-// produces the rule, its passing example does not (and has no error at all). The README's
-// rule table is the registry's.
+// produces the rule, its passing example does not (and has no error at all). The manual's
+// rule pages are generated from the registry (tests/unit/manual.test.ts).
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
@@ -10,7 +10,6 @@ import { checkCatalog } from '../../src/catalog/check.ts';
 import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
 import { loadCatalog } from '../../src/catalog/load.ts';
 import { reviewAgainst } from '../../src/review/diff.ts';
-import { withRulesTable } from '../../src/rules/docs.ts';
 import { OUTSIDE_RULES } from '../../src/rules/outside.ts';
 import { RULES } from '../../src/rules/index.ts';
 import type { RuleExample } from '../../src/rules/rule.ts';
@@ -78,8 +77,3 @@ for (const rule of RULES) {
     assert.deepEqual(found.filter((d) => d.severity === 'error'), [], show(found));
   });
 }
-
-test('the README rule table is generated from the registry (npm run docs:rules)', () => {
-  const readme = readFileSync('README.md', 'utf8');
-  assert.equal(readme, withRulesTable(readme), 'README.md rule table is stale: run npm run docs:rules');
-});

@@ -38,7 +38,9 @@ test('text: one line per diagnostic with its rule page, then the summary', () =>
 });
 
 test("rule pages are the project's, whatever the catalog's docs_url (sites that add the plugin publish none)", () => {
-  assert.equal(RULE_PAGE, 'https://docs.amy.health/errcat/rules/');
+  // The project's documentation site, named once: package.json's homepage (nothing of Amy's in src/).
+  const { homepage } = JSON.parse(readFileSync('package.json', 'utf8')) as { homepage: string };
+  assert.equal(RULE_PAGE, `${homepage.replace(/\/$/, '')}/rules/`);
   assert.equal(REPORTERS.text.format({ ...run, docsUrl: undefined }), REPORTERS.text.format(run));
 });
 

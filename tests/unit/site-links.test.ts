@@ -23,6 +23,8 @@ function site(pages: Record<string, string>, files: string[] = []) {
   return { out, pages: readBuiltPages(out, Object.keys(pages).map((p) => p.replace(/^\//, ''))) };
 }
 
+/** The errors page: Starlight's header links the home page; the plugin's markup is its ec-page div. */
+const ecPage = (body: string) => `<header><a href="/">Home</a></header><div class="ec-page"><div>${body}</div></div><footer><a href="/nowhere/">x</a></footer>`;
 const errorsPage = '<h2 id="auth">Auth</h2><h3 id="token_invalid">token_invalid</h3><h3 id="rate_limited">rate_limited</h3>';
 const codes = ['token_invalid', 'rate_limited'];
 
@@ -36,7 +38,7 @@ function check(pages: Record<string, string>, sources: { catalog?: SourceText[];
 test('links that resolve in both directions pass, in every form a page writes them', () => {
   const problems = check(
     {
-      '/concepts/errors/': `${errorsPage}<a href="/guides/retries/">r</a><a href="/guides/retries/#backoff">b</a><a href="../../guides/retries">rel</a><a href="/errors.json">json</a><a href="https://elsewhere.test/x">ext</a><a href="#rate_limited">same page</a>`,
+      '/concepts/errors/': ecPage(`${errorsPage}<a href="/guides/retries/">r</a><a href="/guides/retries/#backoff">b</a><a href="../../guides/retries">rel</a><a href="/errors.json">json</a><a href="https://elsewhere.test/x">ext</a><a href="#rate_limited">same page</a>`),
       '/concepts/errors/token_invalid/': '<a href="/concepts/errors/#token_invalid">to</a>',
       '/guides/retries/': '<h2 id="backoff">Backoff</h2><a href="/concepts/errors#rate_limited">a</a><a href="/concepts/errors/#auth">section</a><a href="../../concepts/errors/#token_invalid">relative</a><a href="/concepts/errors/token_invalid/">plain</a><a href="/concepts/errors/">page</a>',
     },
@@ -50,7 +52,7 @@ test('catalog text -> site: a missing page or heading is reported at the catalog
   const catalog: SourceText[] = [{ path: 'catalog/codes/rate_limited.yaml', text: 'code: rate_limited\nrecovery: Wait, then [retry](/guides/retrys/) or [back off](/guides/retries/#backof).\n' }];
   const problems = check(
     {
-      '/concepts/errors/': `${errorsPage}<a href="/guides/retrys/">r</a><a href="/guides/retries/#backof">b</a>`,
+      '/concepts/errors/': ecPage(`${errorsPage}<a href="/guides/retrys/">r</a><a href="/guides/retries/#backof">b</a>`),
       '/guides/retries/': '<h2 id="backoff">Backoff</h2>',
     },
     { catalog },
@@ -80,6 +82,13 @@ test('site -> catalog: an unknown code, by anchor or plain URL, is reported at t
       'src/content/docs/guides/retries.md:4:12 link to /concepts/errors/token_invaild/: no code "token_invaild" in the catalog hint: did you mean token_invalid?',
     ],
   );
+});
+
+test('a host site without a home page: the links Starlight draws around the errors page are not checked', () => {
+  // Only /concepts/errors/ is built: no `/`, no `/nowhere/`, both outside the plugin's markup.
+  assert.deepEqual(check({ '/concepts/errors/': ecPage(errorsPage) }), []);
+  // The same link written in catalog text is the plugin's to check.
+  assert.deepEqual(check({ '/concepts/errors/': ecPage(`${errorsPage}<a href="/nowhere/">x</a>`) }).map((p) => p.message), ['link to /nowhere/: no such page on the site']);
 });
 
 test('a link found in no source names the built page instead', () => {

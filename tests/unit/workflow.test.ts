@@ -2,13 +2,14 @@
 // hardened the way GitHub's guidance asks (least permissions, actions pinned by commit, no
 // credentials kept, untrusted values only through env:, a paths filter covering everything
 // that changes the result), and the job that may write comments never runs the pull
-// request's code. The README's copy-paste workflows are held to the same rules, verbatim.
+// request's code. The manual's copy-paste workflows (its review page) are held to the same rules, verbatim.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { actionAsWorkflow, lintWorkflow } from '../../.github/scripts/actionlint.mjs';
+import { REVIEW_PAGE } from '../../scripts/docs/site.ts';
 
 const FILES = ['.github/workflows/catalog-review.yml', '.github/workflows/catalog-review-comment.yml'];
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; if?: string; env?: Record<string, string>; 'working-directory'?: string };
@@ -20,9 +21,9 @@ const ACTION_TEXT = readFileSync('action.yml', 'utf8');
 const action = parse(ACTION_TEXT) as Action;
 const modeSteps = (mode: string) => action.runs.steps.filter((s) => !s.if || s.if.includes(`inputs.mode == '${mode}'`));
 
-/** The README's copy-paste workflows, verbatim, by the file name their marker gives. */
-function readmeWorkflows(): Map<string, string> {
-  const readme = readFileSync('README.md', 'utf8');
+/** The manual's copy-paste workflows, verbatim, by the file name their marker gives. */
+function manualWorkflows(): Map<string, string> {
+  const readme = readFileSync(REVIEW_PAGE, 'utf8');
   const blocks = new Map<string, string>();
   for (const m of readme.matchAll(/<!-- review-workflow:start (\S+) -->\n```yaml\n([\s\S]*?)```\n<!-- review-workflow:end -->/g)) blocks.set(m[1]!, m[2]!);
   return blocks;
@@ -52,7 +53,7 @@ test('every action is pinned by a full commit SHA, every checkout keeps no crede
   }
 });
 
-/** Permissions and the privileged job's shape, for this repository's workflows and the README's alike. */
+/** Permissions and the privileged job's shape, for this repository's workflows and the manual's alike. */
 function assertHardened(review: Workflow, comment: Workflow, where: string) {
   assert.deepEqual(review.permissions, { contents: 'read' }, where);
   for (const job of Object.values(review.jobs)) assert.equal(job.permissions, undefined, where);
@@ -128,12 +129,12 @@ test('the paths filter covers everything that changes the result', () => {
   for (const bin of Object.values(pkg.bin)) assert.ok(paths.some((p) => bin.replace(/^\.\//, '').startsWith(p.replace('**', ''))), bin);
 });
 
-test("the README's copy-paste workflows, verbatim: actionlint clean, least permissions, no pull-request code where comments are written", { timeout: 120_000 }, async () => {
-  const blocks = readmeWorkflows();
+test("the manual's copy-paste workflows, verbatim: actionlint clean, least permissions, no pull-request code where comments are written", { timeout: 120_000 }, async () => {
+  const blocks = manualWorkflows();
   assert.deepEqual([...blocks.keys()], ['.github/workflows/errors-review.yml', '.github/workflows/errors-review-comment.yml']);
   for (const [path, text] of blocks) assert.deepEqual(await lintWorkflow(text, path), [], path);
   const [review, comment] = [...blocks.values()].map((t) => parse(t) as Workflow);
-  assertHardened(review!, comment!, 'README');
+  assertHardened(review!, comment!, 'manual');
   // The comment workflow follows the review workflow by its name.
   assert.deepEqual((comment!.on.workflow_run as unknown as { workflows: string[] }).workflows, [(review as unknown as { name: string }).name]);
   const uses = Object.values(review!.jobs)[0]!.steps.find((s) => s.with?.mode === 'review')!;
