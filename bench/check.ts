@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parseDocument } from 'yaml';
-import { checkCatalog } from '../src/catalog/check.ts';
+import { checkCatalog } from '../src/check/check.ts';
 
 export interface CheckFigures {
   codes: number;

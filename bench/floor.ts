@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import type { CatalogModel } from '../src/catalog/model.ts';
+import type { CatalogModel } from '../src/model/model.ts';
 import { escapeHtml } from '../src/render/page.ts';
 import { catalogToMarkdown } from './site.ts';
 

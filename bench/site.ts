@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { checkCatalog } from '../src/catalog/check.ts';
-import type { CatalogModel } from '../src/catalog/model.ts';
+import { checkCatalog } from '../src/check/check.ts';
+import type { CatalogModel } from '../src/model/model.ts';
 
 export interface BuildFigures {
   ms: number;

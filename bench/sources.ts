@@ -2,8 +2,8 @@
 // and reading the same files and doing nothing with them. Median of runs.
 import { globSync, mkdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkCatalog } from '../src/catalog/check.ts';
-import { scanSources } from '../src/catalog/sources.ts';
+import { checkCatalog } from '../src/check/check.ts';
+import { scanSources } from '../src/bridges/sources.ts';
 
 export interface SourceFigures {
   files: number;

@@ -8,7 +8,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
-/** The bundle sits two levels deep, like src/catalog/, so paths relative to a module still hold. */
+/** The bundle sits two levels deep, like src/load/, so paths relative to a module still hold. */
 export const BUNDLE = 'build/cli/errcat.mjs';
 /** The files the bundle was built from (sources and the lock file), for bin/errcat.js to compare with. */
 export const INPUTS = 'build/cli/errcat.inputs.json';
@@ -18,8 +18,8 @@ const result = await build({
   metafile: true,
   // replay.mjs: what bin/errcat.js runs first for `check --cache` (a few kilobytes);
   // openapi-worker.mjs and openapi-review-worker.mjs: the threads that read an OpenAPI
-  // document (src/catalog/openapi.ts) and its version at the review's base (openapi-review.ts).
-  entryPoints: { errcat: 'src/cli/main.ts', replay: 'src/cli/replay.ts', 'openapi-worker': 'src/catalog/openapi-worker.ts', 'openapi-review-worker': 'src/catalog/openapi-review-worker.ts' },
+  // document (src/bridges/openapi.ts) and its version at the review's base (openapi-review.ts).
+  entryPoints: { errcat: 'src/cli/main.ts', replay: 'src/cli/replay.ts', 'openapi-worker': 'src/bridges/openapi-worker.ts', 'openapi-review-worker': 'src/bridges/openapi-review-worker.ts' },
   outdir: dirname(BUNDLE),
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -56,13 +56,13 @@ const result = await build({
       },
     },
     {
-      // The OpenAPI workers (check and review) are bundled too (an installed package has no sources to run).
+      // The OpenAPI workers (check, review, init --from-openapi) are bundled too (an installed package has no sources to run).
       name: 'openapi-worker-path',
       setup(b) {
-        b.onLoad({ filter: /src[\\/]catalog[\\/]openapi(-review)?\.ts$/ }, async (args) => {
+        b.onLoad({ filter: /src[\\/](bridges[\\/]openapi(-review)?|cli[\\/]init-from-openapi)\.ts$/ }, async (args) => {
           const { readFile } = await import('node:fs/promises');
           const text = await readFile(args.path, 'utf8');
-          return { contents: text.replace(/ownModuleUrl\('\.\/(openapi[\w-]*-worker)\.ts', import\.meta\.url\)/g, "new URL('./$1.mjs', import.meta.url)"), loader: 'ts' };
+          return { contents: text.replace(/ownModuleUrl\('(?:\.\.\/bridges\/|\.\/)(openapi[\w-]*-worker)\.ts', import\.meta\.url\)/g, "new URL('./$1.mjs', import.meta.url)"), loader: 'ts' };
         });
       },
     },

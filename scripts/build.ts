@@ -15,8 +15,8 @@ import { writeFileSync } from 'node:fs';
 import { recover, stagingDir, swapIn, discard } from '../src/build/swap.ts';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, refuseContents, refusePlace } from '../src/build/target.ts';
 import { verifySite } from '../src/build/verify.ts';
-import { checkCatalog } from '../src/catalog/check.ts';
-import { hasErrors, sortDiagnostics } from '../src/catalog/diagnostics.ts';
+import { checkCatalog } from '../src/check/check.ts';
+import { hasErrors, sortDiagnostics } from '../src/load/diagnostics.ts';
 import { text, textLines } from '../src/reporters/text.ts';
 import { catalogDir } from '../src/config.ts';
 

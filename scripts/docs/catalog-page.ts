@@ -1,7 +1,7 @@
 // The manual's catalog format page, from the zod schema the check validates with (its
 // .describe() texts), through the same JSON Schema editors get: it cannot drift.
 import { z } from 'zod';
-import { catalogSchema, codeSchema } from '../../src/catalog/schema.ts';
+import { catalogSchema, codeSchema } from '../../src/model/schema.ts';
 import { cell, page } from './markdown.ts';
 
 type Json = {
@@ -84,5 +84,5 @@ export function catalogPage(base: string): string {
     codeSchema.description ?? '',
     '',
     ...table(fields(codeSchema)),
-  ], 'src/catalog/schema.ts');
+  ], 'src/model/schema.ts');
 }

@@ -9,8 +9,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'parse5';
-import { SITE_CONTRACT, type Diagnostic } from '../catalog/diagnostics.ts';
-import type { CatalogModel } from '../catalog/model.ts';
+import { SITE_CONTRACT, type Diagnostic } from '../load/diagnostics.ts';
+import type { CatalogModel } from '../model/model.ts';
 
 interface Element {
   tag: string;

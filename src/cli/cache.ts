@@ -21,8 +21,8 @@
 // is a miss, and is replaced.
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import type { CatalogSource } from '../catalog/load.ts';
-import { catalogRoot, diskSource, isRefusal, type Refusal } from '../catalog/read.ts';
+import type { CatalogSource } from '../load/load.ts';
+import { catalogRoot, diskSource, isRefusal, type Refusal } from '../load/read.ts';
 import { cacheTrusted } from './cache-trust.ts';
 import { writeWhole } from './write-whole.ts';
 

@@ -1,12 +1,15 @@
 // What `errcat --help` and `errcat <command> --help` print. The options written here are
 // also those "did you mean" offers for a mistyped one, so the help cannot leave one out.
-import { closest } from '../catalog/suggest.ts';
+import { closest } from '../load/suggest.ts';
 
 /** Each command's lines of the usage text. */
 export const COMMANDS = {
   init: `  init [dir]       start a catalog in dir (default: $CATALOG_DIR or ./catalog); never overwrites
       --name <name>        the API's name (default: "Example")
-      --docs-url <url>     the https URL of the errors page (default: https://docs.example.com/errors)`,
+      --docs-url <url>     the https URL of the errors page (default: https://docs.example.com/errors)
+      --from-openapi <file>  seed it with the codes the API's OpenAPI document declares, each
+                           with its statuses; the texts to write are left as TODO: placeholders
+      --code-field <path>  where the code sits in an error body (default: code, else error.code)`,
   check: `  check [dir]      check the catalog (default: $CATALOG_DIR or ./catalog)
       --format text|json|github|markdown|sarif   output (default: text)
       --base <ref>         also review the change against the catalog at git <ref>

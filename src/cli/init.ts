@@ -1,21 +1,27 @@
 // `errcat init [dir]`: a starter catalog that passes the check at once: catalog.yaml with
 // the API's name and docs_url, one example code and an empty lock, each starting with the
 // schema comment editors complete from. It writes nothing when one of its files exists.
-import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
-import { checkCatalog } from '../catalog/check.ts';
-import { hasErrors } from '../catalog/diagnostics.ts';
-import { CATALOG_FILE, CODES_DIR, LOCK_FILE, type CatalogSource } from '../catalog/load.ts';
+import { existsSync, lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { checkCatalog } from '../check/check.ts';
+import { insideRoot } from '../load/confined.ts';
+import { hasErrors, type Diagnostic } from '../load/diagnostics.ts';
+import { CATALOG_FILE, CODES_DIR, LOCK_FILE, type CatalogSource } from '../load/load.ts';
 import { textLines } from '../reporters/text.ts';
-import { SCHEMA_DIR } from '../catalog/json-schema.ts';
+import { SCHEMA_DIR } from '../model/json-schema.ts';
 import { catalogDir } from '../config.ts';
 import { parseArgs } from './args.ts';
+import { catalogHead, q } from './init-head.ts';
+import { codesFromOpenapi, type Seed } from './init-from-openapi.ts';
+import { seededFiles } from './init-seed-files.ts';
 import { misuse } from './misuse.ts';
 import { packageVersion } from './version.ts';
 
 export const INIT_OPTIONS = {
   name: { type: 'string', default: 'Example' },
   'docs-url': { type: 'string', default: 'https://docs.example.com/errors' },
+  'from-openapi': { type: 'string' },
+  'code-field': { type: 'string' },
 } as const;
 
 const EXAMPLE_CODE = 'resource_not_found';
@@ -33,9 +39,20 @@ export function init(args: string[], out: NodeJS.WritableStream): number {
     const kind = lstatSync(path, { throwIfNoEntry: false });
     if (kind && !kind.isDirectory()) throw misuse(`${what} exists and is not a directory: init needs a directory to start the catalog in`, { brief: true });
   }
+  if (values['code-field'] !== undefined && values['from-openapi'] === undefined) throw misuse('--code-field goes with --from-openapi');
+  const seed = values['from-openapi'] !== undefined ? codesFromOpenapi(values['from-openapi'], codeField(values['code-field'])) : undefined;
+  if (seed && !seed.codes.length) {
+    const problems = seed.problems.length ? `\nthe document has problems to fix first:\n${textLines(seed.problems.slice(0, 10))}` : '';
+    throw misuse(`not written: ${values['from-openapi']} declares no codes at ${seed.codeField}${seed.skipped.length ? ` (only codes a catalog cannot hold: ${few(seed.skipped)})` : ''}; give --code-field, the path of the code in an error body (e.g. error.code)${problems}`, { brief: true });
+  }
+  const openapi = seed && openapiSetting(dir, values['from-openapi']!);
   const files = {
-    [CATALOG_FILE]: catalogYaml(name, docsUrl, schemaRef(dir, 'catalog.schema.json')),
-    [join(CODES_DIR, `${EXAMPLE_CODE}.yaml`)]: codeYaml(docsUrl, schemaRef(join(dir, CODES_DIR), 'code.schema.json')),
+    ...(seed
+      ? seededFiles(seed, { name, docsUrl, catalogSchema: schemaRef(dir, 'catalog.schema.json'), codeSchema: schemaRef(join(dir, CODES_DIR), 'code.schema.json'), openapi })
+      : {
+          [CATALOG_FILE]: catalogYaml(name, docsUrl, schemaRef(dir, 'catalog.schema.json')),
+          [join(CODES_DIR, `${EXAMPLE_CODE}.yaml`)]: codeYaml(docsUrl, schemaRef(join(dir, CODES_DIR), 'code.schema.json')),
+        }),
     [LOCK_FILE]: LOCK_YAML,
   };
   // Any entry at all, a dangling link too: init never writes over or through anything.
@@ -46,7 +63,10 @@ export function init(args: string[], out: NodeJS.WritableStream): number {
   // Checked before anything is written: a name the page cannot show (raw HTML, a javascript:
   // link in its Markdown) is refused with the check's own diagnostics.
   const result = checkCatalog(dir, {}, inMemory(dir, files));
-  if (hasErrors(result.diagnostics)) {
+  // What the check finds in a seed's OpenAPI document is the document's to fix, not a
+  // reason to withhold the catalog: it is reported after writing, as the check will.
+  const inDocument = (d: Diagnostic) => seed !== undefined && !insideRoot(resolve(d.file), dir);
+  if (hasErrors(result.diagnostics.filter((d) => !inDocument(d)))) {
     throw misuse(`not written: with these values the new catalog would fail the check:\n${textLines(result.diagnostics)}`, { brief: true });
   }
   try {
@@ -57,6 +77,15 @@ export function init(args: string[], out: NodeJS.WritableStream): number {
     throw misuse(`could not write the catalog in ${shown}: ${(e as Error).message}`, { brief: true });
   }
   const arg = shown === 'catalog' ? '' : ` ${shown}`;
+  if (seed) {
+    // A document the check cannot read from the catalog's setting is named on each run.
+    const checkArgs = openapi === undefined ? `${arg} --openapi ${values['from-openapi']}` : arg;
+    out.write(seededReport(seed, files, shown, checkArgs, result.diagnostics.filter((d) => d.rule === 'text-to-write').length));
+    const documentErrors = result.diagnostics.filter((d) => inDocument(d) && d.severity === 'error');
+    const n = documentErrors.length;
+    if (n) out.write(`\nthe check finds ${n} error${n === 1 ? '' : 's'} in the OpenAPI document, to fix there:\n${textLines(documentErrors)}\n`);
+    return 0;
+  }
   out.write(`wrote ${Object.keys(files).map((f) => join(shown, f)).join(', ')}
 
 next:
@@ -65,6 +94,41 @@ next:
   3. replace ${EXAMPLE_CODE} with your API's codes, one file each in ${join(shown, CODES_DIR)}, then npx errcat check${arg} again
 `);
   return 0;
+}
+
+/** What a seeded catalog holds and what is left to a person. */
+function seededReport(seed: Seed, files: Record<string, string>, shown: string, arg: string, toWrite: number): string {
+  const guessed = seed.codes.filter((c) => !c.statuses.length).map((c) => c.code);
+  return `wrote ${join(shown, CATALOG_FILE)}, ${join(shown, LOCK_FILE)} and ${Object.keys(files).length - 2} code files in ${join(shown, CODES_DIR)}
+  (${seed.codes.length} codes the document declares, code field ${seed.codeField})
+${guessed.length ? `  status guessed for ${guessed.length} declared only under default, a range or a shared enum: ${few(guessed)}\n` : ''}${
+  seed.skipped.length ? `  not seeded, no catalog can hold them as codes: ${few(seed.skipped)}\n` : ''}
+next:
+  1. npx errcat check${arg}     lists the ${toWrite} texts only you can write (warnings text-to-write)
+  2. write them, one code file at a time, then npx errcat check${arg} again
+  3. add the plugin to astro.config.mjs: starlightErrorCatalog({ catalog: '${shown.split(sep).join('/')}' }) (see the README)
+`;
+}
+
+/** The first ten of a list, for one line. */
+function few(list: string[]): string {
+  return list.slice(0, 10).join(', ') + (list.length > 10 ? ', ...' : '');
+}
+
+/** catalog.yaml's `openapi`: the document relative to the catalog, if the check may read it from there (inside the catalog's parent). */
+function openapiSetting(dir: string, doc: string): string | undefined {
+  const path = resolve(doc);
+  // Real paths, as the check compares them; a parent that does not exist yet holds nothing.
+  if (!existsSync(dirname(dir)) || !insideRoot(realpathSync(path), realpathSync(dirname(dir)))) return undefined;
+  return relative(dir, path).split(sep).join('/');
+}
+
+/** A dotted path of plain names, as the catalog's code_field. */
+function codeField(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/.test(value)) {
+    throw misuse(`--code-field "${value}" is not a dotted path of names, e.g. error.code`, { brief: true });
+  }
+  return value;
 }
 
 /** The catalog `files` (paths relative to `dir`) as the check reads a directory. */
@@ -107,17 +171,8 @@ function schemaRef(dir: string, file: string): string {
 }
 
 // JSON strings are YAML: any name or URL is quoted safely.
-const q = (s: string) => JSON.stringify(s);
-
 function catalogYaml(name: string, docsUrl: URL, schema: string): string {
-  return `# yaml-language-server: $schema=${schema}
-api: ${q(name)}
-title: Errors
-description: ${q(`Every error the ${name} API returns, with its stable code, HTTP status, and how to recover.`)}
-docs_url: ${q(docsUrl.href)}
-code_pattern: '^[a-z][a-z0-9_]*$'
-intro: Every error response carries a stable \`code\`. Match on it, not on the message.
-envelope:
+  return `${catalogHead(name, docsUrl, schema, '^[a-z][a-z0-9_]*$')}envelope:
   id: response-shape
   title: The error response
   code_field: error.code

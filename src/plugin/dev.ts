@@ -5,9 +5,14 @@
 // and the browser reloads; a failing check then shows in Astro's error overlay.
 import { isAbsolute, relative } from 'node:path';
 import type { EnvironmentModuleNode, RunnableDevEnvironment, ViteDevServer } from 'vite';
-import { checkCatalog, type CheckResult } from '../catalog/check.ts';
+import { checkCatalog, type CheckResult } from '../check/check.ts';
 import { catalogCheckError } from './errors.ts';
-import type { LiveCatalog } from './vite.ts';
+
+/** The catalog as last checked: the build checks once, the dev server after every change. */
+export interface LiveCatalog {
+  dir: string;
+  result: CheckResult;
+}
 
 /** Editors save in bursts (write, rename, chmod): one check per burst. */
 const SETTLE_MS = 15;

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { AstroError } from 'astro/errors';
 import { userError } from './user-error.ts';
-import type { CheckResult } from '../catalog/check.ts';
+import type { CheckResult } from '../check/check.ts';
 import { summaryLine } from '../reporters/reporter.ts';
 import { textLines } from '../reporters/text.ts';
 import { formatLinkProblems, type LinkProblem } from './links.ts';

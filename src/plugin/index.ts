@@ -6,9 +6,9 @@
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
-import { checkCatalog } from '../catalog/check.ts';
-import { CatalogDirError } from '../catalog/load.ts';
-import type { CatalogModel } from '../catalog/model.ts';
+import { checkCatalog } from '../check/check.ts';
+import { CatalogDirError } from '../load/load.ts';
+import type { CatalogModel } from '../model/model.ts';
 import { siteTitle, titleText } from '../render/page.ts';
 import { catalogNotFoundError, locateCatalog, type CatalogLocation } from './catalog-path.ts';
 import { catalogCheckError, notInStarlightError } from './errors.ts';

@@ -3,15 +3,16 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CheckResult } from '../catalog/check.ts';
-import { hasErrors } from '../catalog/diagnostics.ts';
+import type { CheckResult } from '../check/check.ts';
+import { hasErrors } from '../load/diagnostics.ts';
 import { RULE_PAGE_PATH } from '../rules/docs.ts';
 import { summaryLine } from '../reporters/reporter.ts';
 import { textLines } from '../reporters/text.ts';
 import { siteLinksError } from './errors.ts';
 import { checkSiteLinks, readBuiltPages, readDocsSources } from './links.ts';
 import type { StarlightErrorCatalogOptions } from './options.ts';
-import { vitePluginErrorCatalog, type LiveCatalog } from './vite.ts';
+import type { LiveCatalog } from './dev.ts';
+import { vitePluginErrorCatalog } from './vite.ts';
 import { ownModule } from '../own-module.ts';
 
 const route = (file: string) => ownModule(`../routes/${file}`, import.meta.url);

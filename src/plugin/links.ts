@@ -7,8 +7,8 @@
 // Each problem points at the source that holds the link when it can be found.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { displayPath } from '../catalog/load.ts';
-import { closest } from '../catalog/suggest.ts';
+import { displayPath } from '../load/load.ts';
+import { closest } from '../load/suggest.ts';
 import { plainText } from '../reporters/escape.ts';
 
 /**

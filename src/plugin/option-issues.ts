@@ -2,7 +2,7 @@
 // and what was given ("sidebar: expected boolean or object, got string"), and "did you
 // mean" for a misspelt option name, as Starlight's own config errors do.
 import type { z } from 'zod';
-import { closest } from '../catalog/suggest.ts';
+import { closest } from '../load/suggest.ts';
 
 type Issue = z.core.$ZodIssue;
 

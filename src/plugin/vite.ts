@@ -4,19 +4,13 @@
 // new catalog; a failing check makes the model's load throw, and Astro shows the
 // diagnostics in its error overlay.
 import type { Plugin } from 'vite';
-import type { CheckResult } from '../catalog/check.ts';
+import type { CheckResult } from '../check/check.ts';
 import { serializeModel } from '../render/model-data.ts';
 import { pageHref, plainTitle, siteTitle } from '../render/page.ts';
-import { watchCatalog } from './dev.ts';
+import { watchCatalog, type LiveCatalog } from './dev.ts';
 import { catalogCheckError } from './errors.ts';
 import type { SidebarPlacement } from './sidebar.ts';
 import { ownModule } from '../own-module.ts';
-
-/** The catalog as last checked: the build checks once, the dev server after every change. */
-export interface LiveCatalog {
-  dir: string;
-  result: CheckResult;
-}
 
 export interface VirtualModuleOptions {
   /** Passed to the pages. */

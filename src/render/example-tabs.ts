@@ -1,7 +1,7 @@
 // Examples in several languages (HTTP, TypeScript SDK, Python SDK...) are shown side by
 // side as synced tabs: the languages and their labels are declared once in catalog.yaml,
 // and a reader's choice holds for every tab group on the page (Starlight's `syncKey`).
-import type { CatalogFile, Example } from '../catalog/schema.ts';
+import type { CatalogFile, Example } from '../model/schema.ts';
 
 /** One key for the whole page, so choosing "Python" once shows Python everywhere. */
 export const LANGUAGE_SYNC_KEY = 'errcat-language';

@@ -1,11 +1,12 @@
 // Machine-readable exports of the catalog: errors.json, errors.d.ts, llms.txt and
 // llms-full.txt. Plain functions of the model; the endpoints only serve their output.
-import type { CatalogModel, CodeEntry } from '../catalog/model.ts';
-import type { Retry } from '../catalog/schema.ts';
-import { statusText } from '../catalog/http.ts';
-import { contractChangelog, shippedWhen, type Release, type Shipped } from '../catalog/changelog.ts';
+import type { CatalogModel, CodeEntry } from '../model/model.ts';
+import type { Retry } from '../model/schema.ts';
+import { statusText } from '../model/http.ts';
+import { contractChangelog, shippedWhen, type Release } from '../model/changelog.ts';
+import type { Shipped } from '../model/lock.ts';
 import { pageHref, retryLabel, retryPlan } from './page.ts';
-import { mediaTypeOf } from '../catalog/envelope.ts';
+import { mediaTypeOf } from '../model/envelope.ts';
 import { markdownCode } from '../reporters/escape.ts';
 import { mdBlock, mdLink, mdText } from './markdown-safe.ts';
 

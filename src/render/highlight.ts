@@ -5,7 +5,7 @@
 // instead of a style attribute per token and a per-line wrapper. Colours too faint on the
 // block's background are adjusted to a contrast of at least 5.5:1 (as Expressive Code does).
 import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
-import type { Example } from '../catalog/schema.ts';
+import type { Example } from '../model/schema.ts';
 
 const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 /** Catalog language -> Shiki grammar (`text`: not highlighted). */

@@ -2,9 +2,9 @@
 // llms-full.txt and the `description`s of errors.openapi.json, which OpenAPI viewers
 // render as HTML. The check keeps raw HTML and unsafe links out of catalog Markdown, but
 // exports are made from a model, not from a checked catalog, so each text is made safe
-// here for where it stands, as the page's renderer does for HTML (catalog/markdown.ts).
+// here for where it stands, as the page's renderer does for HTML (model/markdown.ts).
 import MarkdownIt, { type StateCore } from 'markdown-it';
-import { isSafeHref } from '../catalog/markdown.ts';
+import { isSafeHref } from '../model/markdown.ts';
 
 /**
  * Plain text as inline Markdown: the characters that start raw HTML or an autolink (`<`),

@@ -1,9 +1,9 @@
 // The model crosses from the plugin (config time) to the pages (render time) as JSON.
 // Serialize the inputs of buildModel and rebuild on the other side, so the page gets the
 // same model the check produced, Map included.
-import { buildModel, type CatalogModel } from '../catalog/model.ts';
-import type { Shipped } from '../catalog/changelog.ts';
-import type { CatalogFile, CodeFile } from '../catalog/schema.ts';
+import { buildModel, type CatalogModel } from '../model/model.ts';
+import type { Shipped } from '../model/lock.ts';
+import type { CatalogFile, CodeFile } from '../model/schema.ts';
 
 export interface ModelData {
   catalog: CatalogFile;

@@ -5,11 +5,11 @@
 // `$ref: './errors.openapi.json#/components/responses/Error404'`.
 // Every `description` is CommonMark that viewers render: catalog text in it goes through
 // markdown-safe.ts (plain text escaped, catalog Markdown only when inert, http(s) links only).
-import type { CatalogModel, CodeEntry } from '../catalog/model.ts';
-import { getPath } from '../catalog/examples.ts';
-import { REASON_PHRASES } from '../catalog/http.ts';
-import { exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../catalog/envelope.ts';
-import type { Shape } from '../catalog/schema.ts';
+import type { CatalogModel, CodeEntry } from '../model/model.ts';
+import { getPath } from '../model/examples.ts';
+import { REASON_PHRASES } from '../model/http.ts';
+import { exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../model/envelope.ts';
+import type { Shape } from '../model/schema.ts';
 import { markdownCode } from '../reporters/escape.ts';
 import { mdBlock, mdLink, mdText } from './markdown-safe.ts';
 
@@ -184,11 +184,23 @@ function synthesize(c: CodeEntry, status: number, shape: Shape, model: CatalogMo
   if (shape.status_field) set(shape.status_field, status);
   const messageField = shape.fields.find((f) => /(^|\.)message$/.test(f.name) && f.type === 'string');
   if (messageField && getPath(body, messageField.name) === undefined) set(messageField.name, c.message ?? c.summary);
-  // Other required fields (a request id...) take the value the shape's own example shows.
+  // Other required fields (a request id...) take the value the code's own examples (of its
+  // other statuses) show, else the shape's example. That example is some code's body: its
+  // `detail` and `instance` tell of that code's occurrence, so no other code borrows them.
+  const own = c.statuses.map((s) => exampleBody(c, s, shape, model.catalog)).filter((b) => b !== undefined);
   const sample = shape.example ? parseExample(shape.example)?.body : undefined;
+  const sampleIsOwn = shape.code_field !== undefined && getPath(sample, shape.code_field) === c.code;
   for (const f of shape.fields) {
-    const value = getPath(sample, f.name);
-    if (f.required && getPath(body, f.name) === undefined && value !== undefined) set(f.name, value);
+    if (!f.required || getPath(body, f.name) !== undefined) continue;
+    const lent = sampleIsOwn || !(isProblem(shape) && OCCURRENCE_MEMBERS.includes(f.name));
+    const value = [...own, ...(lent ? [sample] : [])].map((b) => getPath(b, f.name)).find((v) => v !== undefined);
+    if (value !== undefined) set(f.name, value);
+    else if (isProblem(shape) && f.name === 'detail') set(f.name, c.summary);
+    // RFC 6963's example namespace: plainly a stand-in, and this code's own.
+    else if (isProblem(shape) && f.name === 'instance') set(f.name, `urn:example:${encodeURIComponent(c.code)}`);
   }
   return body;
 }
+
+/** RFC 9457 members that describe one occurrence of a problem, not its type. */
+const OCCURRENCE_MEMBERS = ['detail', 'instance'];

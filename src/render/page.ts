@@ -1,10 +1,10 @@
 // Everything the errors page derives from the model, as plain data: the heading list for
 // Starlight's "On this page", the quick navigation, the filter facets, the retry label of
 // a code, and the lifecycle notice. The .astro components only lay this out.
-import { contractChangelog, type Release } from '../catalog/changelog.ts';
-import { categoryAnchor, FIXED_ANCHORS, type CatalogModel, type CodeEntry } from '../catalog/model.ts';
-import { statusText } from '../catalog/http.ts';
-import type { Retry, Section } from '../catalog/schema.ts';
+import { contractChangelog, type Release } from '../model/changelog.ts';
+import { categoryAnchor, FIXED_ANCHORS, type CatalogModel, type CodeEntry } from '../model/model.ts';
+import { statusText } from '../model/http.ts';
+import type { Retry, Section } from '../model/schema.ts';
 
 export interface PageHeading {
   depth: number;

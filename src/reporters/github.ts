@@ -1,6 +1,6 @@
 // GitHub Actions workflow commands: one annotation per diagnostic (on the diff in a pull
 // request), the review's notices with --base, then the summary.
-import type { Diagnostic } from '../catalog/diagnostics.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
 import { formatReviewGithub } from '../review/annotate.ts';
 import { counts } from '../review/report.ts';
 import { githubData, githubProperty } from './escape.ts';

@@ -1,9 +1,9 @@
 // One interface for every output format. The CLI, the site build and the review all
 // print diagnostics through a reporter, so each format is written (and escaped) once.
-import type { Diagnostic } from '../catalog/diagnostics.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
 import type { Review } from '../review/diff.ts';
 import type { ReportContext } from '../review/report.ts';
-import type { OpenapiChanges } from '../catalog/openapi-review.ts';
+import type { OpenapiChanges } from '../bridges/openapi-review.ts';
 
 export interface Run {
   diagnostics: Diagnostic[];

@@ -1,8 +1,8 @@
 // `path:line:col  severity  rule-id  message  hint: ...  docs: <rule page>`, one line per
 // diagnostic, then the review (with --base) and a summary line.
-import type { Diagnostic } from '../catalog/diagnostics.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
 import { formatReviewText } from '../review/report.ts';
-import { formatOpenapiChanges } from '../catalog/openapi-review.ts';
+import { formatOpenapiChanges } from '../bridges/openapi-review.ts';
 import { rulePageUrl } from '../rules/docs.ts';
 import { plainText } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';

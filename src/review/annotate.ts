@@ -3,7 +3,7 @@
 // annotate a deleted file), become job-level annotations that name the place in their
 // text; a removed code's notice goes on the lock's changed line when the pull request
 // edited the lock. Everything printed is escaped per GitHub's workflow-command rules.
-import type { Diagnostic } from '../catalog/diagnostics.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
 import type { CodeChange, Review } from './diff.ts';
 import { githubData as ghData, githubProperty as ghProperty, plainLines as plain } from '../reporters/escape.ts';
 import { annotationMessage } from '../reporters/text.ts';

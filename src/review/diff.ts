@@ -1,10 +1,11 @@
 // Review: what a change does to the catalog, code by code and field by field, compared
 // with the catalog at a base revision. Also catches edits to the lock of shipped codes.
-import type { Diagnostic } from '../catalog/diagnostics.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
 import { join } from 'node:path';
-import { displayPath, locate, locateLines, LOCK_FILE, type LoadedCatalog, type SourceFile } from '../catalog/load.ts';
-import { statusDelta } from '../catalog/model.ts';
-import { readLock, type Lock, type LockEntry } from '../catalog/stability.ts';
+import { displayPath, locate, locateLines, LOCK_FILE, type LoadedCatalog, type SourceFile } from '../load/load.ts';
+import { statusDelta } from '../model/model.ts';
+import { readLock } from '../check/stability.ts';
+import type { Lock, LockEntry } from '../model/lock.ts';
 import shippedLockEdited from '../rules/shipped-lock-edited.ts';
 import { compareFields, fieldsOf, lineDiff, statusWords, type FieldChange } from './fields.ts';
 import { detectRenames, renameDiagnostics, type Rename } from './rename.ts';

@@ -1,9 +1,9 @@
 // Read a catalog as it was at a git revision, through the same loader as the working tree
 // and within the same bounds: the base of a pull request is as untrusted as its head.
 import { join, relative, resolve } from 'node:path';
-import { CatalogDirError, loadCatalog, type CatalogSource, type LoadedCatalog } from '../catalog/load.ts';
-import { LIMITS } from '../catalog/limits.ts';
-import { tooLarge, type Refusal } from '../catalog/read.ts';
+import { CatalogDirError, loadCatalog, type CatalogSource, type LoadedCatalog } from '../load/load.ts';
+import { LIMITS } from '../load/limits.ts';
+import { tooLarge, type Refusal } from '../load/read.ts';
 
 /** Output of one git command, bounded: a listing of 20,000 files with long names fits easily. */
 const LISTING_BYTES = 64 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // thing: the share of words they have in common (names aside) decides, never the name or
 // the status alone. Below the threshold the review says nothing about a rename.
 import { diffArrays } from 'diff';
-import type { Diagnostic } from '../catalog/diagnostics.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
 import shippedCodeRenamed from '../rules/shipped-code-renamed.ts';
 import { fieldsOf } from './fields.ts';
 

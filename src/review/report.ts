@@ -2,10 +2,10 @@
 // request. Every changed field is shown whole, with the changed words marked; added codes
 // are shown as a reader will see them; removed codes with what was lost and what the
 // check says. Catalog text goes through the escaping of each format (./escape.ts).
-import type { Diagnostic } from '../catalog/diagnostics.ts';
-import { statusText } from '../catalog/http.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { statusText } from '../model/http.ts';
 import type { CodeChange, Review } from './diff.ts';
-import { bySeverity, fitting, markdownDiagnostics, more, moreDiagnostics } from '../reporters/markdown.ts';
+import { bySeverity, fitting, markdownDiagnostics, more, moreDiagnostics } from '../reporters/markdown-list.ts';
 import { markdownCode as mdCode, markdownFence as mdFence, markdownLink, markdownText as mdText, plainLines as plain } from '../reporters/escape.ts';
 import type { FieldChange, Piece } from './fields.ts';
 import type { Rename } from './rename.ts';

@@ -1,5 +1,5 @@
 import { AnyCode } from './context.ts';
-import { pageAnchors } from '../catalog/model.ts';
+import { pageAnchors } from '../model/model.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 

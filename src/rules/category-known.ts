@@ -1,5 +1,5 @@
-import { locate } from '../catalog/load.ts';
-import { closest } from '../catalog/suggest.ts';
+import { locate } from '../load/load.ts';
+import { closest } from '../load/suggest.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 

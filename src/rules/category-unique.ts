@@ -1,4 +1,4 @@
-import { locate } from '../catalog/load.ts';
+import { locate } from '../load/load.ts';
 import { catalogYaml } from './example-files.ts';
 import { defineRule } from './rule.ts';
 

@@ -1,5 +1,5 @@
-import { codePattern } from '../catalog/code-pattern.ts';
-import { locate } from '../catalog/load.ts';
+import { codePattern } from '../model/code-pattern.ts';
+import { locate } from '../load/load.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 
@@ -13,7 +13,7 @@ export default defineRule({
   pass: { files: codeFile() },
   check(ctx, report) {
     if (!ctx.catalog) return;
-    // Matched with RE2 in linear time (src/catalog/code-pattern.ts); invalid-value reports a refused pattern.
+    // Matched with RE2 in linear time (src/model/code-pattern.ts); invalid-value reports a refused pattern.
     const matches = codePattern(ctx.catalog.code_pattern, () => {});
     if (!matches) return;
     for (const { data, file } of ctx.codes) {

@@ -1,5 +1,5 @@
-import { locate } from '../catalog/load.ts';
-import { reservedCode } from '../catalog/reserved.ts';
+import { locate } from '../load/load.ts';
+import { reservedCode } from '../model/reserved.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 
@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   description: "A code is a name the page can't give a unique id and plain URL: an id Starlight or the page uses, a dot name, a file of the built site, or URL-unsafe characters.",
   why: "The code's docs_url would land on the sidebar or the search dialog instead of its heading, or its plain URL would overwrite an export or break the build.",
-  fix: 'Choose another name; the reserved names are in src/catalog/reserved.ts and "Limits and safety" in the manual.',
+  fix: 'Choose another name; the reserved names are in src/model/reserved.ts and "Limits and safety" in the manual.',
   fail: { files: codeFile({ code: 'starlight__sidebar' }), note: "starlight__sidebar is the id of Starlight's sidebar" },
   pass: { files: codeFile({ code: 'sidebar_hidden' }) },
   locked: true,

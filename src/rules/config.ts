@@ -1,13 +1,13 @@
 // `rules:` in catalog.yaml: a catalog may turn a warning-level rule off or up to error.
 // Error-level rules (stability, the invariants behind docs_url, everything the page
 // needs to build) always apply; rules-config reports attempts to relax them.
-import type { Diagnostic, Severity } from '../catalog/diagnostics.ts';
+import type { Diagnostic, Severity } from '../load/diagnostics.ts';
 import type { Rule } from './rule.ts';
 
 export const RULE_SETTINGS: readonly string[] = ['off', 'warning', 'error'];
 export type RuleSetting = Severity | 'off';
 
-export function configurable(rule: Rule): boolean {
+export function configurable(rule: Pick<Rule, 'severity'>): boolean {
   return rule.severity === 'warning';
 }
 

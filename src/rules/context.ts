@@ -1,11 +1,15 @@
 // What every rule's check sees: the loaded files, the valid parts of the catalog, and a
 // memo so rules that share work (one Markdown scan, one pass over the examples) do it once.
-import type { Diagnostic } from '../catalog/diagnostics.ts';
-import type { LoadedCatalog, SourceFile } from '../catalog/load.ts';
-import type { CheckOptions } from '../catalog/validate.ts';
-import type { CatalogFile, CodeFile } from '../catalog/schema.ts';
-import type { Lock } from '../catalog/stability.ts';
-import type { Rule } from './rule.ts';
+import type { Diagnostic, Severity } from '../load/diagnostics.ts';
+import type { LoadedCatalog, SourceFile } from '../load/load.ts';
+import type { CatalogFile, CodeFile } from '../model/schema.ts';
+import type { Lock } from '../model/lock.ts';
+
+/** What a run adds to the catalog's own settings. */
+export interface CheckOptions {
+  /** The API's OpenAPI document (`--openapi`), instead of catalog.yaml's `openapi`. */
+  openapi?: string;
+}
 
 export interface ValidCode {
   data: CodeFile;
@@ -27,8 +31,8 @@ export interface RuleContext {
   options: CheckOptions;
   /** Add a diagnostic made elsewhere (about a file outside the catalog, e.g. the OpenAPI document). */
   push(d: Diagnostic): void;
-  /** The registry, for rules about rules. */
-  rules: readonly Rule[];
+  /** The registry, for rules about rules (each a Rule of rule.ts, which builds on this context). */
+  rules: readonly { id: string; severity: Severity }[];
   /** `compute(ctx)`, computed once per run. */
   shared<T>(compute: (ctx: RuleContext) => T): T;
 }

@@ -10,6 +10,6 @@ export default defineRule({
   fix: "Set the body's code and docs_url fields to this code's.",
   fail: { files: codeFile({}, jsonExample(envelopeBody('thing_not_found'))) },
   pass: { files: codeFile({}, jsonExample(envelopeBody())) },
-  firesIn: 'src/catalog/examples.ts',
+  firesIn: 'src/model/examples.ts',
   check: (ctx, report) => reportFindings(ctx, 'code-match', report),
 });

@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Make the body follow the envelope (or the `shape` it names); declare extra fields under `extensions`.',
   fail: { files: codeFile({}, jsonExample('{ "error": { "code": "thing_gone", "docs_url": "https://docs.mini.test/errors#thing_gone" } }')) },
   pass: { files: codeFile({}, jsonExample(envelopeBody())) },
-  firesIn: 'src/catalog/examples.ts',
+  firesIn: 'src/model/examples.ts',
   check: (ctx, report) => reportFindings(ctx, 'envelope', report),
 });

@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Write the complete body: no `...` placeholders, no comments, no trailing commas.',
   fail: { files: codeFile({}, jsonExample('{ "error": { "code": "thing_gone", ... } }')) },
   pass: { files: codeFile({}, jsonExample(envelopeBody())) },
-  firesIn: 'src/catalog/examples.ts',
+  firesIn: 'src/model/examples.ts',
   check: (ctx, report) => reportFindings(ctx, 'json', report),
 });

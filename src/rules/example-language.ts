@@ -1,4 +1,4 @@
-import { languageFindings } from '../catalog/example-languages.ts';
+import { languageFindings } from '../model/example-languages.ts';
 import { catalogYaml, codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 

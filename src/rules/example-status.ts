@@ -19,6 +19,6 @@ export default defineRule({
   fix: "Start HTTP examples with a status line such as `HTTP/1.1 404 Not Found`, using one of the code's statuses.",
   fail: { files: codeFile({}, example('HTTP/1.1 400 Bad Request')) },
   pass: { files: codeFile({}, example('HTTP/1.1 404 Not Found')) },
-  firesIn: 'src/catalog/examples.ts',
+  firesIn: 'src/model/examples.ts',
   check: (ctx, report) => reportFindings(ctx, 'status', report),
 });

@@ -12,6 +12,6 @@ export default defineRule({
   fix: 'Correct the sample at the reported line and column (oxc-parser parses it); write real code, no `...` placeholders.',
   fail: { files: codeFile({}, tsExample('await things.retrieve("thing_1";')) },
   pass: { files: codeFile({}, tsExample('await things.retrieve("thing_1");')) },
-  firesIn: 'src/catalog/examples.ts (parsed by src/catalog/sample-syntax.ts)',
+  firesIn: 'src/model/examples.ts (parsed by src/model/sample-syntax.ts)',
   check: (ctx, report) => reportFindings(ctx, 'syntax', report),
 });

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { locate } from '../catalog/load.ts';
+import { locate } from '../load/load.ts';
 import { codeFile, codeYaml } from './example-files.ts';
 import { defineRule } from './rule.ts';
 

@@ -1,5 +1,5 @@
-import { HEADER_NAME } from '../catalog/http.ts';
-import { locate } from '../catalog/load.ts';
+import { HEADER_NAME } from '../model/http.ts';
+import { locate } from '../load/load.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { reportFindings } from './shared/examples.ts';
@@ -12,7 +12,7 @@ export default defineRule({
   fix: 'Write header names as tokens (letters, digits, `-`), list each once, give Retry-After in whole seconds.',
   fail: { files: codeFile({}, 'headers:\n  - name: Retry After\n    description: Seconds to wait.\n') },
   pass: { files: codeFile({}, 'headers:\n  - name: Retry-After\n    description: Seconds to wait.\n    example: "23"\n') },
-  firesIn: 'here (`headers`) and src/catalog/examples.ts (header lines of HTTP examples)',
+  firesIn: 'here (`headers`) and src/model/examples.ts (header lines of HTTP examples)',
   check(ctx, report) {
     for (const { data, file } of ctx.codes) {
       const names = new Set<string>();

@@ -59,6 +59,7 @@ import sourceUnusedCode from './source-unused-code.ts';
 import statusMeaning from './status-meaning.ts';
 import statusRequired from './status-required.ts';
 import statusValid from './status-valid.ts';
+import textToWrite from './text-to-write.ts';
 import unknownKey from './unknown-key.ts';
 import unsafeFile from './unsafe-file.ts';
 import unsafeLink from './unsafe-link.ts';
@@ -123,6 +124,7 @@ export const RULES = [
   statusMeaning,
   statusRequired,
   statusValid,
+  textToWrite,
   unknownKey,
   unsafeFile,
   unsafeLink,
@@ -130,6 +132,13 @@ export const RULES = [
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];
+
+declare module '../load/diagnostics.ts' {
+  // A diagnostic's rule is one of these ids (see RuleRegistry there).
+  interface RuleRegistry {
+    ruleId: RuleId;
+  }
+}
 export type { Rule } from './rule.ts';
 
 const BY_ID = new Map<string, (typeof RULES)[number]>(RULES.map((r) => [r.id, r]));

@@ -1,5 +1,5 @@
-import { codePattern } from '../catalog/code-pattern.ts';
-import { locate } from '../catalog/load.ts';
+import { codePattern } from '../model/code-pattern.ts';
+import { locate } from '../load/load.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 
@@ -11,7 +11,7 @@ export default defineRule({
   fix: 'Use a value of the type the message names; the hint lists the accepted values when there are few.',
   fail: { files: codeFile({ retry: '{ when: sometimes }' }) },
   pass: { files: codeFile({ retry: '{ when: conditional }' }) },
-  firesIn: 'src/catalog/schema-issues.ts (from the schema), and here for code_pattern',
+  firesIn: 'src/check/schema-issues.ts (from the schema), and here for code_pattern',
   check(ctx, report) {
     const { catalog, catalogFile } = ctx;
     if (!catalog || !catalogFile) return;

@@ -9,5 +9,5 @@ export default defineRule({
   fix: 'Restore shipped.yaml from version control; it is written by `npm run catalog:ship`, never by hand.',
   fail: { files: lockFile({ rate_limited: '{ status: [429], categorie: limits }' }) },
   pass: { files: lockFile() },
-  firesIn: 'src/catalog/stability.ts (readLock)',
+  firesIn: 'src/check/stability.ts (readLock)',
 });

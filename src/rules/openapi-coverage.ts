@@ -10,6 +10,6 @@ export default defineRule({
   fix: "Declare the code under its status with an example; declare each operation's error responses.",
   fail: { files: withOpenapi(openapiResponse('default', 'thing_not_found') + openapiResponse(429, 'rate_limited')) },
   pass: { files: withOpenapi(openapiResponse(404, 'thing_not_found') + openapiResponse(429, 'rate_limited')) },
-  firesIn: 'src/catalog/openapi-compare.ts (OpenAPI in)',
+  firesIn: 'src/bridges/openapi-compare.ts (OpenAPI in)',
   check: passOn('openapi-coverage'),
 });

@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Point `openapi` (relative to the catalog) or --openapi at the API\'s OpenAPI document, inside the repository; split a document past a bound into files joined by $ref.',
   fail: { files: withOpenapi(openapiResponse(404, 'thing_not_found') + openapiResponse(429, 'rate_limited'), { path: 'missing.yaml' }) },
   pass: { files: withOpenapi(openapiResponse(404, 'thing_not_found') + openapiResponse(429, 'rate_limited')) },
-  firesIn: 'src/catalog/openapi.ts (OpenAPI in)',
+  firesIn: 'src/bridges/openapi.ts (OpenAPI in)',
   check: passOn('openapi-file'),
 });

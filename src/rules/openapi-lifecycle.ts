@@ -14,6 +14,6 @@ export default defineRule({
   fix: 'Mark the operation or schema `deprecated: true` (or the response or example `x-deprecated: true`); remove retired codes from responses.',
   fail: { files: { ...gone(), ...deprecated, 'catalog.yaml': both['catalog.yaml']!.replace('"429"', '"410": Gone.\n  "429"') } },
   pass: { files: { ...gone('          x-deprecated: true\n'), ...deprecated, 'catalog.yaml': both['catalog.yaml']!.replace('"429"', '"410": Gone.\n  "429"') } },
-  firesIn: 'src/catalog/openapi-compare.ts (OpenAPI in)',
+  firesIn: 'src/bridges/openapi-compare.ts (OpenAPI in)',
   check: passOn('openapi-lifecycle'),
 });

@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Point the $ref at a file and JSON pointer inside the repository.',
   fail: { files: withOpenapi("        '404':\n          $ref: './missing.yaml#/NotFound'\n" + openapiResponse(429, 'rate_limited')) },
   pass: { files: withOpenapi(openapiResponse(404, 'thing_not_found') + openapiResponse(429, 'rate_limited')) },
-  firesIn: 'src/catalog/openapi.ts (OpenAPI in)',
+  firesIn: 'src/bridges/openapi.ts (OpenAPI in)',
   check: passOn('openapi-ref'),
 });

@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Make the response say what the catalog says (or fix the catalog, if the document is right).',
   fail: { files: withOpenapi(openapiResponse(404, 'thing_not_found') + openapiResponse(429, 'rate_limited', { headers: [] })) },
   pass: { files: withOpenapi(openapiResponse(404, 'thing_not_found') + openapiResponse(429, 'rate_limited')) },
-  firesIn: 'src/catalog/openapi-compare.ts (OpenAPI in)',
+  firesIn: 'src/bridges/openapi-compare.ts (OpenAPI in)',
   check: passOn('openapi-response'),
 });

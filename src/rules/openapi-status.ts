@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Move the example to the response of the code\'s status, or fix the status in the catalog (not for shipped codes).',
   fail: { files: withOpenapi(openapiResponse(404, 'rate_limited') + openapiResponse(429, 'thing_not_found')) },
   pass: { files: withOpenapi(openapiResponse(404, 'thing_not_found') + openapiResponse(429, 'rate_limited')) },
-  firesIn: 'src/catalog/openapi.ts (OpenAPI in)',
+  firesIn: 'src/bridges/openapi.ts (OpenAPI in)',
   check: passOn('openapi-status'),
 });

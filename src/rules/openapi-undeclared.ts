@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Add an example with the code to the responses that return it, or retire the code.',
   fail: { files: withOpenapi(openapiResponse(404, 'thing_not_found')) },
   pass: { files: withOpenapi(openapiResponse(404, 'thing_not_found') + openapiResponse(429, 'rate_limited')) },
-  firesIn: 'src/catalog/openapi.ts (OpenAPI in)',
+  firesIn: 'src/bridges/openapi.ts (OpenAPI in)',
   check: passOn('openapi-undeclared'),
 });

@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Add the code to the catalog, or fix the typo in the document (see the hint).',
   fail: { files: withOpenapi(openapiResponse(404, 'thing_lost') + openapiResponse(429, 'rate_limited')) },
   pass: { files: withOpenapi(openapiResponse(404, 'thing_not_found') + openapiResponse(429, 'rate_limited')) },
-  firesIn: 'src/catalog/openapi.ts (OpenAPI in)',
+  firesIn: 'src/bridges/openapi.ts (OpenAPI in)',
   check: passOn('openapi-unknown-code'),
 });

@@ -2,7 +2,7 @@
 // docs link and `errcat explain` lead somewhere: the check's own failure, and the build's
 // verification of the built site. No catalog can configure them, and they have no failing
 // catalog to show: a catalog that passes the check cannot trigger them by design.
-import { INTERNAL_ERROR, SITE_CONTRACT, type OutsideRuleId } from '../catalog/diagnostics.ts';
+import { INTERNAL_ERROR, SITE_CONTRACT, type OutsideRuleId } from '../load/diagnostics.ts';
 
 export interface OutsideRule {
   id: OutsideRuleId;
@@ -20,7 +20,7 @@ export const OUTSIDE_RULES: readonly OutsideRule[] = [
     description: 'The check itself failed on this catalog (a bug in errcat, not in the catalog); the command exits 2.',
     why: 'A check that crashes must still say so in its own output format, without a stack trace in a public CI log, and must never pass a catalog it did not finish checking.',
     fix: 'Report it with the catalog (or the smallest part of it that still fails) and the errcat version; meanwhile the diagnostic names the file the check was reading.',
-    firesIn: 'src/catalog/check.ts (around the whole pipeline)',
+    firesIn: 'src/check/check.ts (around the whole pipeline)',
   },
   {
     id: SITE_CONTRACT,

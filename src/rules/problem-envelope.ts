@@ -1,5 +1,5 @@
-import { problemShapeProblems } from '../catalog/envelope.ts';
-import { locate, type DataPath } from '../catalog/load.ts';
+import { problemShapeProblems } from '../model/envelope.ts';
+import { locate, type DataPath } from '../load/load.ts';
 import { catalogYaml } from './example-files.ts';
 import { defineRule } from './rule.ts';
 

@@ -11,7 +11,7 @@ export default defineRule({
   fix: 'Rename the member, e.g. `retry-in` to `retry_in`.',
   fail: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({ 'x-qty': 3 }) },
   pass: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({ detail: 'Quantity 0.' }) },
-  firesIn: 'src/catalog/examples.ts, src/catalog/openapi-compare.ts',
+  firesIn: 'src/model/examples.ts, src/bridges/openapi-compare.ts',
   check: (ctx, report) => {
     reportFindings(ctx, 'problem-extension-name', report);
     passOn('problem-extension-name')(ctx);

@@ -11,7 +11,7 @@ export default defineRule({
   fix: 'Write `instance` as a relative or absolute URI (e.g. `/orders/ord_42`, `urn:uuid:...`), percent-encoding spaces and such characters.',
   fail: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({ instance: 'order 42' }) },
   pass: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({ instance: '/orders/ord_42' }) },
-  firesIn: 'src/catalog/examples.ts, src/catalog/openapi-compare.ts',
+  firesIn: 'src/model/examples.ts, src/bridges/openapi-compare.ts',
   check: (ctx, report) => {
     reportFindings(ctx, 'problem-instance', report);
     passOn('problem-instance')(ctx);

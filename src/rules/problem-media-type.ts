@@ -10,6 +10,6 @@ export default defineRule({
   fix: "Answer with the shape's media type, e.g. `Content-Type: application/problem+json`.",
   fail: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({}, { contentType: 'application/json' }) },
   pass: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({}, { contentType: 'application/problem+json' }) },
-  firesIn: 'src/catalog/examples.ts',
+  firesIn: 'src/model/examples.ts',
   check: (ctx, report) => reportFindings(ctx, 'problem-media-type', report),
 });

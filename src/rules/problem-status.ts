@@ -10,6 +10,6 @@ export default defineRule({
   fix: "Use one of the code's statuses in `status`.",
   fail: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({ status: 400 }) },
   pass: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({ status: 422 }) },
-  firesIn: 'src/catalog/examples.ts',
+  firesIn: 'src/model/examples.ts',
   check: (ctx, report) => reportFindings(ctx, 'problem-status', report),
 });

@@ -1,5 +1,5 @@
-import { isProblem, shapeOfCode } from '../catalog/envelope.ts';
-import { locate } from '../catalog/load.ts';
+import { isProblem, shapeOfCode } from '../model/envelope.ts';
+import { locate } from '../load/load.ts';
 import { PROBLEM_FIXTURE, problemCodeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { reportFindings } from './shared/examples.ts';
@@ -12,7 +12,7 @@ export default defineRule({
   fix: 'Give the code a `title:` and show exactly it in examples; put what happened this time in `detail`.',
   fail: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({ title: 'Quantity 0 is invalid' }) },
   pass: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({ detail: 'Quantity 0 is invalid.' }) },
-  firesIn: 'here (a missing title) and src/catalog/examples.ts (titles in examples)',
+  firesIn: 'here (a missing title) and src/model/examples.ts (titles in examples)',
   check(ctx, report) {
     reportFindings(ctx, 'problem-title', report);
     if (!ctx.catalog) return;

@@ -10,6 +10,6 @@ export default defineRule({
   fix: "Set `type` to the code's type URI: the envelope's `type_uri` with `{code}` replaced, or the code's docs_url.",
   fail: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({ type: 'https://docs.orders.test/problems/bad_quantity' }) },
   pass: { fixture: PROBLEM_FIXTURE, files: problemCodeFile({}) },
-  firesIn: 'src/catalog/examples.ts',
+  firesIn: 'src/model/examples.ts',
   check: (ctx, report) => reportFindings(ctx, 'problem-type', report),
 });

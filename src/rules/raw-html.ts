@@ -1,4 +1,4 @@
-import { dotted } from '../catalog/schema-issues.ts';
+import { dotted } from '../load/load.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { locateSnippet, scannedTexts, truncate } from './shared/texts.ts';

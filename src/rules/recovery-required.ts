@@ -1,4 +1,4 @@
-import { locate } from '../catalog/load.ts';
+import { locate } from '../load/load.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 
@@ -10,7 +10,7 @@ export default defineRule({
   fix: 'Write `recovery:` with the steps a developer takes to get past this error.',
   fail: { files: codeFile({ recovery: '""' }) },
   pass: { files: codeFile() },
-  firesIn: 'here (empty text) and src/catalog/schema-issues.ts (a missing key)',
+  firesIn: 'here (empty text) and src/check/schema-issues.ts (a missing key)',
   check(ctx, report) {
     for (const { data, file } of ctx.codes) {
       if (!data.recovery.trim()) {

@@ -1,4 +1,4 @@
-import { closest } from '../catalog/suggest.ts';
+import { closest } from '../load/suggest.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { linkTargets, locateSnippet, scannedTexts } from './shared/texts.ts';

@@ -9,5 +9,5 @@ export default defineRule({
   fix: 'Add the key named in the message, at the position shown (its parent).',
   fail: { files: codeFile({ summary: null }) },
   pass: { files: codeFile() },
-  firesIn: 'src/catalog/schema-issues.ts (from the schema in src/catalog/schema.ts)',
+  firesIn: 'src/check/schema-issues.ts (from the schema in src/model/schema.ts)',
 });

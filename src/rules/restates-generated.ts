@@ -1,6 +1,6 @@
-import { statusText } from '../catalog/http.ts';
-import { statusesOf } from '../catalog/model.ts';
-import type { CodeFile } from '../catalog/schema.ts';
+import { statusText } from '../model/http.ts';
+import { statusesOf } from '../model/model.ts';
+import type { CodeFile } from '../model/schema.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { locateSnippet, truncate } from './shared/texts.ts';

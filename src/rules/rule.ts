@@ -1,8 +1,8 @@
 // What a rule is: an id, a default severity, the page `errcat explain` prints (what,
 // why, how to fix, a failing and a passing example) and, for most rules, its check.
 // Every rule lives in its own file in this directory; index.ts lists them.
-import type { Severity } from '../catalog/diagnostics.ts';
-import type { SourceFile } from '../catalog/load.ts';
+import type { Severity } from '../load/diagnostics.ts';
+import type { SourceFile } from '../load/load.ts';
 import type { RuleContext } from './context.ts';
 
 /** A small catalog: files written over a base catalog (tests/fixtures/mini unless `fixture`); null deletes a file. */

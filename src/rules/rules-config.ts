@@ -1,5 +1,5 @@
-import { locate } from '../catalog/load.ts';
-import { closest } from '../catalog/suggest.ts';
+import { locate } from '../load/load.ts';
+import { closest } from '../load/suggest.ts';
 import { configurable, RULE_SETTINGS, ruleSettings } from './config.ts';
 import { catalogYaml } from './example-files.ts';
 import { defineRule } from './rule.ts';

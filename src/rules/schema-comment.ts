@@ -1,4 +1,4 @@
-import type { SourceFile } from '../catalog/load.ts';
+import type { SourceFile } from '../load/load.ts';
 import { codeYaml } from './example-files.ts';
 import { defineRule } from './rule.ts';
 

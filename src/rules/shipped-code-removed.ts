@@ -1,4 +1,4 @@
-import { locate } from '../catalog/load.ts';
+import { locate } from '../load/load.ts';
 import { codeFile, lockFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { lostCodes } from './shared/lost-codes.ts';

@@ -1,5 +1,5 @@
-import { locate } from '../catalog/load.ts';
-import { statusDelta, statusesOf } from '../catalog/model.ts';
+import { locate } from '../load/load.ts';
+import { statusDelta, statusesOf } from '../model/model.ts';
 import { codeYaml } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { keptCodes } from './shared/lost-codes.ts';

@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Emit the replacement code instead, or mark the code deprecated rather than retired.',
   fail: { files: { ...withSources(['thing_not_found', 'rate_limited', 'thing_gone']), ...codeFile({ lifecycle: '{ state: retired, since: v2 }' }) } },
   pass: { files: { ...withSources(['thing_not_found', 'rate_limited']), ...codeFile({ lifecycle: '{ state: retired, since: v2 }' }) } },
-  firesIn: 'src/catalog/sources.ts (the server sources scan)',
+  firesIn: 'src/bridges/sources.ts (the server sources scan)',
   check: passOn('source-retired-code'),
 });

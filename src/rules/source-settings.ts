@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Keep globs inside the catalog\'s parent directory (`../` only before the first wildcard) and give the pattern exactly one capture group, around the code.',
   fail: { files: withSources(['thing_not_found', 'rate_limited'], '(ApiError)\\(.([a-z_]+)') },
   pass: { files: withSources(['thing_not_found', 'rate_limited']) },
-  firesIn: 'src/catalog/sources.ts (the server sources scan)',
+  firesIn: 'src/bridges/sources.ts (the server sources scan)',
   check: passOn('source-settings'),
 });

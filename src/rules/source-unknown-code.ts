@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Add the code to the catalog, or fix the typo in the source (see the hint).',
   fail: { files: withSources(['thing_not_found', 'rate_limted']) },
   pass: { files: withSources(['thing_not_found', 'rate_limited']) },
-  firesIn: 'src/catalog/sources.ts (the server sources scan)',
+  firesIn: 'src/bridges/sources.ts (the server sources scan)',
   check: passOn('source-unknown-code'),
 });

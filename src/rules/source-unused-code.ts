@@ -10,6 +10,6 @@ export default defineRule({
   fix: 'Retire the code, or widen `sources` so the scan finds where it is emitted.',
   fail: { files: withSources(['thing_not_found']) },
   pass: { files: withSources(['thing_not_found', 'rate_limited']) },
-  firesIn: 'src/catalog/sources.ts (the server sources scan)',
+  firesIn: 'src/bridges/sources.ts (the server sources scan)',
   check: passOn('source-unused-code'),
 });

@@ -1,6 +1,6 @@
-import { isErrorStatus } from '../catalog/http.ts';
-import { locate } from '../catalog/load.ts';
-import { statusesOf } from '../catalog/model.ts';
+import { isErrorStatus } from '../model/http.ts';
+import { locate } from '../load/load.ts';
+import { statusesOf } from '../model/model.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 

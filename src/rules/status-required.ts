@@ -9,5 +9,5 @@ export default defineRule({
   fix: 'Add `status:` with the HTTP status (or a list of statuses) the code is returned with.',
   fail: { files: codeFile({ status: null }) },
   pass: { files: codeFile() },
-  firesIn: 'src/catalog/schema-issues.ts (a missing `status`)',
+  firesIn: 'src/check/schema-issues.ts (a missing `status`)',
 });

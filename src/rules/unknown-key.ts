@@ -9,5 +9,5 @@ export default defineRule({
   fix: 'Rename the key to the one suggested, or remove it. Your editor lists the known keys through the $schema comment.',
   fail: { files: codeFile({ summary: null }, 'sumary: The thing was deleted.\n') },
   pass: { files: codeFile() },
-  firesIn: 'src/catalog/schema-issues.ts (from the schema in src/catalog/schema.ts)',
+  firesIn: 'src/check/schema-issues.ts (from the schema in src/model/schema.ts)',
 });

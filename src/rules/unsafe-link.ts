@@ -1,6 +1,5 @@
-import { locate } from '../catalog/load.ts';
-import { scanMarkdown } from '../catalog/markdown.ts';
-import { dotted } from '../catalog/schema-issues.ts';
+import { dotted, locate } from '../load/load.ts';
+import { scanMarkdown } from '../model/markdown.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule } from './rule.ts';
 import { locateSnippet, scannedTexts, truncate } from './shared/texts.ts';

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import type { CatalogModel } from '../../src/catalog/model.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import type { CatalogModel } from '../../src/model/model.ts';
 import { catalogDir } from '../../src/config.ts';
 
 /** The catalog `npm run build` used for dist/: the same setting, CATALOG_DIR (default ./catalog). */

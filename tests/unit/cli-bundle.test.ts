@@ -30,10 +30,22 @@ test('the bundle and the sources give the same output in every format', () => {
   }
 });
 
+test('the bundle reads an OpenAPI document in its own worker bundle, as the sources do', () => {
+  const built = run(['scripts/build-cli.ts']);
+  assert.equal(built.status, 0, built.stderr);
+  const args = ['check', 'tests/fixtures/api/catalog'];
+  const bundled = run(['build/cli/errcat.mjs', ...args]);
+  const sources = run(['src/cli/main.ts', ...args]);
+  assert.equal(bundled.stderr, '');
+  assert.equal(bundled.stdout, sources.stdout);
+  assert.equal(bundled.status, sources.status);
+  assert.doesNotMatch(bundled.stdout, /openapi-file/);
+});
+
 test('bin/errcat.js compares the bundle with the files it was built from, and only those', () => {
   const bundle = statSync('build/cli/errcat.mjs');
   const { inputs } = JSON.parse(readFileSync('build/cli/errcat.inputs.json', 'utf8')) as { inputs: string[] };
-  assert.ok(inputs.includes('src/cli/main.ts') && inputs.includes('src/catalog/schema.ts') && inputs.includes('package-lock.json'));
+  assert.ok(inputs.includes('src/cli/main.ts') && inputs.includes('src/model/schema.ts') && inputs.includes('package-lock.json'));
   assert.ok(!inputs.some((f) => f.startsWith('node_modules/') || f.endsWith('.astro')), 'dependencies change with the lock file; pages are not in the CLI');
   // A page of the site, newer than the bundle, leaves the bundle in use.
   const page = 'src/components/ErrorsPage.astro';

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { jsonSchemas, SCHEMA_DIR } from '../../src/catalog/json-schema.ts';
+import { jsonSchemas, SCHEMA_DIR } from '../../src/model/json-schema.ts';
 import { mutateFixture } from './helpers.ts';
 
 function errcat(args: string[], env: Record<string, string> = {}) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import { mutateFixture, type Edit } from './helpers.ts';
 
 const C = 'catalog.yaml';

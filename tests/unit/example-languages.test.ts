@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { IN_PROCESS_CHARS, syntaxErrors } from '../../src/catalog/sample-syntax.ts';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import type { Example } from '../../src/catalog/schema.ts';
+import { IN_PROCESS_CHARS, syntaxErrors } from '../../src/model/sample-syntax.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import type { Example } from '../../src/model/schema.ts';
 import { groupExamples } from '../../src/render/example-tabs.ts';
 import { mutateFixture, type Edit } from './helpers.ts';
 

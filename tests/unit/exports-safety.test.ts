@@ -9,14 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import { buildModel, type CatalogModel } from '../../src/catalog/model.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import { buildModel, type CatalogModel } from '../../src/model/model.ts';
 import MarkdownIt from 'markdown-it';
 import { parseSync } from 'oxc-parser';
-import { isSafeHref } from '../../src/catalog/markdown.ts';
+import { isSafeHref } from '../../src/model/markdown.ts';
 import { errorsDts, errorsJson, llmsFullTxt, llmsTxt, typePrefix } from '../../src/render/exports.ts';
 import { errorsOpenapi } from '../../src/render/openapi.ts';
-import { PLAIN_URL_HINT } from '../../src/catalog/schema.ts';
+import { PLAIN_URL_HINT } from '../../src/model/schema.ts';
 import { mutateFixture } from './helpers.ts';
 
 const mini = checkCatalog('tests/fixtures/mini').model!;

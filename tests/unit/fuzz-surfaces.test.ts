@@ -12,10 +12,10 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { checkCatalog, INTERNAL_ERROR } from '../../src/catalog/check.ts';
-import { insideRoot } from '../../src/catalog/confined.ts';
-import type { CatalogFile } from '../../src/catalog/schema.ts';
-import { scanSources } from '../../src/catalog/sources.ts';
+import { checkCatalog, INTERNAL_ERROR } from '../../src/check/check.ts';
+import { insideRoot } from '../../src/load/confined.ts';
+import type { CatalogFile } from '../../src/model/schema.ts';
+import { scanSources } from '../../src/bridges/sources.ts';
 import { REPORTERS } from '../../src/reporters/index.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkCatalog, INTERNAL_ERROR } from '../../src/catalog/check.ts';
+import { checkCatalog, INTERNAL_ERROR } from '../../src/check/check.ts';
 import { REPORTERS } from '../../src/reporters/index.ts';
 import { errorsDts, errorsJson, llmsFullTxt, llmsTxt } from '../../src/render/exports.ts';
 import { readTree } from './helpers.ts';

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { execFileSync } from 'node:child_process';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import { LIMITS } from '../../src/catalog/limits.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import { LIMITS } from '../../src/load/limits.ts';
 import { DELETE, mutateFixture } from './helpers.ts';
 
 const T = 'codes/thing_not_found.yaml';

@@ -6,8 +6,8 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parse } from 'yaml';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import { displayPath } from '../../src/catalog/load.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import { displayPath } from '../../src/load/load.ts';
 import fc from 'fast-check';
 import { mutateFixture } from './helpers.ts';
 import { generateCatalog } from '../../bench/generate.ts';
@@ -59,8 +59,8 @@ test('property: displayPath (resolved once per directory) shows every path as pa
 });
 
 test('a file of exactly the size limit is read whole, to its last byte; one byte more is refused', async () => {
-  const { readInside } = await import('../../src/catalog/read.ts');
-  const { LIMITS } = await import('../../src/catalog/limits.ts');
+  const { readInside } = await import('../../src/load/read.ts');
+  const { LIMITS } = await import('../../src/load/limits.ts');
   const dir = mutateFixture('tests/fixtures/mini', []);
   const root = realpathSync(dir);
   const path = join(root, 'codes', 'big.yaml');

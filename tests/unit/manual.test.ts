@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { parse } from 'parse5';
 import { readPage } from '../../src/build/verify.ts';
 import { COMMANDS, optionsOf, type Command } from '../../src/cli/help.ts';
-import { catalogSchema, codeSchema } from '../../src/catalog/schema.ts';
+import { catalogSchema, codeSchema } from '../../src/model/schema.ts';
 import { optionsSchema } from '../../src/plugin/options.ts';
 import { DOCUMENTED_RULES, rulePageUrl } from '../../src/rules/docs.ts';
 import { fields } from '../../scripts/docs/catalog-page.ts';

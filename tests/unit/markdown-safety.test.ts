@@ -1,7 +1,7 @@
 // The renderer the page uses for every catalog text: raw HTML is escaped, unsafe links dropped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderInline, renderMarkdown } from '../../src/catalog/markdown.ts';
+import { renderInline, renderMarkdown } from '../../src/model/markdown.ts';
 import { elements, unsafeAttributes } from '../helpers/html.ts';
 
 const hostile = [

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import { declaredCodes, docFile } from '../../src/catalog/openapi.ts';
-import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import { declaredCodes, docFile } from '../../src/bridges/openapi.ts';
+import type { Diagnostic } from '../../src/load/diagnostics.ts';
 import { DELETE, mutateFixture, type Edit } from './helpers.ts';
 
 const FIXTURE = 'tests/fixtures/payments';

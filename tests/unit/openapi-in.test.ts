@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import type { Diagnostic } from '../../src/load/diagnostics.ts';
 import { mutateFixture } from './helpers.ts';
 
 const CATALOG = 'tests/fixtures/api/catalog';

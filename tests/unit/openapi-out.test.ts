@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import { main } from '../../src/cli/main.ts';
 import { errorsOpenapi, responseName } from '../../src/render/openapi.ts';
-import { getPath } from '../../src/catalog/examples.ts';
+import { getPath } from '../../src/model/examples.ts';
 
 const amy = checkCatalog('catalog').model!;
 type Doc = { components: { schemas: Record<string, any>; responses: Record<string, any> } };
@@ -79,4 +79,41 @@ test('an API document can $ref the fragment', async () => {
   const examples = api.paths['/v1/turns/{id}'].get.responses['404'].content['application/json'].examples;
   assert.ok(examples.turn_not_found);
   assert.ok(JSON.parse(readFileSync(join(dir, 'errors.openapi.json'), 'utf8')).components);
+});
+
+test('every code\'s example carries its own code, detail and instance, never another code\'s', () => {
+  // The Orders fixture with detail and instance required: codes without an example of a
+  // status are synthesized, and must not borrow the envelope's example (order_not_found's).
+  const dir = mkdtempSync(join(tmpdir(), 'errcat-oa-own-'));
+  cpSync('tests/fixtures/api', dir, { recursive: true });
+  const edit = (file: string, from: string | RegExp, to: string) =>
+    writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replaceAll(from, to));
+  edit('catalog/catalog.yaml', '      required: false\n', '');
+  edit('catalog/catalog.yaml', '"detail": "No order ord_42.",', '"detail": "No order ord_42.", "instance": "/orders/ord_42",');
+  edit('catalog/catalog.yaml', 'statuses:\n', 'statuses:\n  "410": Gone for good.\n');
+  edit('catalog/codes/out_of_stock.yaml', '"status": 409,', '"status": 409, "detail": "Only 2 left.", "instance": "/orders/ord_7",');
+  // A second status for the code with an example: its own instance, not a synthesized one.
+  edit('catalog/codes/order_not_found.yaml', 'status: 404', 'status: [404, 410]');
+  const result = checkCatalog(join(dir, 'catalog'));
+  assert.deepEqual(result.diagnostics.filter((d) => d.severity === 'error'), []);
+  const model = result.model!;
+  const doc = errorsOpenapi(model) as unknown as Doc;
+  const owner = new Map<unknown, string>([['No order ord_42.', 'order_not_found'], ['/orders/ord_42', 'order_not_found']]);
+  let checked = 0;
+  for (const c of model.codes.filter((x) => x.lifecycle?.state !== 'retired')) {
+    for (const s of c.statuses) {
+      const content = doc.components.responses[responseName(s)].content as Record<string, { examples: Record<string, any> }>;
+      const value = content['application/problem+json']!.examples[c.code].value;
+      assert.equal(value.code, c.code, `${c.code} under ${s}`);
+      assert.equal(value.status, s);
+      for (const field of ['detail', 'instance']) {
+        assert.equal(typeof value[field], 'string', `${c.code} under ${s}: required ${field} filled`);
+        assert.equal(owner.get(value[field]) ?? c.code, c.code, `${c.code} under ${s}: ${field} "${value[field]}" is another code's`);
+      }
+      checked++;
+    }
+  }
+  assert.ok(checked >= 4, `${checked} examples checked`);
+  const r410 = doc.components.responses.Error410.content['application/problem+json'].examples.order_not_found.value;
+  assert.equal(r410.instance, '/orders/ord_42');
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import starlightErrorCatalog, { isForwardingPage } from '../../src/plugin/index.ts';
 import { errorCatalogIntegration } from '../../src/plugin/integration.ts';
 import { validateOptions } from '../../src/plugin/options.ts';

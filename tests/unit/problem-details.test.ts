@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import { errorsJson } from '../../src/render/exports.ts';
 import { errorsOpenapi } from '../../src/render/openapi.ts';
 import { mutateFixture, type Edit } from './helpers.ts';

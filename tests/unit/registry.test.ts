@@ -6,9 +6,9 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
-import { loadCatalog } from '../../src/catalog/load.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import type { Diagnostic } from '../../src/load/diagnostics.ts';
+import { loadCatalog } from '../../src/load/load.ts';
 import { reviewAgainst } from '../../src/review/diff.ts';
 import { OUTSIDE_RULES } from '../../src/rules/outside.ts';
 import { RULES } from '../../src/rules/index.ts';

@@ -2,7 +2,7 @@
 // a rename of each other, however alike their names and statuses; the same entry is.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import { detectRenames, RENAME_THRESHOLD } from '../../src/review/rename.ts';
 
 const codesOf = (dir: string) => new Map(checkCatalog(dir).model!.codes.map(({ statuses: _s, docsUrl: _d, file: _f, ...c }) => [c.code, c as Record<string, unknown>]));

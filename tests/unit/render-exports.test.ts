@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import { errorsDts, errorsJson, llmsFullTxt, llmsTxt } from '../../src/render/exports.ts';
 
 const amy = checkCatalog('catalog').model!;

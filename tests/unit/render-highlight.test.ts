@@ -2,7 +2,7 @@
 // rule, and every colour keeps its contrast on the block's background in both themes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import { contrast, escapeText, highlight, highlightCss, highlightLazily } from '../../src/render/highlight.ts';
 import { decodeRuns } from '../../src/render/client/highlight.ts';
 

@@ -1,8 +1,8 @@
 // The page's derived data, computed from real catalogs without Astro.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import { categoryAnchor, FIXED_ANCHORS, pageAnchors } from '../../src/catalog/model.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import { categoryAnchor, FIXED_ANCHORS, pageAnchors } from '../../src/model/model.ts';
 import {
   breakableCode, buildHeadings, CHANGELOG_LIST_UP_TO, changelogCell, escapeHtml, filterFacets, filterHref, lifecycleLabel, LIST_CODES_UP_TO, listsEveryCode, pageHref, plainTitle, quickNav, retryLabel, retryPlan, siteTitle, titleHead, titleText,
 } from '../../src/render/page.ts';

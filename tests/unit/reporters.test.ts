@@ -7,7 +7,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
+import type { Diagnostic } from '../../src/load/diagnostics.ts';
 import { REPORTERS, type Run } from '../../src/reporters/index.ts';
 import { RULE_DOCS_URL as RULE_PAGE } from '../../src/rules/docs.ts';
 import { artifactUri } from '../../src/reporters/sarif.ts';

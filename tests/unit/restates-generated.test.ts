@@ -3,7 +3,7 @@
 // is a warning, pointed at the sentence; prose that only shares a few words is not.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import { mutateFixture, type Edit } from './helpers.ts';
 
 const T = 'codes/thing_not_found.yaml';

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { LIMITS } from '../../src/catalog/limits.ts';
+import { LIMITS } from '../../src/load/limits.ts';
 import { loadCatalogAt } from '../../src/review/git.ts';
 import { errcat, repo } from '../helpers/git-repo.ts';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
+import type { Diagnostic } from '../../src/load/diagnostics.ts';
 import { plainText } from '../../src/reporters/escape.ts';
 import type { CodeChange, Review } from '../../src/review/diff.ts';
 import { formatReviewMarkdown } from '../../src/review/report.ts';

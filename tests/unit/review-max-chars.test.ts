@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
+import type { Diagnostic } from '../../src/load/diagnostics.ts';
 import { markdown } from '../../src/reporters/markdown.ts';
 import type { CodeChange, Review } from '../../src/review/diff.ts';
 

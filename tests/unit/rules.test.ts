@@ -2,7 +2,7 @@
 // same catalog with one edit. Each failing case names the rule and where it must point.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkCatalog } from '../../src/catalog/check.ts';
+import { checkCatalog } from '../../src/check/check.ts';
 import { DELETE, mutateFixture, readTree, type Edit } from './helpers.ts';
 
 const T = 'codes/thing_not_found.yaml';

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { recover } from '../../src/build/swap.ts';
 import { readPage, verifySite } from '../../src/build/verify.ts';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import { pageAnchors } from '../../src/catalog/model.ts';
-import { reservedCode } from '../../src/catalog/reserved.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import { pageAnchors } from '../../src/model/model.ts';
+import { reservedCode } from '../../src/model/reserved.ts';
 import { mutateFixture } from './helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'site-build-'));
@@ -49,7 +49,7 @@ test('a build is verified before it is swapped in; every id of the page is a cod
   const page = readPage(readFileSync(join(out, 'errors/index.html'), 'utf8'));
   const own = new Set([...model.codes.map((c) => c.code), ...pageAnchors(model.catalog)]);
   const unknown = [...page.ids.keys()].filter((id) => !own.has(id) && !reservedCode(id));
-  assert.deepEqual(unknown, [], 'ids the page uses that src/catalog/reserved.ts does not list: add them there');
+  assert.deepEqual(unknown, [], 'ids the page uses that src/model/reserved.ts does not list: add them there');
   assert.deepEqual(verifySite(out, model), []);
 });
 

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { scanSources } from '../../src/catalog/sources.ts';
-import type { CatalogFile } from '../../src/catalog/schema.ts';
+import { scanSources } from '../../src/bridges/sources.ts';
+import type { CatalogFile } from '../../src/model/schema.ts';
 import { mutateFixture } from './helpers.ts';
 
 const SECRET = 'secret_outside_token';

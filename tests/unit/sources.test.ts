@@ -6,9 +6,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkCatalog } from '../../src/catalog/check.ts';
-import type { Diagnostic } from '../../src/catalog/diagnostics.ts';
-import { compilePattern, scanSources } from '../../src/catalog/sources.ts';
+import { checkCatalog } from '../../src/check/check.ts';
+import type { Diagnostic } from '../../src/load/diagnostics.ts';
+import { compilePattern, scanSources } from '../../src/bridges/sources.ts';
 import { mutateFixture } from './helpers.ts';
 
 const sourceOnly = (list: Diagnostic[]) => list.filter((d) => d.rule.startsWith('source-'));

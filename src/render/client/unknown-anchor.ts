@@ -1,6 +1,6 @@
 // The notice for a #fragment that names no element on the page: a misspelt code, or a
 // code from a newer API version. Suggestions use the same closest() as the check.
-import { closest } from '../../catalog/suggest.ts';
+import { closest } from '../../load/suggest.ts';
 
 /** The decoded fragment, or '' when there is none. */
 export function fragmentOf(hash: string): string {

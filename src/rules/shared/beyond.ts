@@ -1,9 +1,9 @@
 // What the check finds beyond the catalog's files, computed once: the API's OpenAPI
-// document (src/catalog/openapi.ts) and its server's sources (src/catalog/sources.ts).
+// document (src/bridges/openapi.ts) and its server's sources (src/bridges/sources.ts).
 // Each openapi-* and source-* rule passes on its own findings.
-import type { Diagnostic } from '../../catalog/diagnostics.ts';
-import { openapiDiagnostics, openapiTarget } from '../../catalog/openapi.ts';
-import { sourceDiagnostics } from '../../catalog/sources.ts';
+import type { Diagnostic } from '../../load/diagnostics.ts';
+import { openapiDiagnostics, openapiTarget } from '../../bridges/openapi.ts';
+import { sourceDiagnostics } from '../../bridges/sources.ts';
 import type { RuleContext } from '../context.ts';
 
 export function beyondCatalog(ctx: RuleContext): Diagnostic[] {

@@ -1,15 +1,15 @@
 // One pass over every example in the catalog (the page's and each code's), shared by the
 // example rules, shape-known and header-format: each reports its own problems from it.
 import { isScalar, Scalar } from 'yaml';
-import { checkExample, type ExampleContext } from '../../catalog/examples.ts';
-import { syntaxErrors, type SampleError } from '../../catalog/sample-syntax.ts';
-import { docOf, locate, position, type DataPath, type SourceFile } from '../../catalog/load.ts';
-import { isProblem, problemTypeUri } from '../../catalog/envelope.ts';
-import { docsUrlFor, statusesOf } from '../../catalog/model.ts';
-import type { Example, Shape } from '../../catalog/schema.ts';
-import { closest } from '../../catalog/suggest.ts';
+import { checkExample, type ExampleContext } from '../../model/examples.ts';
+import { syntaxErrors, type SampleError } from '../../model/sample-syntax.ts';
+import { docOf, locate, position, type DataPath, type SourceFile } from '../../load/load.ts';
+import { isProblem, problemTypeUri } from '../../model/envelope.ts';
+import { docsUrlFor, statusesOf } from '../../model/model.ts';
+import type { Example, Shape } from '../../model/schema.ts';
+import { closest } from '../../load/suggest.ts';
 import type { RuleContext } from '../context.ts';
-import type { ExampleProblem } from '../../catalog/examples.ts';
+import type { ExampleProblem } from '../../model/examples.ts';
 
 export interface ExampleFinding {
   kind: ExampleProblem['kind'] | 'unknown-shape';

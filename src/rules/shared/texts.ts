@@ -1,9 +1,9 @@
 // Every Markdown text of the catalog scanned once, shared by raw-html, unsafe-link and
 // reference-resolves.
 import { AnyCode } from '../context.ts';
-import { docOf, locate, position, type DataPath, type SourceFile } from '../../catalog/load.ts';
-import { scanMarkdown, type MarkdownLink, type MarkdownProblem } from '../../catalog/markdown.ts';
-import { pageAnchors } from '../../catalog/model.ts';
+import { docOf, locate, position, type DataPath, type SourceFile } from '../../load/load.ts';
+import { scanMarkdown, type MarkdownLink, type MarkdownProblem } from '../../model/markdown.ts';
+import { pageAnchors } from '../../model/model.ts';
 import type { RuleContext } from '../context.ts';
 
 export interface ScannedText {

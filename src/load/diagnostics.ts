@@ -1,25 +1,30 @@
 // A diagnostic names the file, line and column of a problem, the rule that found it and
 // a hint to fix it. Every consumer (CLI, build, review) prints the same records through
 // the reporters (src/reporters/).
-import type { RuleId } from '../rules/index.ts';
-
 export type Severity = 'error' | 'warning';
 
 /**
  * Diagnostics that come from no catalog rule, so no catalog can trigger or configure them:
- * the check's own failure (a bug: exit 2, src/catalog/check.ts) and the build's
+ * the check's own failure (a bug: exit 2, src/check/check.ts) and the build's
  * verification of the built site (src/build/verify.ts).
  */
 export const INTERNAL_ERROR = 'internal-error';
 export const SITE_CONTRACT = 'site-contract';
 export type OutsideRuleId = typeof INTERNAL_ERROR | typeof SITE_CONTRACT;
 
+/**
+ * The registry of catalog rules, as far as a diagnostic needs it: the union of their ids.
+ * Diagnostics sit below the rules, so the registry (src/rules/index.ts) fills this in by
+ * declaration merging instead of being imported; a diagnostic naming no rule fails tsc.
+ */
+export interface RuleRegistry {}
+
 export interface Diagnostic {
   file: string;
   line: number;
   col: number;
   severity: Severity;
-  rule: RuleId | OutsideRuleId;
+  rule: RuleRegistry[keyof RuleRegistry] | OutsideRuleId;
   message: string;
   hint?: string;
 }

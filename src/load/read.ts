@@ -5,12 +5,20 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { LIMITS } from './limits.ts';
-import type { CatalogSource } from './load.ts';
 
 /** Why a path was not read. */
 export interface Refusal {
   refused: string;
   rule: 'unsafe-file' | 'limit-exceeded';
+}
+
+/** Where catalog files come from: the working tree, or a git revision under review. */
+export interface CatalogSource {
+  isDir(path: string): boolean;
+  /** Names of the entries of a directory, [] if it doesn't exist, or why it was not read. */
+  list(path: string): string[] | Refusal;
+  /** A file's text, undefined if it doesn't exist, or why it was not read. */
+  read(path: string): string | undefined | Refusal;
 }
 
 export function isRefusal(x: unknown): x is Refusal {

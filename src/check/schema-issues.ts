@@ -1,10 +1,10 @@
 // Turn zod's issues into positioned diagnostics: unknown keys with "did you mean",
 // missing keys at their parent, wrong values at the value.
 import type { z } from 'zod';
-import type { Diagnostic } from './diagnostics.ts';
-import { locate, type SourceFile } from './load.ts';
-import { PLAIN_URL_HINT, PLAIN_URL_MESSAGE } from './schema.ts';
-import { closest } from './suggest.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { dotted, locate, type SourceFile } from '../load/load.ts';
+import { PLAIN_URL_HINT, PLAIN_URL_MESSAGE } from '../model/schema.ts';
+import { closest } from '../load/suggest.ts';
 import invalidValue from '../rules/invalid-value.ts';
 import recoveryRequired from '../rules/recovery-required.ts';
 import requiredField from '../rules/required-field.ts';
@@ -77,10 +77,6 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
     cur = (cur as Record<string | number, unknown>)[step];
   }
   return cur;
-}
-
-export function dotted(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
 
 /** The keys an object schema accepts at `path`, unwrapping optionals, arrays and unions. */

@@ -4,13 +4,13 @@
 // the headers its retry advice relies on, and its lifecycle. The coverage of the document
 // is checked too: a code only under `default` or only in a shared enum, an operation with
 // no error response. Each finding is reported once, at the node it is about.
-import type { Diagnostic } from './diagnostics.ts';
-import { isProblem, mediaTypeOf, problemTypeUri, shapeOfCode } from './envelope.ts';
-import { type SourceFile } from './load.ts';
-import { docsUrlFor, statusesOf } from './model.ts';
-import type { BareOperation, Declaration, Loc } from './openapi.ts';
-import { extensionNameProblem, uriReferenceProblem } from './problem-members.ts';
-import type { CatalogFile, CodeFile, Shape } from './schema.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { isProblem, mediaTypeOf, problemTypeUri, shapeOfCode } from '../model/envelope.ts';
+import { type SourceFile } from '../load/load.ts';
+import { docsUrlFor, statusesOf } from '../model/model.ts';
+import type { BareOperation, Declaration, Loc } from './openapi-declarations.ts';
+import { extensionNameProblem, uriReferenceProblem } from '../model/problem-members.ts';
+import type { CatalogFile, CodeFile, Shape } from '../model/schema.ts';
 
 type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
 

@@ -7,12 +7,12 @@
 // much, so no pattern can hang the check.
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, matchesGlob, resolve } from 'node:path';
-import type { Diagnostic } from './diagnostics.ts';
-import { insideRoot } from './confined.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { insideRoot } from '../load/confined.ts';
 import { climbs, globBase, globFiles, readConfinedSource } from './source-glob.ts';
-import { displayPath, locate, textPosition, type SourceFile } from './load.ts';
-import type { CatalogFile, CodeFile } from './schema.ts';
-import { closest } from './suggest.ts';
+import { displayPath, locate, textPosition, type SourceFile } from '../load/load.ts';
+import type { CatalogFile, CodeFile } from '../model/schema.ts';
+import { closest } from '../load/suggest.ts';
 
 export const SOURCE_LIMITS = { maxFiles: 100_000, maxFileBytes: 2e6, maxPatternLength: 1000 };
 

@@ -2,12 +2,12 @@
 // `validate`, so a catalog that passes here passes everywhere. The schema gives each file
 // its shape; then every rule of the registry (src/rules/) runs its check.
 import { basename } from 'node:path';
-import type { Diagnostic } from './diagnostics.ts';
-import type { LoadedCatalog } from './load.ts';
-import { catalogSchema, codeSchema, type CatalogFile } from './schema.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import type { LoadedCatalog } from '../load/load.ts';
+import { catalogSchema, codeSchema, type CatalogFile } from '../model/schema.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { readLock } from './stability.ts';
-import { AnyCode, type RuleContext, type ValidCode } from '../rules/context.ts';
+import { AnyCode, type CheckOptions, type RuleContext, type ValidCode } from '../rules/context.ts';
 import { applyRuleSettings } from '../rules/config.ts';
 import { RULES, ruleById, type Rule } from '../rules/index.ts';
 
@@ -17,12 +17,6 @@ export interface Validated {
   diagnostics: Diagnostic[];
   catalog: CatalogFile | undefined;
   codes: ValidCode[];
-}
-
-/** What a run adds to the catalog's own settings. */
-export interface CheckOptions {
-  /** The API's OpenAPI document (`--openapi`), instead of catalog.yaml's `openapi`. */
-  openapi?: string;
 }
 
 export function validate(loaded: LoadedCatalog, options: CheckOptions = {}): Validated {

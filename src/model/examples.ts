@@ -32,7 +32,7 @@ export interface ExampleContext {
   lineStatus?: number;
 }
 
-/** `syntax`: what parsing the sample found (src/catalog/sample-syntax.ts parses all of a catalog's samples at once). */
+/** `syntax`: what parsing the sample found (src/model/sample-syntax.ts parses all of a catalog's samples at once). */
 export function checkExample(example: Example, ctx: ExampleContext, syntax?: SampleError | null): ExampleProblem[] {
   if (example.lang === 'json') return checkBody(example.code, 1, ctx);
   if (example.lang === 'http') return checkHttp(example.code, ctx);

@@ -1,13 +1,15 @@
 // The whole pipeline behind `check`: load -> validate -> model. The CLI, the site build
 // and review all start here.
-import { hasErrors, INTERNAL_ERROR, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { hasErrors, INTERNAL_ERROR, sortDiagnostics, type Diagnostic } from '../load/diagnostics.ts';
 
 export { INTERNAL_ERROR };
-import { CatalogDirError, displayPath, loadCatalog, type CatalogSource, type LoadedCatalog } from './load.ts';
-import { buildModel, type CatalogModel } from './model.ts';
-import { validate, type CheckOptions } from './validate.ts';
-import { readLock, type Lock } from './stability.ts';
-import { shippedWhen as when, type ShippedHistory } from './changelog.ts';
+import { CatalogDirError, displayPath, loadCatalog, type CatalogSource, type LoadedCatalog } from '../load/load.ts';
+import { shippedWhen as when } from '../model/changelog.ts';
+import type { Lock, ShippedHistory } from '../model/lock.ts';
+import { buildModel, type CatalogModel } from '../model/model.ts';
+import type { CheckOptions } from '../rules/context.ts';
+import { readLock } from './stability.ts';
+import { validate } from './validate.ts';
 
 /** When a code and its lifecycle changes shipped, from its lock entry; undefined while it is unshipped. */
 function shippedOf(lock: Lock | undefined, code: string): ShippedHistory | undefined {

@@ -7,11 +7,9 @@
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
-import duplicateKey from '../rules/duplicate-key.ts';
-import limitExceeded from '../rules/limit-exceeded.ts';
-import yamlSyntax from '../rules/yaml-syntax.ts';
+import { duplicateKey, limitExceeded, yamlSyntax } from './load-rules.ts';
 import { LIMITS } from './limits.ts';
-import { displayPath, docOf, position, type SourceFile } from './load.ts';
+import { displayPath, docOf, position, type SourceFile } from './source-file.ts';
 import { tooLarge } from './read.ts';
 
 type Problem = Omit<Diagnostic, 'file' | 'line' | 'col' | 'severity' | 'rule'> & { at: number; rule: typeof yamlSyntax | typeof duplicateKey | typeof limitExceeded };

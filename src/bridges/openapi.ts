@@ -11,16 +11,16 @@
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
-import type { Diagnostic } from './diagnostics.ts';
-import { displayPath, locate, position, type SourceFile } from './load.ts';
-import { statusesOf } from './model.ts';
-import { nestingPast } from './parse.ts';
-import type { CatalogFile, CodeFile } from './schema.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { displayPath, locate, position, type SourceFile } from '../load/load.ts';
+import { statusesOf } from '../model/model.ts';
+import { nestingPast } from '../load/parse.ts';
+import type { CatalogFile, CodeFile } from '../model/schema.ts';
 import { runSync } from './run-sync.ts';
-import { insideRoot } from './confined.ts';
-import { closest } from './suggest.ts';
+import { insideRoot } from '../load/confined.ts';
+import { closest } from '../load/suggest.ts';
 import { responseDiagnostics } from './openapi-compare.ts';
-import type { OpenapiReadInput, OpenapiReadOutput } from './openapi-worker.ts';
+import type { BareOperation, Declaration, Loc, ResponseFacts } from './openapi-declarations.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
 export const OPENAPI_LIMITS = {
@@ -43,40 +43,6 @@ export interface OpenapiTarget {
   path: string;
   /** Nothing outside this directory is read. */
   root: string;
-}
-
-/** Where a code appears in the document. */
-export interface Declaration {
-  code: string;
-  file: SourceFile;
-  offset: number;
-  /** `GET /orders/{id} 404 example "x"`, for messages. */
-  where: string;
-  /** `GET /orders/{id} 404`. */
-  operation: string;
-  status: string;
-  kind: 'example' | 'enum';
-  /** An enum in a schema the response $refs (a shared ErrorCode) lists codes; it claims no status. */
-  shared?: boolean;
-  /** The response's facts the comparison needs (src/catalog/openapi-compare.ts). */
-  response: ResponseFacts;
-  /** Members beside the code (`type`, `title`, `status`, `docs_url`...) by dotted path: an example's values, or a schema's `const`s. */
-  members: Map<string, Loc>;
-  /** The top-level member names of an example body (extension names are checked). */
-  keys: Loc[];
-}
-
-/** What one response says beside its codes. */
-export interface ResponseFacts {
-  /** The media type key the code is under, and where it is. */
-  media: string;
-  mediaAt: Loc;
-  /** Every media type the response offers (bare, lower-case): one of them may be the catalog's. */
-  medias: string[];
-  /** Header names the response declares, lower-case. */
-  headers: Set<string>;
-  /** The operation, the response or the example says the code is deprecated. */
-  deprecated: boolean;
 }
 
 interface CodeInfo {
@@ -144,6 +110,18 @@ export function openapiDiagnostics(
   return out;
 }
 
+/** What the worker (openapi-worker.ts) is given: the document, its confinement and bounds. */
+export interface OpenapiReadInput {
+  path: string;
+  root: string;
+  maxBytes: number;
+  maxFiles: number;
+  catalog: CatalogFile;
+  /** The catalog's codes, which the document's responses are compared with (none for init, which only reads codes). */
+  codes?: CodeFile[];
+}
+export type OpenapiReadOutput = OpenapiFindings;
+
 /** What the worker found in the document's files, positioned, as plain data. */
 export interface OpenapiFindings {
   /** Why the document itself was not read (then `diagnostics` may say where). */
@@ -157,7 +135,7 @@ export interface OpenapiFindings {
 type PlacedDeclaration = Pick<Declaration, 'code' | 'where' | 'operation' | 'status' | 'kind' | 'shared'> & { file: string; line: number; col: number; at: string };
 
 /** Walk the files the worker read (real path -> text) from the root document. */
-export function walkFiles(files: Record<string, string>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes: CodeFile[]): OpenapiFindings {
+export function walkFiles(files: Record<string, string>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
   const parsed = new Map<string, SourceFile>();
   for (const [real, text] of Object.entries(files)) parsed.set(real, docFile(displayPath(real), text));
   const root = parsed.get(rootReal);
@@ -177,7 +155,7 @@ export function walkFiles(files: Record<string, string>, rootReal: string, probl
       'fix the document so OpenAPI tools (generators, validators) read it as intended');
   }
   // Compared here, on the walk's nodes: only the findings leave the worker.
-  responseDiagnostics(declarations, walker.bare, catalog, codes, report);
+  if (codes) responseDiagnostics(declarations, walker.bare, catalog, codes, report);
   const placed = declarations.map(({ code, where, operation, status, kind, shared, file, offset }) =>
     ({ code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` }));
   return { diagnostics, declarations: placed };
@@ -225,11 +203,6 @@ function statusMatches(key: string, statuses: number[]): boolean {
   if (key === 'default') return true;
   if (/^[1-5]XX$/i.test(key)) return statuses.some((s) => String(s)[0] === key[0]);
   return statuses.includes(Number(key));
-}
-
-export interface Loc {
-  file: SourceFile;
-  node: Node;
 }
 
 /** Where the walker finds the files `$ref`s name: those the worker read, or a git revision's. */
@@ -293,12 +266,6 @@ export function docFile(path: string, text: string): SourceFile {
 export function declaredCodes(root: SourceFile, source: DocSource, catalog: CatalogFile): Set<string> {
   const walker = new Walker(source, catalog, () => {});
   return new Set(walker.operations(root).filter((d) => !d.shared).map((d) => `${d.operation} ${d.code}`));
-}
-
-/** An operation whose responses declare no 4xx, 5xx or default response. */
-export interface BareOperation {
-  at: Loc;
-  operation: string;
 }
 
 /** A code an enum lists, wherever the schema walk found it. */

@@ -9,7 +9,7 @@
 // and a crash there costs a diagnostic on the sample that caused it, found by halving.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { textPosition } from './load.ts';
+import { textPosition } from '../load/load.ts';
 
 type Oxc = typeof import('oxc-parser');
 let oxc: Oxc | undefined;

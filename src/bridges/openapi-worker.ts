@@ -10,24 +10,12 @@ import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 // The schema validation of SwaggerParser.validate, without its dereferencing (see read).
 import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
-import { readConfined } from './confined.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { displayPath, textPosition } from './load.ts';
-import { shapeProblem, walkFiles, type OpenapiFindings } from './openapi.ts';
-import type { CatalogFile, CodeFile } from './schema.ts';
+import { readConfined } from '../load/confined.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { displayPath, textPosition } from '../load/load.ts';
+import { shapeProblem, walkFiles, type OpenapiReadInput, type OpenapiReadOutput } from './openapi.ts';
 import { serveSync } from './serve-sync.ts';
 
-export interface OpenapiReadInput {
-  path: string;
-  root: string;
-  maxBytes: number;
-  maxFiles: number;
-  catalog: CatalogFile;
-  /** The catalog's codes, which the document's responses are compared with. */
-  codes: CodeFile[];
-}
-
-export type OpenapiReadOutput = OpenapiFindings;
 
 async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   const files: Record<string, string> = {};

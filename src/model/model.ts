@@ -1,7 +1,7 @@
 // Model: the validated catalog as the renderers and exporters want it: codes grouped by
 // category in page order, each with its statuses and docs_url, and the derived status
 // summary. Built only from data that passed the check.
-import type { ShippedHistory } from './changelog.ts';
+import type { ShippedHistory } from './lock.ts';
 import type { CatalogFile, CodeFile } from './schema.ts';
 
 export interface CodeEntry extends CodeFile {

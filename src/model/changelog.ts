@@ -2,20 +2,8 @@
 // which release, one entry per release. All three come from the lock (the release each
 // code, deprecation and retirement shipped in); a lifecycle change an older lock did not
 // record comes from the code's `lifecycle.since`. Newest release first.
+import type { Shipped } from './lock.ts';
 import type { CodeEntry } from './model.ts';
-
-export interface Shipped {
-  /** API version the code first shipped in, e.g. `v1.3`. */
-  version?: string;
-  /** Day it shipped, YYYY-MM-DD. */
-  date?: string;
-}
-
-/** A code's history in the lock: when it shipped, and when its lifecycle changes did. */
-export interface ShippedHistory extends Shipped {
-  deprecated?: Shipped;
-  retired?: Shipped;
-}
 
 export interface Release {
   /** `v1.3`, a date, or undefined for codes shipped before the lock recorded when. */

@@ -2,37 +2,13 @@
 // code's status and category; it is committed, so the promise is checked from the files
 // alone, without git history (the shipped-* rules in src/rules/). `errcat ship` adds new
 // codes to it, never silently.
-import { z } from 'zod';
-import type { Diagnostic } from './diagnostics.ts';
-import { locate, type SourceFile } from './load.ts';
-import { statusesOf } from './model.ts';
-import { VERSION, type CodeFile } from './schema.ts';
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { locate, type SourceFile } from '../load/load.ts';
+import { statusesOf } from '../model/model.ts';
+import { DAY, entrySchema, type Lock, type LockEntry } from '../model/lock.ts';
+import { VERSION, type CodeFile } from '../model/schema.ts';
 export { VERSION };
 import lockFormat from '../rules/lock-format.ts';
-
-export const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-const version = z.string().regex(VERSION).optional();
-const date = z.string().regex(DAY, 'must be a date, YYYY-MM-DD').optional();
-const entrySchema = z.strictObject({
-  status: z.array(z.number().int()).min(1),
-  category: z.string(),
-  // When the code first shipped. Locks written before `ship` recorded it have neither:
-  // they read as shipped at an unknown time, and keep working as they are.
-  version,
-  date,
-  // The release that shipped the code's deprecation and its retirement; absent in locks
-  // written before lifecycle changes were recorded (the changelog then reads `lifecycle.since`).
-  deprecated: z.strictObject({ version, date }).optional(),
-  retired: z.strictObject({ version, date }).optional(),
-});
-export type LockEntry = z.output<typeof entrySchema>;
-/**
- * A Map, never a plain object: a code named `constructor`, `toString` or `__proto__` must
- * be an entry like any other (`in` and `obj[code]` would find Object.prototype's members,
- * and zod's record drops a `__proto__` key).
- */
-export type Lock = Map<string, LockEntry>;
 
 export const LOCK_HEADER = `# Codes that have shipped, written by \`npm run catalog:ship\`. Do not edit by hand.
 # A shipped code is never removed, renamed, or changed in status or category:

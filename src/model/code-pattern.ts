@@ -2,7 +2,7 @@
 // for minutes on one code. It is compiled with RE2 (re2js), which matches in linear time
 // and has no backreferences or lookaround, the syntax that makes backtracking unbounded.
 import { RE2JS } from 're2js';
-import { LIMITS } from './limits.ts';
+import { LIMITS } from '../load/limits.ts';
 
 /** A matcher for the pattern, or undefined after reporting why it is refused. */
 export function codePattern(source: string, refuse: (message: string, hint: string) => void): ((code: string) => boolean) | undefined {

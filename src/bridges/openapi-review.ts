@@ -5,11 +5,11 @@
 import { ownModuleUrl } from '../own-module.ts';
 import { realpathSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
-import { insideRoot, readConfined } from './confined.ts';
-import { displayPath, type SourceFile } from './load.ts';
+import { insideRoot, readConfined } from '../load/confined.ts';
+import { displayPath, type SourceFile } from '../load/load.ts';
 import { declaredCodes, docFile, OPENAPI_LIMITS, openapiTarget, shapeProblem, type DocSource } from './openapi.ts';
 import { runSync } from './run-sync.ts';
-import type { CatalogFile } from './schema.ts';
+import type { CatalogFile } from '../model/schema.ts';
 
 export interface OpenapiChanges {
   document: string;

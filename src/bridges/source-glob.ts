@@ -6,7 +6,7 @@
 // under the root, and only if it is a regular file: a FIFO is never opened for blocking.
 import { closeSync, constants, fstatSync, globSync, openSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { insideRoot } from './confined.ts';
+import { insideRoot } from '../load/confined.ts';
 
 /** Characters that make a segment a pattern rather than a name (a backslash escapes). */
 const MAGIC = /[*?[\]{}()!+@|\\]/;

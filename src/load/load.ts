@@ -3,33 +3,17 @@
 // much faster parser (core schema, duplicate keys refused, like `yaml`), and `yaml`
 // parses a file only when it fails there or when a rule needs a position in it.
 // Nothing is validated here except YAML itself.
-import { basename, join, relative, resolve, sep } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { basename, join } from 'node:path';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
-import catalogFileRule from '../rules/catalog-file.ts';
-import limitExceeded from '../rules/limit-exceeded.ts';
-import unsafeFile from '../rules/unsafe-file.ts';
+import { catalogFileRule, limitExceeded, unsafeFile } from './load-rules.ts';
 import { LIMITS } from './limits.ts';
 import { parseFile } from './parse.ts';
-import { catalogRoot, diskSource, isRefusal, type Refusal } from './read.ts';
-
-export interface SourceFile {
-  /** Path as shown in diagnostics (relative to the working directory). */
-  path: string;
-  text: string;
-  /** Plain data of the document; undefined when YAML errors made it unusable. */
-  data: unknown;
-  /** The positions-keeping parse, made on first use (see docOf). */
-  doc?: Document.Parsed;
-  lineStarts?: number[];
-}
-
-/** `yaml`'s parse of the file, with source ranges for every node. */
-export function docOf(file: SourceFile): Document.Parsed {
-  // uniqueKeys off: yaml's check is quadratic in a mapping's size; parse.ts finds duplicates linearly.
-  file.doc ??= parseDocument(file.text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
-  return file.doc;
-}
+import { catalogRoot, diskSource, isRefusal, type CatalogSource, type Refusal } from './read.ts';
+import { displayPath, docOf, position, type SourceFile } from './source-file.ts';
+// What most modules take from here, though it lives in the modules load.ts itself builds on.
+export { displayPath, docOf, position, textPosition, type SourceFile } from './source-file.ts';
+export type { CatalogSource } from './read.ts';
 
 export interface LoadedCatalog {
   dir: string;
@@ -49,15 +33,6 @@ export const CODES_DIR = 'codes';
 export const LOCK_FILE = 'shipped.yaml';
 
 export class CatalogDirError extends Error {}
-
-/** Where catalog files come from: the working tree, or a git revision under review. */
-export interface CatalogSource {
-  isDir(path: string): boolean;
-  /** Names of the entries of a directory, [] if it doesn't exist, or why it was not read. */
-  list(path: string): string[] | Refusal;
-  /** A file's text, undefined if it doesn't exist, or why it was not read. */
-  read(path: string): string | undefined | Refusal;
-}
 
 /** Read and parse every file of the catalog in `dir`. Throws CatalogDirError if there is no such directory. */
 export function loadCatalog(dir: string, given?: CatalogSource): LoadedCatalog {
@@ -119,66 +94,12 @@ const REFUSAL_HINTS: Record<Refusal['rule'], string> = {
   'limit-exceeded': 'see "Limits and safety" in the manual',
 };
 
-export function displayPath(p: string): string {
-  // The directory part is resolved once per directory: a catalog's files share one or two,
-  // and path.relative resolves both sides on every call (a tenth of a 10,000-code check).
-  const slash = Math.max(p.lastIndexOf('/'), p.lastIndexOf(sep));
-  const name = p.slice(slash + 1);
-  if (slash <= 0 || name === '' || name === '.' || name === '..') return shownPath(p);
-  const dir = shownDir(p.slice(0, slash));
-  if (dir === '') return name;
-  // A directory shown as it is lies outside the working directory: so does the file, unless it is the working directory.
-  if (dir === p.slice(0, slash)) return name === basename(process.cwd()) && resolve(p) === process.cwd() ? '' : p;
-  return `${dir}${sep}${name}`;
-}
-
-function shownPath(p: string): string {
-  const rel = relative(process.cwd(), p);
-  return rel.startsWith('..') ? p : rel;
-}
-
-const shownDirs = new Map<string, string>();
-function shownDir(dir: string): string {
-  const key = `${process.cwd()}\0${dir}`;
-  let shown = shownDirs.get(key);
-  if (shown === undefined) {
-    shown = shownPath(dir);
-    if (shownDirs.size >= 1000) shownDirs.clear();
-    shownDirs.set(key, shown);
-  }
-  return shown;
-}
-
-/** 1-based line and column of a character offset in a text looked into once (no line index kept). */
-export function textPosition(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, col: offset - start + 1 };
-}
-
-/** 1-based line and column of a character offset. */
-export function position(file: SourceFile, offset: number): { line: number; col: number } {
-  if (!file.lineStarts) {
-    const starts = [0];
-    for (let i = 0; i < file.text.length; i++) if (file.text.charCodeAt(i) === 10) starts.push(i + 1);
-    file.lineStarts = starts;
-  }
-  const starts = file.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - starts[lo]! + 1 };
-}
-
 export type DataPath = readonly (string | number)[];
+
+/** A data path as written in messages: `examples[0].body`. */
+export function dotted(path: DataPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+}
 
 /**
  * Position of the node at `path`: the value by default, or the key of the last step.

@@ -1,6 +1,6 @@
 // Declared languages are tabs: each is declared once, and a tab group (a code's or a
 // section's examples) has at most one example per language.
-import { locate, type DataPath, type SourceFile } from './load.ts';
+import { locate, type DataPath, type SourceFile } from '../load/load.ts';
 import type { CatalogFile, CodeFile, Example } from './schema.ts';
 
 export interface LanguageFinding {

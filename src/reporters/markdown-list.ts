@@ -1,0 +1,44 @@
+// Lists of diagnostics in Markdown, bounded, as both Markdown reports write them: the
+// check's (markdown.ts) and the review's (src/review/report.ts, which markdown.ts calls).
+import type { Diagnostic } from '../load/diagnostics.ts';
+import { rulePageUrl } from '../rules/docs.ts';
+import { markdownCode, markdownLink } from './escape.ts';
+
+/** One list item per diagnostic, the rule linked to its page. */
+export function markdownDiagnostics(list: Diagnostic[]): string {
+  return list
+    .map((d) => {
+      const rule = markdownLink(markdownCode(d.rule), rulePageUrl(d.rule));
+      const hint = d.hint ? ` — hint: ${markdownCode(d.hint)}` : '';
+      return `- ${markdownCode(`${d.file}:${d.line}:${d.col}`)} **${d.severity}** ${rule}: ${markdownCode(d.message)}${hint}`;
+    })
+    .join('\n');
+}
+
+/** How many leading items of `lengths` fit in `budget` characters. */
+export function fitting(lengths: number[], budget: number): number {
+  let n = 0;
+  for (const len of lengths) {
+    if (len > budget) break;
+    budget -= len;
+    n++;
+  }
+  return n;
+}
+
+const SEVERITY_ORDER: Record<Diagnostic['severity'], number> = { error: 0, warning: 1 };
+
+/** Errors before warnings; within a severity the check's own order (the sort is stable). */
+export function bySeverity(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** "1,412 more warnings": what a bounded report leaves out, counted. */
+export const more = (n: number, word: string) => `${n.toLocaleString('en')} more ${word}${n === 1 ? '' : 's'}`;
+
+/** "- …and 3 more errors and 1,412 more warnings: see the full report." */
+export function moreDiagnostics(left: Diagnostic[]): string {
+  const errors = left.filter((d) => d.severity === 'error').length;
+  const counts = [errors && more(errors, 'error'), left.length - errors && more(left.length - errors, 'warning')];
+  return `- …and ${counts.filter(Boolean).join(' and ')}: see the full report.`;
+}
