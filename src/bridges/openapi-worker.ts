@@ -67,7 +67,7 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   }
   const rootRefused = refused.find((r) => r.path === input.path);
   if (rootRefused) return { unreadable: rootRefused.message, diagnostics: limits, declarations: [] };
-  const found = walkFiles(files, realpathSync(input.path), problems, input.catalog);
+  const found = walkFiles(files, realpathSync(input.path), problems, input.catalog, input.codes);
   found.diagnostics.push(...limits);
   return found;
 }

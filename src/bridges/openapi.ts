@@ -4,10 +4,13 @@
 // every finding points at a line and column of the file it is in:
 // - a code in an error example or a code enum that the catalog lacks (error);
 // - a response whose status is not the catalog's status for a code it shows (error);
-// - a catalog code that no operation declares (warning; retired codes excepted).
+// - a catalog code that no operation declares (warning; retired codes excepted);
+// - what a response states beside a code, against the catalog (openapi-compare.ts).
+// The walk and the comparison of responses run in the worker, on its `yaml` nodes; only
+// plain findings (diagnostics, placed declarations) come back.
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, locate, position, type SourceFile } from '../load/load.ts';
 import { statusesOf } from '../model/model.ts';
@@ -16,6 +19,8 @@ import type { CatalogFile, CodeFile } from '../model/schema.ts';
 import { runSync } from './run-sync.ts';
 import { insideRoot } from '../load/confined.ts';
 import { closest } from '../load/suggest.ts';
+import { responseDiagnostics } from './openapi-compare.ts';
+import type { BareOperation, Declaration, Loc, ResponseFacts } from './openapi-declarations.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
 export const OPENAPI_LIMITS = {
@@ -30,27 +35,14 @@ export const OPENAPI_LIMITS = {
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const MAX_DEPTH = 64;
+/** RFC 9457 members an example or schema may state beside the code. */
+const PROBLEM_MEMBERS = ['type', 'title', 'status', 'instance', 'doc_url', 'docs_url'];
 
 export interface OpenapiTarget {
   /** The document to read. */
   path: string;
   /** Nothing outside this directory is read. */
   root: string;
-}
-
-/** Where a code appears in the document. */
-interface Declaration {
-  code: string;
-  file: SourceFile;
-  offset: number;
-  /** `GET /orders/{id} 404 example "x"`, for messages. */
-  where: string;
-  /** `GET /orders/{id} 404`. */
-  operation: string;
-  status: string;
-  kind: 'example' | 'enum';
-  /** An enum in a schema the response $refs (a shared ErrorCode) lists codes; it claims no status. */
-  shared?: boolean;
 }
 
 interface CodeInfo {
@@ -95,7 +87,7 @@ export function openapiDiagnostics(
   // in the bounded worker: a document that would exhaust the heap or the time ends there.
   const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
     ownModuleUrl('./openapi-worker.ts', import.meta.url),
-    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles, catalog },
+    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles, catalog, codes: codes.map((c) => c.data) },
     OPENAPI_LIMITS,
   );
   if (!result.ok) {
@@ -125,6 +117,8 @@ export interface OpenapiReadInput {
   maxBytes: number;
   maxFiles: number;
   catalog: CatalogFile;
+  /** The catalog's codes, which the document's responses are compared with (none for init, which only reads codes). */
+  codes?: CodeFile[];
 }
 export type OpenapiReadOutput = OpenapiFindings;
 
@@ -138,10 +132,10 @@ export interface OpenapiFindings {
 }
 
 /** A Declaration with its place resolved; `at` is the same node reached twice. */
-type PlacedDeclaration = Omit<Declaration, 'file' | 'offset'> & { file: string; line: number; col: number; at: string };
+type PlacedDeclaration = Pick<Declaration, 'code' | 'where' | 'operation' | 'status' | 'kind' | 'shared'> & { file: string; line: number; col: number; at: string };
 
 /** Walk the files the worker read (real path -> text) from the root document. */
-export function walkFiles(files: Record<string, string>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile): OpenapiFindings {
+export function walkFiles(files: Record<string, string>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
   const parsed = new Map<string, SourceFile>();
   for (const [real, text] of Object.entries(files)) parsed.set(real, docFile(displayPath(real), text));
   const root = parsed.get(rootReal);
@@ -152,14 +146,19 @@ export function walkFiles(files: Record<string, string>, rootReal: string, probl
 
   for (const err of root.doc!.errors) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
   const walker = new Walker(mapSource(parsed), catalog, report);
+  // The walk comes first: a $ref it reports is not reported again from the validator's list.
+  const declarations = walker.operations(root);
   for (const p of problems) {
     if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
     const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
     report(root, node?.range?.[0] ?? 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
       'fix the document so OpenAPI tools (generators, validators) read it as intended');
   }
-  const declarations = walker.operations(root).map(({ file, offset, ...d }) => ({ ...d, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` }));
-  return { diagnostics, declarations };
+  // Compared here, on the walk's nodes: only the findings leave the worker.
+  if (codes) responseDiagnostics(declarations, walker.bare, catalog, codes, report);
+  const placed = declarations.map(({ code, where, operation, status, kind, shared, file, offset }) =>
+    ({ code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` }));
+  return { diagnostics, declarations: placed };
 }
 
 type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
@@ -184,7 +183,8 @@ function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], 
     if (d.shared) continue;
     const statuses = statusesOf(code.data);
     if (!statusMatches(d.status, statuses)) {
-      report(d, 'openapi-status', `${d.where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
+      const where = d.where.startsWith(d.operation) ? d.where : `${d.where} (under ${d.operation})`;
+      report(d, 'openapi-status', `${where} ${d.kind === 'enum' ? 'lists' : 'shows'} "${d.code}", which the catalog returns with ${statuses.join(', ')}`,
         `declare it under ${statuses.join(' or ')}, or give the code status ${d.status} in ${code.file.path}`);
     }
   }
@@ -203,11 +203,6 @@ function statusMatches(key: string, statuses: number[]): boolean {
   if (key === 'default') return true;
   if (/^[1-5]XX$/i.test(key)) return statuses.some((s) => String(s)[0] === key[0]);
   return statuses.includes(Number(key));
-}
-
-interface Loc {
-  file: SourceFile;
-  node: Node;
 }
 
 /** Where the walker finds the files `$ref`s name: those the worker read, or a git revision's. */
@@ -279,22 +274,63 @@ interface Found {
   file: SourceFile;
   offset: number;
   shared: boolean;
+  /** The schema marks it deprecated. */
+  deprecated: boolean;
+  /** The innermost $ref'd schema on the way to it (`schema "#/components/schemas/Error"`), for messages. */
+  label?: string;
+  /** Its schema states this one value (a `const`, a one-value enum): the members beside it state the rest. */
+  single: boolean;
+  /** For a single value, the `properties` it is one of: the members beside it are read there. */
+  parent?: Loc;
 }
 
 class Walker {
   refProblems = 0;
+  /** Operations with no error response at all. */
+  bare: BareOperation[] = [];
   private schemaMemo = new Map<string, Map<Node, Found[]>>();
   private codeFields: string[][];
   private reported = new Set<string>();
   private source: DocSource;
-  /** The operation and status being walked. */
+  /** The operation and status being walked (`GET /orders 404`), and the response's facts. */
   private operation = '';
+  private facts!: ResponseFacts;
   private report: ReportAt;
   constructor(source: DocSource, catalog: CatalogFile, report: ReportAt) {
     this.source = source;
     this.report = report;
     const fields = [catalog.envelope, ...(catalog.shapes ?? [])].map((s) => s.code_field).filter((f): f is string => !!f);
     this.codeFields = [...new Set(fields)].map((f) => f.split('.'));
+    const shapes = [catalog.envelope, ...(catalog.shapes ?? [])];
+    const named = shapes.flatMap((s) => [s.docs_url_field, s.status_field]).filter((f): f is string => !!f);
+    this.memberPaths = [...new Set([...PROBLEM_MEMBERS, ...named])];
+  }
+  private memberPaths: string[];
+
+  /** An example body's members at the paths the comparison reads. */
+  private exampleMembers(body: Loc | undefined): Map<string, Loc> {
+    const out = new Map<string, Loc>();
+    for (const path of this.memberPaths) {
+      const loc = this.valuesAt(body, path.split('.'))[0];
+      if (loc && isScalar(loc.node)) out.set(path, loc);
+    }
+    return out;
+  }
+
+  /** A schema's top-level `properties` that are a `const` (or a one-value enum). */
+  private schemaMembers(props: Loc | undefined): Map<string, Loc> {
+    const out = new Map<string, Loc>();
+    for (const path of props ? this.memberPaths.filter((p) => !p.includes('.')) : []) {
+      const prop = this.deref(this.child(props!, path));
+      const value = prop && this.child(prop, 'const');
+      const list = prop && this.child(prop, 'enum');
+      if (value && isScalar(value.node)) out.set(path, value);
+      else if (list && isSeq(list.node) && list.node.items.length === 1) {
+        const only = this.at(list.file, list.node.items[0]);
+        if (only && isScalar(only.node)) out.set(path, only);
+      }
+    }
+    return out;
   }
 
   /** The node at a JSON pointer in a file. */
@@ -305,8 +341,8 @@ class Walker {
       const decoded = decodeUri(raw);
       if (decoded === undefined) return undefined;
       const token = decoded.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (isMap(node)) node = node.get(token, true);
-      else if (isSeq(node)) node = node.items[Number(token)];
+      if (isMap(node)) node = unalias(file, node.get(token, true));
+      else if (isSeq(node)) node = unalias(file, node.items[Number(token)]);
       else return undefined;
     }
     return isNodeLike(node) ? { file, node: node as Node } : undefined;
@@ -363,40 +399,63 @@ class Walker {
     if (!paths || !isMap(paths.node)) return out;
     for (const pair of paths.node.items) {
       const route = isScalar(pair.key) ? String(pair.key.value) : '?';
-      const item = this.deref(isNodeLike(pair.value) ? { file: paths.file, node: pair.value as Node } : undefined);
+      const item = this.deref(this.at(paths.file, pair.value));
       if (!item || !isMap(item.node)) continue;
       for (const method of METHODS) {
         const op = this.deref(this.child(item, method));
-        const responses = op && this.deref(this.child(op, 'responses'));
+        const responsesAt = op && this.child(op, 'responses');
+        const responses = this.deref(responsesAt);
         if (!responses || !isMap(responses.node)) continue;
+        const operation = `${method.toUpperCase()} ${route}`;
+        const opDeprecated = marked(op!);
+        let errors = 0;
         for (const r of responses.node.items) {
           const status = isScalar(r.key) ? String(r.key.value) : '?';
-          const response = this.deref(isNodeLike(r.value) ? { file: responses.file, node: r.value as Node } : undefined);
-          if (response) this.response(response, `${method.toUpperCase()} ${route} ${status}`, status, out);
+          if (/^[45]|^default$/i.test(status)) errors++;
+          const at = this.at(responses.file, r.value);
+          const response = this.deref(at);
+          // A response $ref'd from elsewhere is shared: its findings are labelled with it, not with whichever operation reached it first.
+          const ref = at && refOf(at.node);
+          const where = ref ? `response "${ref.value}"` : `${operation} ${status}`;
+          if (response) this.response(response, where, `${operation} ${status}`, status, opDeprecated, out);
         }
+        if (errors === 0) this.bare.push({ at: responsesAt!, operation });
       }
     }
     return out;
   }
 
-  private response(response: Loc, where: string, status: string, out: Declaration[]) {
-    this.operation = where;
+  private response(response: Loc, where: string, operation: string, status: string, deprecated: boolean, out: Declaration[]) {
+    this.operation = operation;
+    const headers = new Set<string>();
+    const headerMap = this.deref(this.child(response, 'headers'));
+    if (headerMap && isMap(headerMap.node)) for (const h of headerMap.node.items) if (isScalar(h.key)) headers.add(String(h.key.value).toLowerCase());
     const content = this.deref(this.child(response, 'content'));
     if (!content || !isMap(content.node)) return;
+    const medias = content.node.items.map((m) => bareMedia(String(isScalar(m.key) ? m.key.value : '')));
     for (const m of content.node.items) {
-      const media = this.deref(isNodeLike(m.value) ? { file: content.file, node: m.value as Node } : undefined);
-      if (!media) continue;
+      const media = this.deref(this.at(content.file, m.value));
+      if (!media || !isScalar(m.key)) continue;
+      const facts = (exampleMarked: boolean): ResponseFacts => ({
+        media: bareMedia(String((m.key as Scalar).value)), medias, mediaAt: { file: content.file, node: m.key as Node }, headers, deprecated: deprecated || marked(response) || exampleMarked,
+      });
+      this.facts = facts(false);
       const example = this.child(media, 'example');
       if (example) this.exampleCodes(this.deref(example), `${where} example`, status, out);
-      const examples = this.deref(this.child(media, 'examples'));
+      const examplesAt = this.child(media, 'examples');
+      const examples = this.deref(examplesAt);
       if (examples && isMap(examples.node)) {
         for (const e of examples.node.items) {
           const name = isScalar(e.key) ? String(e.key.value) : '?';
-          const ex = this.deref(isNodeLike(e.value) ? { file: examples.file, node: e.value as Node } : undefined);
+          const exAt = this.at(examples.file, e.value);
+          const ex = this.deref(exAt);
           const value = ex && this.deref(this.child(ex, 'value'));
-          if (value) this.exampleCodes(value, `${where} example "${name}"`, status, out);
+          const ref = exAt && refOf(exAt.node);
+          this.facts = facts(!!ex && marked(ex));
+          if (value) this.exampleCodes(value, ref ? `example "${ref.value}"` : `${where} example "${name}"`, status, out);
         }
       }
+      this.facts = facts(false);
       const schema = this.child(media, 'schema');
       for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out);
     }
@@ -404,25 +463,42 @@ class Walker {
 
   private exampleCodes(value: Loc | undefined, where: string, status: string, out: Declaration[]) {
     for (const steps of this.codeFields) {
-      let loc = value;
-      for (const step of steps) loc = loc && this.deref(this.child(loc, step));
-      if (loc && isScalar(loc.node) && typeof loc.node.value === 'string') {
-        out.push({ code: loc.node.value, file: loc.file, offset: loc.node.range![0], where, operation: this.operation, status, kind: 'example' });
+      for (const loc of this.valuesAt(value, steps)) {
+        const code = codeOf(loc.node);
+        if (code === undefined) continue;
+        out.push({ code, file: loc.file, offset: loc.node.range![0], where, operation: this.operation, status, kind: 'example', response: this.facts,
+          members: this.exampleMembers(value), keys: value && isMap(value.node) ? value.node.items.map((p) => ({ file: value.file, node: p.key as Node })) : [] });
       }
     }
   }
 
+  /** The nodes at a path of an example, where a `name[]` step goes through each item of an array (`errors[].code`). */
+  private valuesAt(start: Loc | undefined, steps: string[]): Loc[] {
+    let locs = start ? [start] : [];
+    for (const step of steps) {
+      const many = step.endsWith('[]');
+      locs = locs.flatMap((loc) => {
+        const next = this.deref(this.child(loc, many ? step.slice(0, -2) : step));
+        if (!next || !many) return next ? [next] : [];
+        return isSeq(next.node) ? next.node.items.map((item) => this.deref(this.at(next.file, item))).filter((l): l is Loc => !!l) : [];
+      });
+    }
+    return locs;
+  }
+
   private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[]) {
     for (const f of this.schemaFinds(schema, steps, 0, false)) {
-      out.push({ code: f.code, file: f.file, offset: f.offset, where, operation: this.operation, status, kind: 'enum', shared: f.shared });
+      out.push({ code: f.code, file: f.file, offset: f.offset, where: f.label ?? where, operation: this.operation, status, kind: 'enum', shared: f.shared,
+        response: { ...this.facts, deprecated: this.facts.deprecated || f.deprecated }, members: f.parent ? this.schemaMembers(f.parent) : new Map(), keys: [] });
     }
   }
 
   /**
    * The code enums a schema lists at `steps`. Memoized per schema node, steps left and
    * sharedness, so a schema reached many ways (allOf: [$ref S, $ref S], 31 deep, is 2^30
-   * paths) is walked once: the walk is linear in the document. A cycle back to a schema
-   * being walked adds nothing.
+   * paths; YAML aliases fanning out likewise) is walked once: the walk is linear in the
+   * document. What a find carries (its label, its parent) depends only on the schema below,
+   * so the memo serves every response. A cycle back to a schema being walked adds nothing.
    */
   private schemaFinds(schema: Loc | undefined, steps: string[], depth: number, shared: boolean): Found[] {
     if (!schema) return [];
@@ -438,7 +514,8 @@ class Walker {
     if (known) return known;
     memo.set(schema.node, []);
     const found = new Map<string, Found>();
-    const add = (list: Found[]) => list.forEach((f) => found.set(`${f.file.path}:${f.offset}:${f.shared}`, f));
+    const add = (list: Found[]) => list.forEach((f) =>
+      found.set(`${f.file.path}:${f.offset}:${f.shared}:${f.label}:${f.parent && `${f.parent.file.path}:${f.parent.node.range?.[0]}`}`, f));
     const loc = this.deref(schema);
     if (loc && isMap(loc.node)) {
       shared ||= loc.node !== schema.node;
@@ -446,37 +523,88 @@ class Walker {
         const list = this.child(loc, combinator);
         if (list && isSeq(list.node)) {
           for (const item of list.node.items) {
-            if (isNodeLike(item)) add(this.schemaFinds({ file: list.file, node: item as Node }, steps, depth + 1, shared));
+            const itemAt = this.at(list.file, item);
+            if (itemAt) add(this.schemaFinds(itemAt, steps, depth + 1, shared));
           }
         }
       }
       if (steps.length === 0) add(this.enumCodes(loc, shared));
       else {
-        const props = this.deref(this.child(loc, 'properties'));
-        if (props) add(this.schemaFinds(this.child(props, steps[0]!), steps.slice(1), depth + 1, shared || props.node !== this.child(loc, 'properties')!.node));
+        const propsAt = this.child(loc, 'properties');
+        const props = this.deref(propsAt);
+        if (props) {
+          // `errors[]` steps into the array's `items` schema.
+          const many = steps[0]!.endsWith('[]');
+          let next = this.child(props, many ? steps[0]!.slice(0, -2) : steps[0]!);
+          let viaRef = props.node !== propsAt!.node;
+          if (many) {
+            const array = this.deref(next);
+            viaRef ||= !!array && array.node !== next!.node;
+            next = array && this.child(array, 'items');
+          }
+          const below = this.schemaFinds(next, steps.slice(1), depth + 1, shared || viaRef);
+          // The members beside a code its schema states alone are the siblings of its property.
+          add(steps.length === 1 ? below.map((f) => (f.single ? { ...f, parent: props } : f)) : below);
+        }
       }
     }
-    const list = [...found.values()];
+    const ref = refOf(schema.node);
+    const list = [...found.values()].map((f) => (ref && f.label === undefined ? { ...f, label: `schema "${ref.value}"` } : f));
     memo.set(schema.node, list);
     return list;
   }
 
-  /** The strings of a schema's `enum` and `const`. */
+  /** The codes of a schema's `enum` and `const` (strings, or integers for numeric codes). */
   private enumCodes(loc: Loc, shared: boolean): Found[] {
     const nodes: { node: unknown; file: SourceFile }[] = [];
     const enumNode = this.child(loc, 'enum');
-    if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) nodes.push({ node, file: enumNode.file });
+    if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) nodes.push({ node: unalias(enumNode.file, node), file: enumNode.file });
     const constNode = this.child(loc, 'const');
     if (constNode) nodes.push(constNode);
-    return nodes.flatMap(({ node, file }) =>
-      isScalar(node) && typeof node.value === 'string' ? [{ code: node.value, file, offset: node.range![0], shared }] : []);
+    const deprecated = marked(loc);
+    return nodes.flatMap(({ node, file }) => {
+      const code = codeOf(node);
+      return isScalar(node) && code !== undefined ? [{ code, file, offset: node.range![0], shared, deprecated, single: nodes.length === 1 }] : [];
+    });
+  }
+
+  private at(file: SourceFile, node: unknown): Loc | undefined {
+    const n = unalias(file, node);
+    return isNodeLike(n) ? { file, node: n as Node } : undefined;
   }
 
   private child(loc: Loc, key: string): Loc | undefined {
     if (!isMap(loc.node)) return undefined;
-    const node = loc.node.get(key, true);
-    return isNodeLike(node) ? { file: loc.file, node: node as Node } : undefined;
+    return this.at(loc.file, loc.node.get(key, true));
   }
+}
+
+/** `application/problem+json; charset=utf-8` is application/problem+json. */
+function bareMedia(type: string): string {
+  return type.split(';')[0]!.trim().toLowerCase();
+}
+
+/** A code as a document writes it: a string, or an integer for a numeric code (`code: 1001`). */
+function codeOf(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'string') return node.value;
+  return Number.isSafeInteger(node.value) ? String(node.value) : undefined;
+}
+
+/** A YAML alias (`*codes`) stands for the node its anchor marks. */
+function unalias(file: SourceFile, node: unknown): unknown {
+  for (let i = 0; isAlias(node) && i < MAX_DEPTH; i++) node = node.resolve(file.doc!);
+  return node;
+}
+
+/** `deprecated: true` (OpenAPI's operation and schema keyword, or `x-deprecated` on a response or example). */
+function marked(loc: Loc): boolean {
+  if (!isMap(loc.node)) return false;
+  return ['deprecated', 'x-deprecated'].some((k) => {
+    const v = loc.node as { get(k: string, keep: true): unknown };
+    const n = v.get(k, true);
+    return isScalar(n) && n.value === true;
+  });
 }
 
 /** `%ff` is no escape: undefined (the caller reports the place), not a URIError. */

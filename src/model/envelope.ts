@@ -61,6 +61,8 @@ export function problemShapeProblems(shape: Shape): string[] {
   const out: string[] = [];
   for (const [name, type] of PROBLEM_MEMBERS) {
     const field = shape.fields.find((f) => f.name === name);
+    // RFC 9457 makes `status` advisory: a body may leave it out, but not give it another type.
+    if (!field && name === 'status') continue;
     if (!field) out.push(`${shape.title} is application/problem+json but declares no "${name}" field`);
     else if (field.type !== type && !(name === 'status' && field.type === 'number')) {
       out.push(`"${name}" of ${shape.title} must be ${type}, not ${field.type}`);

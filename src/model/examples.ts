@@ -5,10 +5,11 @@ import type { Example, Shape } from './schema.ts';
 import { HEADER_NAME } from './http.ts';
 import { isProblem, mediaTypeOf } from './envelope.ts';
 import type { SampleError } from './sample-syntax.ts';
+import { extensionNameProblem, uriReferenceProblem } from './problem-members.ts';
 
 export interface ExampleProblem {
   /** What is wrong; the rule of the same name (example-json, header-format, problem-type...) reports it. */
-  kind: 'json' | 'envelope' | 'code-match' | 'status' | 'header' | 'problem-type' | 'problem-title' | 'problem-status' | 'problem-media-type' | 'syntax';
+  kind: 'json' | 'envelope' | 'code-match' | 'status' | 'header' | 'problem-type' | 'problem-title' | 'problem-status' | 'problem-media-type' | 'problem-instance' | 'problem-extension-name' | 'syntax';
   message: string;
   hint: string;
   /** Line and column inside the example text (1-based), when known. */
@@ -26,7 +27,9 @@ export interface ExampleContext {
   /** On page-level examples: every code in the catalog, which the body's code must be one of. */
   knownCodes?: Set<string>;
   /** Problem details (RFC 9457) shapes: the `type` URI and `title` the code's bodies carry. */
-  problem?: { type: string; title?: string };
+  problem?: { type: string; title?: string; titles?: string[] };
+  /** In an `http` example: the status of its status line. */
+  lineStatus?: number;
 }
 
 /** `syntax`: what parsing the sample found (src/model/sample-syntax.ts parses all of a catalog's samples at once). */
@@ -85,7 +88,8 @@ function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
     }
   }
   const body = lines.slice(i + 1).join('\n');
-  if (body.trim()) problems.push(...checkBody(body, i + 2, ctx));
+  // The body's status member must repeat the status line it comes under.
+  if (body.trim()) problems.push(...checkBody(body, i + 2, { ...ctx, lineStatus: statusLine ? Number(statusLine[1]) : undefined }));
   return problems;
 }
 
@@ -107,7 +111,9 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
   const { shape } = ctx;
   const { declared, parents } = declaredPaths(shape, ctx.extensions);
   for (const field of shape.fields) {
-    const value = getPath(body, field.name);
+    // A path through an array (`errors[].code`) is checked in each of its items.
+    const values = valuesAt(body, field.name);
+    const value = values.find((v) => !hasType(v, field.type)) ?? values[0];
     if (value === undefined) {
       if (field.required) {
         problems.push({
@@ -132,24 +138,27 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
     });
   }
   if (shape.code_field) {
-    const shown = getPath(body, shape.code_field);
-    if (ctx.code !== undefined && shown !== undefined && shown !== ctx.code) {
+    // One body may carry several codes (`errors[].code`): the documented one must be among them.
+    const codes = valuesAt(body, shape.code_field);
+    const unknown = codes.find((c) => typeof c === 'string' && ctx.knownCodes && !ctx.knownCodes.has(c));
+    if (ctx.code !== undefined && codes.length > 0 && !codes.includes(ctx.code)) {
       problems.push({
         kind: 'code-match',
-        message: `example shows ${shape.code_field} "${String(shown)}" but documents "${ctx.code}"`,
+        message: `example shows ${shape.code_field} "${codes.map(String).join('", "')}" but documents "${ctx.code}"`,
         hint: `set "${shape.code_field}" to "${ctx.code}"`,
       });
-    } else if (ctx.knownCodes && typeof shown === 'string' && !ctx.knownCodes.has(shown)) {
+    } else if (unknown !== undefined) {
       problems.push({
         kind: 'code-match',
-        message: `example shows ${shape.code_field} "${shown}", which is not a code in the catalog`,
+        message: `example shows ${shape.code_field} "${String(unknown)}", which is not a code in the catalog`,
         hint: 'use a code from the catalog so readers can look it up',
       });
     }
   }
   if (shape.docs_url_field && ctx.docsUrl) {
-    const shown = getPath(body, shape.docs_url_field);
-    if (shown !== undefined && shown !== ctx.docsUrl) {
+    const urls = valuesAt(body, shape.docs_url_field);
+    const shown = urls.includes(ctx.docsUrl) ? undefined : urls[0];
+    if (shown !== undefined) {
       problems.push({
         kind: 'code-match',
         message: `example shows ${shape.docs_url_field} "${String(shown)}" but this code's docs_url is "${ctx.docsUrl}"`,
@@ -158,6 +167,18 @@ function checkBody(text: string, firstLine: number, ctx: ExampleContext): Exampl
     }
   }
   if (isProblem(shape)) problems.push(...problemMembers(body, ctx, (key) => memberAt(text, key, firstLine)));
+  const statusField = isProblem(shape) ? 'status' : shape.status_field;
+  const lineShown = statusField ? getPath(body, statusField) : undefined;
+  // (Only when both are statuses of the code: otherwise the status line or the member is reported against the code's statuses.)
+  const bothOfCode = !ctx.statuses || (ctx.statuses.includes(Number(lineShown)) && ctx.statuses.includes(ctx.lineStatus ?? 0));
+  if (ctx.lineStatus !== undefined && lineShown !== undefined && Number(lineShown) !== ctx.lineStatus && bothOfCode) {
+    problems.push({
+      kind: isProblem(shape) ? 'problem-status' : 'status',
+      message: `body shows ${statusField} ${String(lineShown)} under the status line ${ctx.lineStatus}`,
+      hint: `the ${statusField} member repeats the HTTP status: make the two agree`,
+      at: memberAt(text, statusField!.split('.').at(-1)!, firstLine),
+    });
+  }
   if (shape.status_field && ctx.statuses && !(isProblem(shape) && shape.status_field === 'status')) {
     const shown = getPath(body, shape.status_field);
     if (shown !== undefined && !ctx.statuses.includes(Number(shown))) {
@@ -184,13 +205,25 @@ function problemMembers(body: unknown, ctx: ExampleContext, at: (key: string) =>
     });
   }
   const title = getPath(body, 'title');
-  if (ctx.problem?.title !== undefined && title !== undefined && title !== ctx.problem.title) {
+  // The title in another language the catalog gives is the same title (RFC 9457 lets it vary by language).
+  if (ctx.problem?.title !== undefined && title !== undefined && title !== ctx.problem.title && !ctx.problem.titles?.includes(title as string)) {
     problems.push({
       kind: 'problem-title',
       message: `example shows title "${String(title)}" but the title of "${ctx.code}" is "${ctx.problem.title}"`,
       hint: 'a problem type\'s title never changes between occurrences; put the specifics in "detail"',
       at: at('title'),
     });
+  }
+  const instance = getPath(body, 'instance');
+  const badInstance = instance === undefined ? undefined : uriReferenceProblem(instance);
+  if (badInstance) {
+    problems.push({ kind: 'problem-instance', message: `example shows ${badInstance}`, hint: 'write "instance" as a URI reference, e.g. /orders/ord_42 or urn:uuid:...', at: at('instance') });
+  }
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    for (const name of Object.keys(body)) {
+      const bad = ctx.shape.fields.some((f) => f.name === name) ? undefined : extensionNameProblem(name);
+      if (bad) problems.push({ kind: 'problem-extension-name', message: bad, hint: 'RFC 9457 extension members are letters, digits and "_", at least three characters, starting with a letter', at: at(name) });
+    }
   }
   const status = getPath(body, 'status');
   if (ctx.statuses && status !== undefined && !ctx.statuses.includes(Number(status))) {
@@ -206,7 +239,7 @@ function problemMembers(body: unknown, ctx: ExampleContext, at: (key: string) =>
 
 /** Where the value of a top-level member `"key":` starts in the body text, if it is found. */
 function memberAt(text: string, key: string, firstLine: number): ExampleProblem['at'] {
-  const m = new RegExp(`"${key}"\\s*:\\s*`).exec(text);
+  const m = new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"\\s*:\\s*`).exec(text);
   if (!m) return undefined;
   const before = text.slice(0, m.index + m[0].length).split('\n');
   return { line: firstLine + before.length - 1, col: before.at(-1)!.length + 1 };
@@ -228,6 +261,22 @@ export function getPath(value: unknown, path: string): unknown {
     cur = (cur as Record<string, unknown>)[step];
   }
   return cur;
+}
+
+/** Every value at a dotted path whose `name[]` steps go through each item of an array: `errors[].code`. */
+export function valuesAt(value: unknown, path: string): unknown[] {
+  let current: unknown[] = [value];
+  for (const step of path.split('.')) {
+    const many = step.endsWith('[]');
+    const key = many ? step.slice(0, -2) : step;
+    current = current.flatMap((cur) => {
+      if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return [];
+      const next = (cur as Record<string, unknown>)[key];
+      if (next === undefined) return [];
+      return many ? (Array.isArray(next) ? next : []) : [next];
+    });
+  }
+  return current;
 }
 
 function hasType(value: unknown, type: string): boolean {
@@ -268,6 +317,8 @@ function leafPaths(body: unknown, declared: Set<string>, prefix: string, parents
     if (declared.has(path)) continue;
     if (parents.has(path) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
       out.push(...leafPaths(value, declared, path, parents));
+    } else if (parents.has(`${path}[]`) && Array.isArray(value)) {
+      for (const item of value) for (const leaf of leafPaths(item, declared, `${path}[]`, parents)) if (!out.includes(leaf)) out.push(leaf);
     } else out.push(path);
   }
   return out;

@@ -51,7 +51,7 @@ const tableSchema = z
   .describe('A small table of facts.');
 
 const fieldSchema = z.strictObject({
-  name: oneLine.describe('Dotted path of the field in the JSON body, e.g. `error.code`.'),
+  name: oneLine.describe('Dotted path of the field in the JSON body, e.g. `error.code` (or `errors[].code` for each item of an array).'),
   type: z.enum(['string', 'number', 'integer', 'boolean', 'object', 'array']),
   required: z.boolean().default(true).describe('Whether every body carries this field.'),
   notes: markdown,
@@ -62,7 +62,7 @@ const shapeSchema = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     title: oneLine,
     description: markdown.optional(),
-    code_field: oneLine.optional().describe('Dotted path of the field carrying the error code, if the shape has one.'),
+    code_field: oneLine.optional().describe('Dotted path of the field carrying the error code, if the shape has one; `name[]` steps into each item of an array, e.g. `errors[].code`.'),
     docs_url_field: oneLine.optional().describe('Dotted path of the field carrying the docs URL, if any.'),
     status_field: oneLine.optional().describe('Dotted path of a field repeating the HTTP status, if any.'),
     media_type: z
@@ -73,9 +73,10 @@ const shapeSchema = z
       ),
     type_uri: z
       .string()
-      .regex(/^https?:\/\/\S*\{code\}\S*$/, 'must be an http(s) URL containing {code}')
+      // RFC 9457: any URI names a problem type (`tag:` and `urn:` ones are not meant to be dereferenced), and `about:blank` says the status is all there is.
+      .regex(/^(?:(?:https?:\/\/|tag:|urn:)\S*\{code\}\S*|about:blank)$/, 'must be an http(s), tag: or urn: URI containing {code}, or about:blank')
       .optional()
-      .describe('Problem details only: the `type` URI of each code, with `{code}` in it. Default: the code\'s docs_url.'),
+      .describe('Problem details only: the `type` URI of each code, with `{code}` in it (http(s), `tag:` or `urn:`), or `about:blank` for all. Default: the code\'s docs_url.'),
     fields: z.array(fieldSchema).min(1),
     example: exampleSchema.optional(),
     notes: markdown.optional(),
@@ -209,6 +210,10 @@ export const codeSchema = z
       .min(1)
       .optional()
       .describe('Problem details (RFC 9457) `title`: a short summary that never changes between occurrences. Required when the envelope is application/problem+json.'),
+    titles: z
+      .record(z.string().regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag, e.g. de or pt-BR'), oneLine.min(1))
+      .optional()
+      .describe('The `title` in other languages, by language tag (e.g. `de: Bestellung nicht gefunden`), for an API that answers in the client\'s language: RFC 9457 lets the title vary by language, so examples may show any of them.'),
     message: oneLine.optional().describe('A typical `message` text.'),
     when: markdown.describe('When it fires.'),
     recovery: markdown.describe('How to recover.'),

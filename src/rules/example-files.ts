@@ -115,11 +115,12 @@ ${responses}`,
   };
 }
 
-/** A response of the OpenAPI document whose example shows `code`. */
-export function openapiResponse(status: number, code: string): string {
+/** A response of the OpenAPI document whose example shows `code` (a 429 declares Retry-After unless `headers` says otherwise). */
+export function openapiResponse(status: number | 'default', code: string, { headers = status === 429 ? ['Retry-After'] : [], more = '' } = {}): string {
+  const declared = headers.length ? `          headers:\n${headers.map((h) => `            ${h}: { schema: { type: integer } }\n`).join('')}` : '';
   return `        '${status}':
           description: Error ${status}
-          content:
+${declared}${more}          content:
             application/json:
               example: { error: { code: ${code} } }
 `;

@@ -22,13 +22,18 @@ import invalidValue from './invalid-value.ts';
 import limitExceeded from './limit-exceeded.ts';
 import lockFormat from './lock-format.ts';
 import noCodes from './no-codes.ts';
+import openapiCoverage from './openapi-coverage.ts';
 import openapiFile from './openapi-file.ts';
+import openapiLifecycle from './openapi-lifecycle.ts';
 import openapiRef from './openapi-ref.ts';
+import openapiResponse from './openapi-response.ts';
 import openapiStatus from './openapi-status.ts';
 import openapiUndeclared from './openapi-undeclared.ts';
 import openapiUnknownCode from './openapi-unknown-code.ts';
 import openapiValid from './openapi-valid.ts';
 import problemEnvelope from './problem-envelope.ts';
+import problemExtensionName from './problem-extension-name.ts';
+import problemInstance from './problem-instance.ts';
 import problemMediaType from './problem-media-type.ts';
 import problemStatus from './problem-status.ts';
 import problemTitle from './problem-title.ts';
@@ -84,13 +89,18 @@ export const RULES = [
   limitExceeded,
   lockFormat,
   noCodes,
+  openapiCoverage,
   openapiFile,
+  openapiLifecycle,
   openapiRef,
+  openapiResponse,
   openapiStatus,
   openapiUndeclared,
   openapiUnknownCode,
   openapiValid,
   problemEnvelope,
+  problemExtensionName,
+  problemInstance,
   problemMediaType,
   problemStatus,
   problemTitle,

@@ -25,7 +25,7 @@ function repo(keepBad = false): string {
 
 type Code = { code: string; status: number | number[]; summary: string; retry: { when: string } };
 
-test('seeds one code file per declared code, with the statuses it appears under; the check then reports only the texts to write', () => {
+test('seeds one code file per declared code, with the statuses it appears under; the check then reports the texts to write and the guessed statuses', () => {
   const cwd = repo();
   const r = errcat(['init', '--from-openapi', 'api/openapi.yaml', '--name', 'Payments'], cwd);
   assert.equal(r.code, 0, r.err);
@@ -53,7 +53,11 @@ test('seeds one code file per declared code, with the statuses it appears under;
 
   const check = errcat(['check', '--format', 'json'], cwd);
   assert.equal(check.code, 0, check.out + check.err);
-  const diagnostics = (JSON.parse(check.out) as { diagnostics: { rule: string; severity: string; file: string }[] }).diagnostics;
+  const all = (JSON.parse(check.out) as { diagnostics: { rule: string; severity: string; file: string; message: string }[] }).diagnostics;
+  // The two statuses init guessed are the document's coverage gaps, which the check reports there.
+  const coverage = all.filter((d) => d.rule === 'openapi-coverage').map((d) => d.message.match(/^"([^"]+)"/)?.[1]);
+  assert.deepEqual(coverage.sort(), ['legacy.only', 'server.internal']);
+  const diagnostics = all.filter((d) => d.rule !== 'openapi-coverage');
   assert.equal(diagnostics.length, 24);
   assert.ok(diagnostics.every((d) => d.rule === 'text-to-write' && d.severity === 'warning'), JSON.stringify(diagnostics[0]));
   // summary, when, recovery, retry advice: per code.

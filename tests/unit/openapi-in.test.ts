@@ -52,7 +52,8 @@ test('every drift of the drifted document is reported at its position', () => {
   assert.equal(textAt(found[1]!, 15), 'order_cancelled');
   assert.equal(textAt(found[2]!, 16), 'payment_required');
   assert.equal(textAt(found[3]!, 16), 'invalid_quantity');
-  assert.match(found[3]!.message, /POST \/orders 409 schema lists "invalid_quantity", which the catalog returns with 422/);
+  // A shared response is labelled with its component, and the operation it is used under.
+  assert.match(found[3]!.message, /response "\.\/responses\.yaml#\/Conflict" schema \(under POST \/orders 409\) lists "invalid_quantity", which the catalog returns with 422/);
   assert.equal(textAt(found[4]!, 12), 'rate_limited');
 });
 

@@ -35,6 +35,14 @@ const cases: { rule: string; edits: Edit[]; at?: [string, number, number]; messa
   { rule: 'problem-envelope', edits: [['catalog/catalog.yaml', /    - name: title\n.*\n.*\n/, '']], at: ['catalog/catalog.yaml', 11, 15],
     message: /declares no "title" field/ },
   { rule: 'problem-envelope', edits: [['catalog/catalog.yaml', 'code_field: code', 'code_field: error.code']], message: /must be a top-level member/ },
+  // An http example's body repeats its own status line (both statuses of the code, so only this disagreement is left).
+  { rule: 'problem-status', edits: [[N, 'status: 404', 'status: [404, 410]'], [N, '"status": 404', '"status": 410']], at: [N, 20, 19],
+    message: /body shows status 410 under the status line 404/ },
+  { rule: 'problem-instance', edits: [[N, '"instance": "/orders/ord_42"', '"instance": "orders 42"']], at: [N, 22, 21],
+    message: /instance "orders 42", which is not a URI reference/ },
+  { rule: 'problem-instance', edits: [[N, '"instance": "/orders/ord_42"', '"instance": "or ders:42"']], message: /not a URI reference/ },
+  { rule: 'problem-extension-name', edits: [[N, '"detail": "No order ord_42.",', '"detail": "No order ord_42.", "x-id": 1,']],
+    message: /extension member "x-id" is not letters, digits and "_"/ },
 ];
 
 for (const c of cases) {
@@ -48,6 +56,26 @@ for (const c of cases) {
     }
   });
 }
+
+test('what RFC 9457 allows is accepted: tag:, urn: and about:blank types, an envelope without status, localised titles', () => {
+  const C = 'catalog/catalog.yaml';
+  for (const [uri, want] of [['tag:orders.test,2026:{code}', 'tag:orders.test,2026:order_not_found'], ['urn:orders:problem:{code}', 'urn:orders:problem:order_not_found'], ['about:blank', 'about:blank']]) {
+    const dir = mutateFixture(API, [[C, 'type_uri: https://docs.orders.test/problems/{code}', `type_uri: '${uri}'`]]);
+    const found = checkCatalog(join(dir, 'catalog')).diagnostics;
+    assert.deepEqual(found.filter((d) => d.rule === 'invalid-value'), [], uri);
+    // The examples still show the https type, now compared with the one the catalog sets.
+    assert.ok(found.some((d) => d.rule === 'problem-type' && d.message.includes(`the type of "order_not_found" is "${want}"`)), uri);
+  }
+  const withoutStatus = diagnosticsAfter([[C, /    - name: status\n.*\n.*\n/, ''], [C, '  status_field: status\n', '']]);
+  assert.deepEqual(withoutStatus.filter((d) => d.rule === 'problem-envelope'), []);
+  const localised = mutateFixture(API, [[N, 'title: Order not found\n', 'title: Order not found\ntitles: { de: Bestellung nicht gefunden, pt-BR: Pedido não encontrado }\n'],
+    [N, '"title": "Order not found"', '"title": "Bestellung nicht gefunden"']]);
+  assert.deepEqual(checkCatalog(join(localised, 'catalog')).diagnostics.filter((d) => d.severity === 'error'), []);
+  // A title in no language of the code is still one that changed.
+  const wrong = diagnosticsAfter([[N, 'title: Order not found\n', 'title: Order not found\ntitles: { de: Bestellung nicht gefunden }\n'],
+    [N, '"title": "Order not found"', '"title": "Commande introuvable"']]);
+  assert.equal(wrong.filter((d) => d.rule === 'problem-title').length, 1);
+});
 
 test('exports say which media type the API answers with', () => {
   const problem = checkCatalog(join(API, 'catalog')).model!;

@@ -25,10 +25,10 @@ export function exampleFindings(ctx: RuleContext): ExampleFinding[] {
   if (!catalog || !catalogFile) return [];
   const out: ExampleFinding[] = [];
   const shapes = new Map<string, Shape>((catalog.shapes ?? []).map((s) => [s.id, s]));
-  type Visit = [file: SourceFile, path: DataPath, example: Example, context: Omit<ExampleContext, 'shape'>, title?: string];
+  type Visit = [file: SourceFile, path: DataPath, example: Example, context: Omit<ExampleContext, 'shape'>, title?: string, titles?: string[]];
   const visits: Visit[] = [];
   const visit = (...v: Visit) => void visits.push(v);
-  const check = ([file, path, example, context, title]: Visit, syntax: SampleError | null | undefined) => {
+  const check = ([file, path, example, context, title, titles]: Visit, syntax: SampleError | null | undefined) => {
     let shape: Shape | undefined = catalog.envelope;
     if (example.shape !== undefined) {
       shape = shapes.get(example.shape);
@@ -41,7 +41,7 @@ export function exampleFindings(ctx: RuleContext): ExampleFinding[] {
     }
     // A problem details body (RFC 9457) carries the code's type URI and title.
     const problem = isProblem(shape) && context.code !== undefined && context.docsUrl !== undefined
-      ? { type: problemTypeUri(shape, context.code, context.docsUrl), title }
+      ? { type: problemTypeUri(shape, context.code, context.docsUrl), title, titles }
       : undefined;
     for (const p of checkExample(example, { ...context, shape, problem }, syntax)) {
       const at = p.at ? locateInText(file, [...path, 'code'], p.at) : locate(file, [...path, 'code']);
@@ -60,7 +60,7 @@ export function exampleFindings(ctx: RuleContext): ExampleFinding[] {
   for (const { data, file } of ctx.codes) {
     const extensions = (data.extensions ?? []).map((e) => e.name);
     const context = { extensions, code: data.code, docsUrl: docsUrlFor(catalog, data.code), statuses: statusesOf(data) };
-    for (const [i, example] of (data.examples ?? []).entries()) visit(file, ['examples', i], example, context, data.title);
+    for (const [i, example] of (data.examples ?? []).entries()) visit(file, ['examples', i], example, context, data.title, Object.values(data.titles ?? {}));
   }
   // Every sample of the catalog parsed in one go: long ones share one child process.
   const syntax = syntaxErrors(visits.map((v) => v[2]));
