@@ -287,7 +287,7 @@ const linkTable = [
   '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|',
   ...siteRows.flatMap((r) => r.links.map((l) => {
     const paintGoal = r.codes >= 10000 ? `≤ 2× floor: ${ok(l.ours.firstPaintMs <= 2 * l.floor.firstPaintMs)}` : '–';
-    return `| ${r.label} | ${r.codes} | ${l.view} | ${msOrNever(l.ours.landedMs)} | ${msOrNever(l.ours.inViewMs)} | ${msOrNever(l.ours.firstPaintMs)} | ${msOrNever(l.floor.landedMs)} | ${msOrNever(l.floor.firstPaintMs)} | ${msOrNever(l.bare.landedMs)} | ${ratio(l.ours.landedMs, l.floor.landedMs)} | ${landGoal(r.codes, l)} | ${ratio(l.ours.firstPaintMs, l.floor.firstPaintMs)} | ${paintGoal} | ${ratio(l.ours.landedMs, l.bare.landedMs)} |`;
+    return `| ${r.label} | ${r.codes} | ${l.view} | ${msOrNever(l.ours.landedMs)} | ${msOrNever(l.ours.inViewMs)} | ${msOrNever(l.ours.firstPaintMs)} | ${msOrNever(l.floor.landedMs)} | ${msOrNever(l.floor.firstPaintMs)} | ${r.bare.failed ? '–' : msOrNever(l.bare.landedMs)} | ${ratio(l.ours.landedMs, l.floor.landedMs)} | ${landGoal(r.codes, l)} | ${ratio(l.ours.firstPaintMs, l.floor.firstPaintMs)} | ${paintGoal} | ${ratio(l.ours.landedMs, l.bare.landedMs)} |`;
   })),
 ].join('\n');
 const throttleTable = [
@@ -304,7 +304,7 @@ const perSection = (r: SiteRow) => r.w.html / r.codes;
 const weightTable = [
   '| catalog | HTML | HTML per code | JS | CSS | gzip total | bare gzip | ratio (goal ≤ 1.2×) | HTML gzip | plain-text HTML gzip | ratio (goal ≤ 1.5×) |',
   '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|',
-  ...siteRows.map((r) => `| ${r.label} | ${kb(r.w.html)} | ${kb(perSection(r))}${r.codes >= 1000 ? ` ${ok(perSection(r) < 4096)}` : ''} | ${kb(r.w.js)} | ${kb(r.w.css)} | ${kb(r.w.gzip)} | ${kb(r.bw.gzip)} | ${ratio(r.w.gzip, r.bw.gzip)} ${ok(r.w.gzip <= 1.2 * r.bw.gzip)} | ${kb(r.w.htmlGzip)} | ${kb(r.floorGzip)} | ${ratio(r.w.htmlGzip, r.floorGzip)} ${ok(r.w.htmlGzip <= 1.5 * r.floorGzip)} |`),
+  ...siteRows.map((r) => `| ${r.label} | ${kb(r.w.html)} | ${kb(perSection(r))}${r.codes >= 1000 ? ` ${ok(perSection(r) < 4096)}` : ''} | ${kb(r.w.js)} | ${kb(r.w.css)} | ${kb(r.w.gzip)} | ${kb(r.bw.gzip)} | ${r.bare.failed ? '–' : `${ratio(r.w.gzip, r.bw.gzip)} ${ok(r.w.gzip <= 1.2 * r.bw.gzip)}`} | ${kb(r.w.htmlGzip)} | ${kb(r.floorGzip)} | ${ratio(r.w.htmlGzip, r.floorGzip)} ${ok(r.w.htmlGzip <= 1.5 * r.floorGzip)} |`),
 ].join('\n');
 
 const devGoal = (r: DevFigures) => (r.codes >= 1000 ? 3000 : 1000);
