@@ -3,7 +3,8 @@
 //  - landed: at its scroll target (within 2 px) for good: the first frame after which it
 //    never left that position again, watched until the page has been still for a while.
 // A page that shows the heading 400 px off target and then jumps is in view early but
-// lands late. Median of several cold navigations; a navigation that never lands counts as
+// lands late. Also the browser's own first paint (any pixel of the page), and optionally a
+// slow CPU, a slow link, and a host that does not compress. Median of several cold navigations; a navigation that never lands counts as
 // NaN (and makes the median NaN if it is the middle one).
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -16,10 +17,30 @@ const STILL_MS = 1500;
 export interface DeepLinkFigures {
   inViewMs: number;
   landedMs: number;
+  /**
+   * The first frame with anything of the page's body, timed like the others at the frame's
+   * start. (The paint timing API's first-paint is the frame's presentation, later by the
+   * compositor's delay: on a busy machine hundreds of ms, and after "landed".)
+   */
+  firstPaintMs: number;
 }
 
-async function serve(dir: string, port: number) {
-  const child = spawn(process.execPath, [resolve('scripts/serve.ts'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** How the navigations are taken. */
+export interface Conditions {
+  viewport?: { width: number; height: number };
+  /** CPU slowdown factor (DevTools' CPU throttling), e.g. 4. */
+  cpu?: number;
+  /** A slow link (DevTools' network throttling): round trip and bandwidth. */
+  network?: { rttMs: number; downBps: number; upBps: number };
+  /** Served compressed, as hosts do (brotli or gzip); false: a host that does not compress. */
+  compress?: boolean;
+}
+
+/** A phone on a slow link: 1.6 Mbps down, 750 kbps up, 150 ms round trip. */
+export const SLOW_LINK = { rttMs: 150, downBps: 1.6e6, upBps: 750e3 };
+
+async function serve(dir: string, port: number, compress: boolean) {
+  const child = spawn(process.execPath, [resolve('scripts/serve.ts'), dir, String(port), ...(compress ? [] : ['--no-compress'])], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok, fail) => {
     child.stdout!.once('data', () => ok());
     child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
@@ -32,6 +53,8 @@ interface Probe {
   /** Start of the current run of frames on target; undefined while off target. */
   onSince?: number;
   last: number;
+  /** The first frame painted with content in the body. */
+  firstFrame?: number;
 }
 
 /**
@@ -65,6 +88,7 @@ function probe(id: string): void {
   const painted = new ResizeObserver(look);
   const tick = () => {
     w.__probe.last = performance.now();
+    if (w.__probe.firstFrame === undefined && document.body?.firstElementChild) w.__probe.firstFrame = w.__probe.last;
     painted.disconnect();
     painted.observe(document.documentElement);
     requestAnimationFrame(tick);
@@ -84,36 +108,54 @@ export interface DeepLinkTarget {
  * Cold navigations to each target's deep link, taken in turns (first, second, third, first,
  * ...), so a busy spell of the machine falls on every page alike; medians per target.
  */
-export async function deepLinks(targets: DeepLinkTarget[], runs = 5, viewport = { width: 1280, height: 800 }): Promise<DeepLinkFigures[]> {
+export async function deepLinks(targets: DeepLinkTarget[], runs = 5, conditions: Conditions = {}): Promise<DeepLinkFigures[]> {
+  const { viewport = { width: 1280, height: 800 }, compress = true } = conditions;
   const servers: { port: number; child: Awaited<ReturnType<typeof serve>> }[] = [];
   const browser = await chromium.launch(CHROMIUM);
   try {
     for (const t of targets) {
       const port = 4400 + Math.floor(Math.random() * 500);
-      servers.push({ port, child: await serve(t.dir, port) });
+      servers.push({ port, child: await serve(t.dir, port, compress) });
     }
     const inView: number[][] = targets.map(() => []);
     const landed: number[][] = targets.map(() => []);
+    const painted: number[][] = targets.map(() => []);
     for (let i = 0; i < runs; i++) {
       for (const [n, t] of targets.entries()) {
-        const p = await navigate(browser, `http://127.0.0.1:${servers[n]!.port}${t.pagePath.replace(/\/$/, '')}/#${t.code}`, t.code, viewport);
+        const p = await navigate(browser, `http://127.0.0.1:${servers[n]!.port}${t.pagePath.replace(/\/$/, '')}/#${t.code}`, t.code, { ...conditions, viewport });
         inView[n]!.push(p.inViewMs);
         landed[n]!.push(p.landedMs);
+        painted[n]!.push(p.firstPaintMs);
       }
     }
-    return targets.map((_, n) => ({ inViewMs: median(inView[n]!), landedMs: median(landed[n]!) }));
+    return targets.map((_, n) => ({ inViewMs: median(inView[n]!), landedMs: median(landed[n]!), firstPaintMs: median(painted[n]!) }));
   } finally {
     await browser.close();
     for (const s of servers) s.child.kill();
   }
 }
 
-async function navigate(browser: Browser, url: string, code: string, viewport: { width: number; height: number }): Promise<DeepLinkFigures> {
-  const context = await browser.newContext({ viewport });
+async function navigate(browser: Browser, url: string, code: string, conditions: Conditions): Promise<DeepLinkFigures> {
+  const context = await browser.newContext({ viewport: conditions.viewport });
   try {
     const page = await context.newPage();
     await page.addInitScript(probe, code);
-    await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
+    if (conditions.cpu || conditions.network) {
+      const cdp = await context.newCDPSession(page);
+      if (conditions.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: conditions.cpu });
+      if (conditions.network) {
+        const { rttMs, downBps, upBps } = conditions.network;
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rttMs, downloadThroughput: downBps / 8, uploadThroughput: upBps / 8 });
+      }
+    }
+    // A load that never ends (seen once in ten uncompressed slow-link loads of the 2.6 MB
+    // page) counts as never landed, with what the probe saw until then; the run goes on.
+    const loaded = await page.goto(url, { waitUntil: 'load', timeout: 300_000 }).then(() => true, () => false);
+    if (!loaded) {
+      const seen = (await page.evaluate(() => (window as unknown as { __probe?: Probe }).__probe).catch(() => undefined)) as Probe | undefined;
+      return { inViewMs: seen?.inView ?? Number.NaN, landedMs: Number.NaN, firstPaintMs: seen?.firstFrame ?? Number.NaN };
+    }
     // Wait until the heading has been on target for STILL_MS (or give up after 60 s).
     const settled = await page
       .waitForFunction(
@@ -127,7 +169,7 @@ async function navigate(browser: Browser, url: string, code: string, viewport: {
       .then((h) => h.jsonValue() as Promise<Probe>)
       .catch(() => undefined);
     const p = settled ?? ((await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe)) as Probe);
-    return { inViewMs: p.inView ?? Number.NaN, landedMs: settled?.onSince ?? Number.NaN };
+    return { inViewMs: p.inView ?? Number.NaN, landedMs: settled?.onSince ?? Number.NaN, firstPaintMs: p.firstFrame ?? Number.NaN };
   } finally {
     await context.close();
   }

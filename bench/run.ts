@@ -1,23 +1,29 @@
 // npm run bench [-- --sizes 100,1000,10000]: generates catalogs, measures, prints a table
-// and writes bench/RESULTS.md. `--only startup` measures the cold start alone and
-// replaces just its section of RESULTS.md.
+// and writes bench/RESULTS.md. `--only startup,throttle` measures those sections alone
+// (startup, check, sources, site, dev, throttle, fair) and replaces just them in RESULTS.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { benchSources, type SourceFigures } from './sources.ts';
 import { generateCatalog } from './generate.ts';
 import { benchStartup, buildBundle, startupTable, type StartupFigures } from './startup.ts';
 import { benchDev, type DevFigures } from './dev.ts';
-import { deepLinks, type DeepLinkFigures } from './deeplink.ts';
+import { deepLinks, SLOW_LINK, type Conditions, type DeepLinkFigures } from './deeplink.ts';
 import { floorHtml, writeFloorSite } from './floor.ts';
-import { BUILD_HEAP_MIB, buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BuildFigures, type Weight } from './site.ts';
+import { BARE_VARIANTS, BUILD_HEAP_MIB, buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BareVariant, type BuildFigures, type Weight } from './site.ts';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },
-    'site-sizes': { type: 'string', default: 'catalog,100,1000' },
+    'site-sizes': { type: 'string', default: 'catalog,100,1000,10000' },
+    /** Above this many codes the bare Starlight page is not built (at 10,000 it ran past 17 GB). */
+    'bare-max': { type: 'string', default: '2000' },
+    'throttle-sizes': { type: 'string', default: '1000' },
+    'throttle-runs': { type: 'string', default: '5' },
+    'fair-sizes': { type: 'string', default: '1000' },
+    'fair-variants': { type: 'string', default: BARE_VARIANTS.join(',') },
     'dev-sizes': { type: 'string', default: 'catalog,1000' },
     runs: { type: 'string', default: '3' },
     'startup-sizes': { type: 'string', default: 'catalog,10000' },
@@ -27,28 +33,50 @@ const { values } = parseArgs({
     out: { type: 'string' },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
+const sizes = values.sizes.split(',').filter(Boolean).map(Number);
 const runs = Number(values.runs);
+const only = values.only?.split(',');
+const want = (section: string) => !only || only.includes(section);
+const list = (option: string) => option.split(',').filter(Boolean);
+const catalogOf = (spec: string) => (/^\d+$/.test(spec) ? generateCatalog(`.tmp/bench/catalog-${spec}`, Number(spec)) : spec);
+/** A section of RESULTS.md between its markers, so that `--only` can replace it alone. */
+const marked = (name: string, text: string) => `<!-- ${name}:start -->\n${text.trim()}${measuredWhen(name)}\n\n<!-- ${name}:end -->`;
+// The machine may be shared: each section says when it was measured and how busy the machine was.
+const spans = new Map<string, { from: string; to?: string; loadFrom: number; loadTo?: number }>();
+const clock = () => new Date().toISOString().slice(0, 16).replace('T', ' ');
+const begin = (name: string) => spans.set(name, { from: clock(), loadFrom: loadavg()[0]! });
+const end = (name: string) => Object.assign(spans.get(name)!, { to: clock(), loadTo: loadavg()[0]! });
+function measuredWhen(name: string): string {
+  const s = spans.get(name);
+  if (!s?.to) return '';
+  return `\n\n*Measured ${s.from}-${s.to.slice(11)} UTC; 1-minute load average ${s.loadFrom.toFixed(1)} at the start, ${s.loadTo!.toFixed(1)} at the end (${cpus().length} cores).*`;
+}
 
 // Cold start: fresh processes, so every module load and compile counts.
 const startupRows: StartupFigures[] = [];
-if (values['startup-sizes']) buildBundle();
-for (const spec of values['startup-sizes'].split(',').filter(Boolean)) {
-  const dir = /^\d+$/.test(spec) ? generateCatalog(`.tmp/bench/catalog-${spec}`, Number(spec)) : spec;
+begin('startup');
+const startupSpecs = want('startup') ? list(values['startup-sizes']) : [];
+if (startupSpecs.length) buildBundle();
+for (const spec of startupSpecs) {
+  const dir = catalogOf(spec);
   const n = Number(values['startup-runs']);
   const f = benchStartup(spec, dir, /^\d+$/.test(spec) && Number(spec) >= 10000 ? Math.max(3, Math.ceil(n / 3)) : n);
   startupRows.push(f);
   console.error(`cold check ${spec}: ${f.checkMs.toFixed(0)} ms (node ${f.nodeMs.toFixed(0)} ms, js-yaml floor ${f.floorMs.toFixed(0)} ms)`);
 }
-const startupSection = `<!-- startup:start -->
-## Cold start
+end('startup');
+const startupSection = `## Cold start
 
 Each figure is the median wall time of fresh processes, run interleaved: a bare
 \`node -e ''\`, a process that only imports js-yaml and parses the catalog's files (the
-floor of any check that reads them), \`errcat check\` through \`bin/errcat.js\`, and
+floor of any check that reads them), the peer (ajv + js-yaml validating the same files
+against this project's own \`schema/*.schema.json\`, what a team without this tool runs),
+\`errcat check\` through \`bin/errcat.js\`, and
 \`errcat check --cache\` twice: with nothing changed since its last run (the report is
 replayed) and right after one code file was edited (checked in full, then kept). Goals:
-within 3× of bare Node at Amy's size, within 1.3× of the js-yaml floor at 10,000 codes.
+within 3× of bare Node at Amy's size; at 10,000 codes within 1.5× of the peer and 1.3× of
+the js-yaml floor. Ratios to bare Node swing with how fast Node starts on the machine, so
+the peer's own ratio to Node stands beside ours.
 
 ${startupTable(startupRows)}
 
@@ -64,21 +92,11 @@ codes the check does much more than the floor: zod validates every file, every
 example's JSON is parsed and compared with its envelope, every Markdown text with a link
 is parsed and 10,000 TypeScript samples are parsed by oxc-parser. \`--cache\` replays an
 unchanged catalog's report after reading only the status of its files (\`replay.mjs\`,
-6 KB, runs before the check is loaded); an edited file makes it a full check.
-
-<!-- startup:end -->`;
-if (values.only === 'startup') {
-  const path = values.out ?? 'bench/RESULTS.md';
-  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
-  const marked = /<!-- startup:start -->[^]*<!-- startup:end -->/;
-  writeFileSync(path, marked.test(old) ? old.replace(marked, () => startupSection) : `${old.trimEnd()}\n\n${startupSection}\n`);
-  console.log(startupTable(startupRows));
-  process.exit(0);
-}
-
+6 KB, runs before the check is loaded); an edited file makes it a full check.`;
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const rows: (CheckFigures & { peakMiB: number })[] = [];
-for (const n of sizes) {
+begin('check');
+for (const n of want('check') ? sizes : []) {
   const dir = generateCatalog(`.tmp/bench/catalog-${n}`, n);
   // Small catalogs take milliseconds: more runs keep the median steady.
   const f = benchCheck(dir, Math.max(runs, Math.min(25, Math.ceil(2500 / n))));
@@ -86,16 +104,26 @@ for (const n of sizes) {
   rows.push({ ...f, peakMiB: checkPeakMiB(dir) });
   console.error(`check ${n}: ${f.checkMs.toFixed(0)} ms (floor ${f.floorMs.toFixed(0)} ms)`);
 }
+end('check');
 
 // The server-source scan beside reading the same files.
 const sourceRows: SourceFigures[] = [];
-for (const n of values['source-files'].split(',').map(Number).filter((n) => n > 0)) {
+begin('sources');
+for (const n of want('sources') ? values['source-files'].split(',').map(Number).filter((n) => n > 0) : []) {
   const f = benchSources(n, Math.max(runs, 5));
   sourceRows.push(f);
   console.error(`sources ${n}: ${f.scanMs.toFixed(0)} ms (floor ${f.floorMs.toFixed(0)} ms)`);
 }
+end('sources');
 
 // The site: our build of a catalog beside a bare Starlight build of the same text.
+interface LinkRow {
+  /** Which code, at which viewport. */
+  view: string;
+  ours: DeepLinkFigures;
+  floor: DeepLinkFigures;
+  bare: DeepLinkFigures;
+}
 interface SiteRow {
   label: string;
   codes: number;
@@ -105,33 +133,46 @@ interface SiteRow {
   bw: Weight;
   /** gzip of the floor page's HTML: the catalog's text as plain HTML. */
   floorGzip: number;
-  link: DeepLinkFigures;
-  bareLink: DeepLinkFigures;
-  floorLink: DeepLinkFigures;
+  links: LinkRow[];
 }
 const siteRows: SiteRow[] = [];
-const noLink: DeepLinkFigures = { inViewMs: Number.NaN, landedMs: Number.NaN };
-for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
-  const catalog = /^\d+$/.test(spec) ? generateCatalog(`.tmp/bench/catalog-${spec}`, Number(spec)) : spec;
+const noLink: DeepLinkFigures = { inViewMs: Number.NaN, landedMs: Number.NaN, firstPaintMs: Number.NaN };
+const bareMax = Number(values['bare-max']);
+const dirName = (spec: string) => spec.replace(/\W/g, '_');
+/** Sites built in this run, so a later section measures the same build. */
+const built = new Map<string, BuildFigures>();
+function ourSite(spec: string, catalog: string): { out: string; ours: BuildFigures } {
+  const out = `.tmp/bench/site-${dirName(spec)}`;
+  if (!built.has(spec)) built.set(spec, buildOurs(catalog, out));
+  return { out, ours: built.get(spec)! };
+}
+begin('site');
+for (const spec of want('site') ? list(values['site-sizes']) : []) {
+  const catalog = catalogOf(spec);
   const model = modelOf(catalog);
-  const out = `.tmp/bench/site-${spec.replace(/\W/g, '_')}`;
-  const bareRoot = `.tmp/bench/bare-${spec.replace(/\W/g, '_')}`;
-  const floorRoot = writeFloorSite(model, `.tmp/bench/floor-${spec.replace(/\W/g, '_')}`);
-  const ours = buildOurs(catalog, out);
-  const bare = buildBare(model, bareRoot);
+  const bareRoot = `.tmp/bench/bare-${dirName(spec)}`;
+  const floorRoot = writeFloorSite(model, `.tmp/bench/floor-${dirName(spec)}`);
+  const { out, ours } = ourSite(spec, catalog);
+  const bare: BuildFigures = model.codes.length <= bareMax ? buildBare(model, bareRoot) : { ms: Number.NaN, peakMiB: Number.NaN, failed: `not built above ${bareMax.toLocaleString('en-US')} codes` };
   const navRuns = model.codes.length > 2000 ? 3 : 11;
-  const last = model.codes.at(-1)!.code;
-  // The three pages are measured in turns, in one run, on the same machine state. Starlight
-  // slugs Markdown headings: lower case, otherwise the code as it is.
-  const pages = [
-    { dir: floorRoot, pagePath: model.pagePath, code: last },
-    ...(ours.failed ? [] : [{ dir: out, pagePath: model.pagePath, code: last }]),
-    ...(bare.failed ? [] : [{ dir: `${bareRoot}/dist`, pagePath: model.pagePath, code: last.toLowerCase() }]),
-  ];
-  const figures = await deepLinks(pages, navRuns);
-  const floorLink = figures[0]!;
-  const link = ours.failed ? noLink : figures[1]!;
-  const bareLink = bare.failed ? noLink : figures.at(-1)!;
+  // Large pages: a middle and the last code, on a laptop and a phone; others: the last code.
+  const picks = model.codes.length >= 10000 ? [model.codes[Math.floor(model.codes.length / 2)]!, model.codes.at(-1)!] : [model.codes.at(-1)!];
+  const viewports = model.codes.length >= 10000 ? [{ width: 1440, height: 900 }, { width: 390, height: 844 }] : [{ width: 1280, height: 800 }];
+  const links: LinkRow[] = [];
+  for (const { code } of picks) {
+    for (const viewport of viewports) {
+      // The three pages are measured in turns, in one run, on the same machine state. Starlight
+      // slugs Markdown headings: lower case, otherwise the code as it is.
+      const pages = [
+        { dir: floorRoot, pagePath: model.pagePath, code },
+        ...(ours.failed ? [] : [{ dir: out, pagePath: model.pagePath, code }]),
+        ...(bare.failed ? [] : [{ dir: `${bareRoot}/dist`, pagePath: model.pagePath, code: code.toLowerCase() }]),
+      ];
+      const figures = await deepLinks(pages, navRuns, { viewport });
+      const position = code === model.codes.at(-1)!.code ? 'last' : 'middle';
+      links.push({ view: `${position} code, ${viewport.width} px`, floor: figures[0]!, ours: ours.failed ? noLink : figures[1]!, bare: bare.failed ? noLink : figures.at(-1)! });
+    }
+  }
   const none: Weight = { html: Number.NaN, js: Number.NaN, css: Number.NaN, gzip: Number.NaN, htmlGzip: Number.NaN };
   siteRows.push({
     label: spec,
@@ -141,21 +182,75 @@ for (const spec of values['site-sizes'].split(',').filter(Boolean)) {
     w: ours.failed ? none : pageWeight(out, model.pagePath),
     bw: bare.failed ? none : pageWeight(`${bareRoot}/dist`, model.pagePath),
     floorGzip: gzipSync(floorHtml(model)).length,
-    link,
-    bareLink,
-    floorLink,
+    links,
   });
   console.error(`site ${spec}: ${ours.ms.toFixed(0)} ms (bare ${bare.ms.toFixed(0)} ms)`);
 }
+end('site');
+
+// A phone on a slow CPU or a slow link, compressed or not, beside the floor under the same conditions.
+const PROFILES: { label: string; conditions: Conditions }[] = [
+  { label: 'unthrottled, compressed', conditions: {} },
+  { label: 'CPU 4× slower, compressed', conditions: { cpu: 4 } },
+  { label: '1.6 Mbps / 150 ms RTT, compressed', conditions: { network: SLOW_LINK } },
+  { label: '1.6 Mbps / 150 ms RTT, uncompressed', conditions: { network: SLOW_LINK, compress: false } },
+];
+interface ThrottleRow {
+  label: string;
+  codes: number;
+  profile: string;
+  ours: DeepLinkFigures;
+  floor: DeepLinkFigures;
+}
+const throttleRows: ThrottleRow[] = [];
+begin('throttle');
+for (const spec of want('throttle') ? list(values['throttle-sizes']) : []) {
+  const catalog = catalogOf(spec);
+  const model = modelOf(catalog);
+  const floorRoot = writeFloorSite(model, `.tmp/bench/floor-${dirName(spec)}`);
+  const { out, ours } = ourSite(spec, catalog);
+  if (ours.failed) throw new Error(`the site of ${spec} did not build: ${ours.failed}`);
+  const code = model.codes[Math.floor(model.codes.length / 2)]!.code;
+  for (const { label, conditions } of PROFILES) {
+    const [floor, link] = await deepLinks([{ dir: floorRoot, pagePath: model.pagePath, code }, { dir: out, pagePath: model.pagePath, code }], Number(values['throttle-runs']), { viewport: { width: 390, height: 844 }, ...conditions });
+    throttleRows.push({ label: spec, codes: model.codes.length, profile: label, ours: link!, floor: floor! });
+    console.error(`throttle ${spec}, ${label}: first paint ${link!.firstPaintMs.toFixed(0)} ms, landed ${link!.landedMs.toFixed(0)} ms (floor ${floor!.firstPaintMs.toFixed(0)} / ${floor!.landedMs.toFixed(0)} ms)`);
+  }
+}
+end('throttle');
+
+// Which bare page is fair: the build of our site beside bare Starlight pages that do more
+// or less with the same text, built in turns in one run.
+const fairVariants = list(values['fair-variants']) as BareVariant[];
+for (const v of fairVariants) if (!BARE_VARIANTS.includes(v)) throw new Error(`--fair-variants: no variant "${v}" (${BARE_VARIANTS.join(', ')})`);
+interface FairRow {
+  label: string;
+  codes: number;
+  ours: BuildFigures;
+  bare: Partial<Record<BareVariant, BuildFigures>>;
+}
+const fairRows: FairRow[] = [];
+begin('fair');
+for (const spec of want('fair') ? list(values['fair-sizes']) : []) {
+  const catalog = catalogOf(spec);
+  const model = modelOf(catalog);
+  const ours = buildOurs(catalog, `.tmp/bench/fair-site-${dirName(spec)}`);
+  const bare = Object.fromEntries(fairVariants.map((v) => [v, buildBare(model, `.tmp/bench/fair-bare-${v}-${dirName(spec)}`, v)]));
+  fairRows.push({ label: spec, codes: model.codes.length, ours, bare });
+  console.error(`fair ${spec}: ours ${ours.ms.toFixed(0)} ms; bare ${fairVariants.map((v) => `${v} ${bare[v]!.ms.toFixed(0)} ms`).join(', ')}`);
+}
+end('fair');
 
 // Authoring in `astro dev`: save a file, the open tab reloads, the page is served.
 const devRows: (DevFigures & { label: string })[] = [];
-for (const spec of values['dev-sizes'].split(',').filter(Boolean)) {
-  const catalog = /^\d+$/.test(spec) ? generateCatalog(`.tmp/bench/catalog-${spec}`, Number(spec)) : spec;
+begin('dev');
+for (const spec of want('dev') ? list(values['dev-sizes']) : []) {
+  const catalog = catalogOf(spec);
   const f = await benchDev(catalog, modelOf(catalog).pagePath, runs);
   devRows.push({ label: spec, ...f });
   console.error(`dev ${spec}: edit ${f.editMs.toFixed(0)} ms (floor ${f.floorMs.toFixed(0)} ms)`);
 }
+end('dev');
 
 const ok = (b: boolean) => (b ? 'met' : 'missed');
 const table = [
@@ -172,27 +267,44 @@ const sourceTable = [
 ].join('\n');
 
 const kb = (n: number) => (Number.isNaN(n) ? '–' : `${(n / 1024).toFixed(1)} KiB`);
-const secs = (b: BuildFigures) => (b.failed ? `failed: ${b.failed}` : (b.ms / 1000).toFixed(1));
+const secs = (b: BuildFigures) => (b.failed ? (b.failed.startsWith('not built') ? b.failed : `failed: ${b.failed}`) : (b.ms / 1000).toFixed(1));
 const msOrNever = (n: number) => (Number.isNaN(n) ? 'never' : `${n.toFixed(0)} ms`);
 const ratio = (a: number, b: number) => (Number.isNaN(a / b) ? '–' : `${(a / b).toFixed(2)}×`);
+const mib = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
+const buildGoal = (r: SiteRow) => (r.codes === 1000 ? `< 20 s: ${ok(r.ours.ms < 20000)}` : r.codes >= 10000 ? `< 60 s: ${ok(r.ours.ms < 60000)}` : '–');
 const siteTable = [
-  '| catalog | codes | build (s) | bare build (s) | ratio (goal ≤ 1.5×) | peak MiB (ours / bare) | 1,000 codes < 20 s |',
+  '| catalog | codes | build (s) | bare build (s) | ratio (goal ≤ 1.5×) | peak MiB (ours / bare) | build time goal |',
   '|---|---:|---:|---:|---|---|---|',
-  ...siteRows.map((r) => `| ${r.label} | ${r.codes} | ${secs(r.ours)} | ${secs(r.bare)} | ${r.ours.failed || r.bare.failed ? '–' : `${(r.ours.ms / r.bare.ms).toFixed(2)}× ${ok(r.ours.ms <= 1.5 * r.bare.ms)}`} | ${r.ours.peakMiB.toFixed(0)} / ${r.bare.peakMiB.toFixed(0)} | ${r.codes === 1000 ? ok(r.ours.ms < 20000) : '–'} |`),
+  ...siteRows.map((r) => `| ${r.label} | ${r.codes} | ${secs(r.ours)} | ${secs(r.bare)} | ${r.ours.failed || r.bare.failed ? '–' : `${(r.ours.ms / r.bare.ms).toFixed(2)}× ${ok(r.ours.ms <= 1.5 * r.bare.ms)}`} | ${mib(r.ours.peakMiB)} / ${mib(r.bare.peakMiB)} | ${buildGoal(r)} |`),
 ].join('\n');
+/** The landing goal by page size: 1× the floor at 10,000 codes, 1.5× at 100, 2× at 1,000, no slower than bare Starlight below 100. */
+function landGoal(codes: number, l: LinkRow): string {
+  const factor = codes >= 10000 ? 1 : codes === 100 ? 1.5 : codes >= 100 ? 2 : undefined;
+  return factor ? `≤ ${factor}× floor: ${ok(l.ours.landedMs <= factor * l.floor.landedMs)}` : `≤ bare: ${ok(l.ours.landedMs <= l.bare.landedMs)}`;
+}
 const linkTable = [
-  '| catalog | codes | landed | in view | floor landed | bare Starlight landed | bare in view | ours / floor | goal | ours / bare |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|',
-  ...siteRows.map((r) => {
-    const goal = r.codes >= 100 ? `≤ 2× floor: ${ok(r.link.landedMs <= 2 * r.floorLink.landedMs)}` : `≤ bare: ${ok(r.link.landedMs <= r.bareLink.landedMs)}`;
-    return `| ${r.label} | ${r.codes} | ${msOrNever(r.link.landedMs)} | ${msOrNever(r.link.inViewMs)} | ${msOrNever(r.floorLink.landedMs)} | ${msOrNever(r.bareLink.landedMs)} | ${msOrNever(r.bareLink.inViewMs)} | ${ratio(r.link.landedMs, r.floorLink.landedMs)} | ${goal} | ${ratio(r.link.landedMs, r.bareLink.landedMs)} |`;
-  }),
+  '| catalog | codes | deep link to | landed | in view | first paint | floor landed | floor first paint | bare Starlight landed | landed / floor | goal | first paint / floor | goal | ours / bare |',
+  '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|',
+  ...siteRows.flatMap((r) => r.links.map((l) => {
+    const paintGoal = r.codes >= 10000 ? `≤ 2× floor: ${ok(l.ours.firstPaintMs <= 2 * l.floor.firstPaintMs)}` : '–';
+    return `| ${r.label} | ${r.codes} | ${l.view} | ${msOrNever(l.ours.landedMs)} | ${msOrNever(l.ours.inViewMs)} | ${msOrNever(l.ours.firstPaintMs)} | ${msOrNever(l.floor.landedMs)} | ${msOrNever(l.floor.firstPaintMs)} | ${r.bare.failed ? '–' : msOrNever(l.bare.landedMs)} | ${ratio(l.ours.landedMs, l.floor.landedMs)} | ${landGoal(r.codes, l)} | ${ratio(l.ours.firstPaintMs, l.floor.firstPaintMs)} | ${paintGoal} | ${ratio(l.ours.landedMs, l.bare.landedMs)} |`;
+  })),
+].join('\n');
+const throttleTable = [
+  '| catalog | codes | conditions | first paint | floor first paint | first paint / floor | landed | floor landed | landed / floor |',
+  '|---|---:|---|---:|---:|---:|---:|---:|---:|',
+  ...throttleRows.map((r) => `| ${r.label} | ${r.codes} | ${r.profile} | ${msOrNever(r.ours.firstPaintMs)} | ${msOrNever(r.floor.firstPaintMs)} | ${ratio(r.ours.firstPaintMs, r.floor.firstPaintMs)} | ${msOrNever(r.ours.landedMs)} | ${msOrNever(r.floor.landedMs)} | ${ratio(r.ours.landedMs, r.floor.landedMs)} |`),
+].join('\n');
+const fairTable = [
+  `| catalog | codes | ours (s) | ${fairVariants.map((v) => `bare: ${v} (s) | ours / ${v}`).join(' | ')} | peak MiB (ours / ${fairVariants.join(' / ')}) |`,
+  `|---|---:|---:|${fairVariants.map(() => '---:|---:').join('|')}|---|`,
+  ...fairRows.map((r) => `| ${r.label} | ${r.codes} | ${secs(r.ours)} | ${fairVariants.map((v) => `${secs(r.bare[v]!)} | ${r.ours.failed || r.bare[v]!.failed ? '–' : ratio(r.ours.ms, r.bare[v]!.ms)}`).join(' | ')} | ${[r.ours, ...fairVariants.map((v) => r.bare[v]!)].map((b) => mib(b.peakMiB)).join(' / ')} |`),
 ].join('\n');
 const perSection = (r: SiteRow) => r.w.html / r.codes;
 const weightTable = [
   '| catalog | HTML | HTML per code | JS | CSS | gzip total | bare gzip | ratio (goal ≤ 1.2×) | HTML gzip | plain-text HTML gzip | ratio (goal ≤ 1.5×) |',
   '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|',
-  ...siteRows.map((r) => `| ${r.label} | ${kb(r.w.html)} | ${kb(perSection(r))}${r.codes >= 1000 ? ` ${ok(perSection(r) < 4096)}` : ''} | ${kb(r.w.js)} | ${kb(r.w.css)} | ${kb(r.w.gzip)} | ${kb(r.bw.gzip)} | ${ratio(r.w.gzip, r.bw.gzip)} ${ok(r.w.gzip <= 1.2 * r.bw.gzip)} | ${kb(r.w.htmlGzip)} | ${kb(r.floorGzip)} | ${ratio(r.w.htmlGzip, r.floorGzip)} ${ok(r.w.htmlGzip <= 1.5 * r.floorGzip)} |`),
+  ...siteRows.map((r) => `| ${r.label} | ${kb(r.w.html)} | ${kb(perSection(r))}${r.codes >= 1000 ? ` ${ok(perSection(r) < 4096)}` : ''} | ${kb(r.w.js)} | ${kb(r.w.css)} | ${kb(r.w.gzip)} | ${kb(r.bw.gzip)} | ${r.bare.failed ? '–' : `${ratio(r.w.gzip, r.bw.gzip)} ${ok(r.w.gzip <= 1.2 * r.bw.gzip)}`} | ${kb(r.w.htmlGzip)} | ${kb(r.floorGzip)} | ${ratio(r.w.htmlGzip, r.floorGzip)} ${ok(r.w.htmlGzip <= 1.5 * r.floorGzip)} |`),
 ].join('\n');
 
 const devGoal = (r: DevFigures) => (r.codes >= 1000 ? 3000 : 1000);
@@ -203,49 +315,50 @@ const devTable = [
   ...devRows.map((r) => `| ${r.label} | ${r.codes} | ${ms(r.editMs)} | ${ms(r.addMs)} | ${ms(r.deleteMs)} | ${ms(r.floorMs)} | ${(r.editMs / r.floorMs).toFixed(2)}× | < ${devGoal(r) / 1000} s: ${ok(Math.max(r.editMs, r.addMs, r.deleteMs) < devGoal(r))} | ${r.restarted ? 'yes' : 'none'} |`),
 ].join('\n');
 
-let report = `# Benchmark results
-
-Machine: ${machine}. Check: median of at least ${runs} runs (more for small catalogs) after a warm-up, in one process. Builds: one each. Deep links: median of 11 cold navigations (3 above 2,000 codes) at 1280 × 800 to the last code of the page, the floor, our and the bare page in turns.
-
-## Check vs. bare YAML parsing
+const sections: Record<string, string> = {
+  check: `## Check vs. bare YAML parsing
 
 The floor is reading the same files and parsing them with \`yaml\`'s \`parseDocument\`
 (the positions-keeping parse), and nothing else. The check reads clean files with js-yaml
 (core schema) and asks \`yaml\` for positions only where a diagnostic needs one, so it can
-beat that floor; the js-yaml column is the floor of what it actually does.
+beat that floor; the js-yaml column is the floor of what it actually does. Median of at
+least ${runs} runs (more for small catalogs) after a warm-up, in one process.
 
-${table}
-
-## Server-source scan
+${table}`,
+  sources: `## Server-source scan
 
 A generated tree of TypeScript handler modules (12 functions each, one in four throwing
 an \`ApiError\`), scanned with the fixture API's catalog and its \`sources\` pattern. The
 floor is globbing and reading the same files and nothing else. Both are the median of at
 least 5 runs, taken in turns.
 
-${sourceTable}
+${sourceTable}`,
+  site: `## Site build vs. a bare Starlight page
 
-## Site build vs. a bare Starlight page
-
-The bare site is plain Starlight with one Markdown page carrying the same text (headings,
-paragraphs, fenced examples); both are built by the same Astro in the same run. Peak
-memory is the build process's maximum resident set. Both builds run with a
-${BUILD_HEAP_MIB / 1024} GiB heap limit (Node's default, about 4 GiB, is too small for the
-bare 10,000-code page: it runs out of memory).
+The bare site is plain Starlight, as installed, with one Markdown page carrying the same
+text (headings, paragraphs, fenced examples: Expressive Code highlights and frames each
+example, Pagefind indexes the page); both are built by the same Astro in the same run, one
+build each. Peak memory is the build process's maximum resident set. Both builds run with
+a ${BUILD_HEAP_MIB / 1024} GiB heap limit (Node's default, about 4 GiB, is too small for
+large bare pages). Above ${bareMax.toLocaleString('en-US')} codes the bare page is not built:
+at 10,000 codes it ran past 17 GB resident and was stopped (see the notes).
 
 ${siteTable}
 
-${startupSection}
-## Deep link to the last code
+## Deep links
 
 From navigation start to the heading being **landed** (at its scroll target, within
 2 px, for good: the first frame after which it never moved again, watched until it had
-been still for 1.5 s) and **in view** (first frame inside the viewport). Each frame is
-read as it is painted, after the page's own animation-frame scripts; the three pages are
-navigated in turns. The floor page
-is the same text as plain HTML (markdown-it), no stylesheet or script, each code in a
-\`<section>\` with \`content-visibility: auto\`; the bare page is the Starlight page above.
-"never": it did not land within 60 s.
+been still for 1.5 s) and **in view** (first frame inside the viewport); **first paint** is
+the first frame with anything of the page's body (timed, like the others, at the frame's
+start; the paint-timing entry would add the compositor's delay). Each frame is read as it is
+painted, after the page's own animation-frame scripts; the pages are navigated in turns,
+cold (a new browser context each), served compressed as hosts serve them
+(\`scripts/serve.ts\`: brotli). Median of 11 navigations (3 above 2,000 codes); the last
+code at 1280 × 800, and at 10,000 codes a middle and the last code at 1440 × 900 and
+390 × 844. The floor page is the same text as plain HTML (markdown-it), no stylesheet or
+script, each code in a \`<section>\` with \`content-visibility: auto\`; the bare page is
+the Starlight page above. "never": it did not land within 60 s.
 
 ${linkTable}
 
@@ -255,9 +368,8 @@ The page's HTML plus every script and stylesheet it loads (and the modules those
 HTML per code is the whole page's HTML divided by its codes (goal < 4 KiB at 1,000);
 the plain-text HTML is the floor page above.
 
-${weightTable}
-
-## Authoring in \`astro dev\`
+${weightTable}`,
+  dev: `## Authoring in \`astro dev\`
 
 From saving a catalog file to the dev server having served the changed page, as an open
 tab sees it: the save, the dev server's reload message, then the whole page. Median of
@@ -265,12 +377,53 @@ ${runs} edits of one code's "When it fires", ${runs} new code files and ${runs} 
 dev server that stays up (no restart). The floor is serving the unchanged page again from
 the same server: the page's own render time, which no watcher can beat.
 
-${devTable}
+${devTable}`,
+  startup: startupSection,
+  throttle: `## Slow phones and slow links
+
+A deep link to the middle code at 390 × 844, cold, our page and the floor page in turns
+(median of ${values['throttle-runs']} each), under DevTools' CPU throttling (4× slower)
+or network throttling (1.6 Mbps down, 750 kbps up, 150 ms round trip), served compressed
+(brotli, as \`scripts/serve.ts\` and hosts serve it) or uncompressed (\`--no-compress\`).
+
+${throttleTable}`,
+  fair: `## Which bare page is fair
+
+Our build of a catalog beside bare Starlight builds of the same Markdown page that do
+more or less with it (one build each, in turns): **defaults** is Starlight as installed
+(Expressive Code frames, highlights and adds a copy button to every example; Pagefind
+indexes the page); **shiki**: \`expressiveCode: false\`, Astro's Shiki highlights the
+examples, no frames or copy buttons; **plain**: no highlighting (\`markdown.syntaxHighlight:
+false\`); **no-search**: defaults without Pagefind. Our page highlights every example at
+build time (colours kept as data above 60 codes, painted with the copy button when the
+section shows) and is searchable.
+
+${fairTable}`,
+};
+
+const path = values.out ?? 'bench/RESULTS.md';
+const previous = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
+const markerOf = (name: string) => new RegExp(`<!-- ${name}:start -->[^]*<!-- ${name}:end -->`);
+let report: string;
+if (only) {
+  // Only the sections measured are replaced; the rest of the file stays as it was.
+  report = previous;
+  for (const name of only) {
+    const text = sections[name];
+    if (text === undefined) throw new Error(`--only: no section "${name}" (${Object.keys(sections).join(', ')})`);
+    const block = marked(name, text);
+    report = markerOf(name).test(report) ? report.replace(markerOf(name), () => block) : `${report.trimEnd()}\n\n${block}\n`;
+  }
+} else {
+  report = `# Benchmark results
+
+Machine: ${machine}.
+
+${Object.entries(sections).map(([name, text]) => marked(name, text)).join('\n\n')}
 `;
-// What a person wrote about the figures survives a new run, between its markers.
-const notesMarked = /<!-- notes:start -->[^]*<!-- notes:end -->/;
-const previous = existsSync(values.out ?? 'bench/RESULTS.md') ? readFileSync(values.out ?? 'bench/RESULTS.md', 'utf8') : '';
-const notes = notesMarked.exec(previous)?.[0];
-if (notes) report = `${report.trimEnd()}\n\n${notes}\n`;
-console.log(`\n${table}\n\n${sourceTable}\n\n${siteTable}\n\n${linkTable}\n\n${weightTable}\n\n${devTable}`);
-writeFileSync(values.out ?? 'bench/RESULTS.md', report);
+  // What a person wrote about the figures survives a new run, between its markers.
+  const notes = markerOf('notes').exec(previous)?.[0];
+  if (notes) report = `${report.trimEnd()}\n\n${notes}\n`;
+}
+console.log(only ? only.map((n) => sections[n]).join('\n\n') : `\n${table}\n\n${sourceTable}\n\n${siteTable}\n\n${linkTable}\n\n${weightTable}\n\n${devTable}\n\n${throttleTable}\n\n${fairTable}`);
+writeFileSync(path, report);

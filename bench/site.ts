@@ -95,7 +95,25 @@ export function buildOurs(catalog: string, outDir: string): BuildFigures {
   return timeBuild([resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', resolve(outDir)], { CATALOG_DIR: resolve(catalog) });
 }
 
-export function buildBare(model: CatalogModel, root: string): BuildFigures {
+/**
+ * What the bare site's Starlight does with the page's fenced examples and its search:
+ * - defaults: Starlight as installed (Expressive Code frames, highlights and copy buttons
+ *   every example; Pagefind indexes the page), what a hand-written page gets;
+ * - shiki: \`expressiveCode: false\`, Astro's own Shiki highlights the examples (no frames,
+ *   no copy buttons);
+ * - plain: no highlighting at all (\`markdown.syntaxHighlight: false\`);
+ * - no-search: defaults without Pagefind.
+ */
+export const BARE_VARIANTS = ['defaults', 'shiki', 'plain', 'no-search'] as const;
+export type BareVariant = (typeof BARE_VARIANTS)[number];
+const bareOptions: Record<BareVariant, { starlight: string; astro: string }> = {
+  defaults: { starlight: '', astro: '' },
+  shiki: { starlight: ', expressiveCode: false', astro: '' },
+  plain: { starlight: ', expressiveCode: false', astro: ', markdown: { syntaxHighlight: false }' },
+  'no-search': { starlight: ', pagefind: false', astro: '' },
+};
+
+export function buildBare(model: CatalogModel, root: string, variant: BareVariant = 'defaults'): BuildFigures {
   rmSync(root, { recursive: true, force: true });
   const page = join(root, 'src/content/docs', `${model.pagePath.replace(/^\//, '')}.md`);
   mkdirSync(join(page, '..'), { recursive: true });
@@ -107,7 +125,7 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 `);
   writeFileSync(join(root, 'astro.config.mjs'), `import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-export default defineConfig({ site: ${JSON.stringify(model.site)}, integrations: [starlight({ title: ${JSON.stringify(model.catalog.api)} })] });
+export default defineConfig({ site: ${JSON.stringify(model.site)}${bareOptions[variant].astro}, integrations: [starlight({ title: ${JSON.stringify(model.catalog.api)}${bareOptions[variant].starlight} })] });
 `);
   return timeBuild([resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', resolve(root)], {});
 }

@@ -72,6 +72,8 @@ test('1,000 codes on a slow link: the header paints before the target arrives, t
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  // scripts/serve.ts compresses as hosts do; this case is the host that does not.
+  await page.setExtraHTTPHeaders({ 'Accept-Encoding': 'identity' });
   const first = await firstFrame(page, `${BASE}${model.pagePath}/#${code.code}`, code.code);
   expect(first.header, 'the first painted frame shows the header').toBe(true);
   expect(first.present, 'the first frame is painted before the target is parsed').toBe(false);
