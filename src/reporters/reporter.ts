@@ -26,6 +26,7 @@ export interface Reporter {
 export function summaryLine(list: Diagnostic[], codeCount: number): string {
   const errors = list.filter((d) => d.severity === 'error').length;
   const warnings = list.length - errors;
-  if (list.length === 0) return `catalog clean: ${codeCount} codes checked`;
-  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${codeCount} codes`;
+  const codes = `${codeCount} code${codeCount === 1 ? '' : 's'}`;
+  if (list.length === 0) return `catalog clean: ${codes} checked`;
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${codes}`;
 }

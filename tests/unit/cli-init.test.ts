@@ -34,7 +34,7 @@ test('init writes catalog.yaml (name, docs_url), one code and an empty lock that
   assert.deepEqual(r.out.split('\n').filter((l) => /^ {2}\d\. /.test(l)).map((l) => l.slice(2, 4)), ['1.', '2.', '3.']);
   const check = errcat(['check', dir]);
   assert.equal(check.code, 0, check.out);
-  assert.match(check.out, /catalog clean: 1 codes checked/);
+  assert.match(check.out, /catalog clean: 1 code checked/);
 });
 
 test('init into ./catalog by default, and a name with quotes is kept as given', () => {

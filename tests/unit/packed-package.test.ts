@@ -87,7 +87,7 @@ starlightErrorCatalog({ sidebar: 42 });
     assert.deepEqual(commands.map((c) => c.slice(0, 3).join(' ')), ['npx errcat init', 'npx errcat check']);
     const [init, check] = commands.map(([cmd, ...args]) => run(cmd!, args, site));
     assert.match(init!, /^ {2}3\. /m);
-    assert.match(check!, /catalog clean: 1 codes checked/);
+    assert.match(check!, /catalog clean: 1 code checked/);
     // The OpenAPI document is read in a worker thread: its bundle ships too.
     writeFileSync(join(site, 'openapi.yaml'), "openapi: 3.1.0\ninfo: { title: Acme, version: '1' }\npaths: {}\n");
     assert.match(run('npx', ['errcat', 'check', '--openapi', 'openapi.yaml'], site), /warning {2}openapi-undeclared {2}no operation in openapi\.yaml declares "resource_not_found"/);
