@@ -6,7 +6,7 @@
 // Every `description` is CommonMark that viewers render: catalog text in it goes through
 // markdown-safe.ts (plain text escaped, catalog Markdown only when inert, http(s) links only).
 import type { CatalogModel, CodeEntry } from '../model/model.ts';
-import { getPath } from '../model/examples.ts';
+import { valuesAt } from '../model/examples.ts';
 import { REASON_PHRASES } from '../model/http.ts';
 import { exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../model/envelope.ts';
 import type { Shape } from '../model/schema.ts';
@@ -86,16 +86,25 @@ function shapeSchema(shape: Shape, model: CatalogModel): JsonSchema {
     let node = root;
     for (const [i, step] of steps.entries()) {
       const props = (node.properties ??= {}) as Record<string, JsonSchema>;
+      const { key, many } = parseStep(step);
       if (i < steps.length - 1) {
-        node = props[step] ??= { type: 'object', properties: {} };
+        const child = props[key] ??= many ? { type: 'array', items: { type: 'object', properties: {} } } : { type: 'object', properties: {} };
+        node = many ? (child.items as JsonSchema) : child;
       } else {
         const notes = mdBlock(f.notes.trim());
-        props[step] = leafSchema(shape, f.name, f.type, f.extension.length ? `Only with ${mdText(f.extension.join(', '))}. ${notes}` : notes);
+        const leaf = leafSchema(shape, f.name, f.type, f.extension.length ? `Only with ${mdText(f.extension.join(', '))}. ${notes}` : notes);
+        props[key] = many ? { type: 'array', items: leaf } : leaf;
       }
     }
     if (f.required) markRequired(root, steps);
   }
   return root;
+}
+
+/** A step of a field path: `errors[]` goes through each item of the array `errors`. */
+function parseStep(step: string): { key: string; many: boolean } {
+  const many = step.endsWith('[]');
+  return { key: many ? step.slice(0, -2) : step, many };
 }
 
 function leafSchema(shape: Shape, name: string, type: string, description: string): JsonSchema {
@@ -111,9 +120,11 @@ function leafSchema(shape: Shape, name: string, type: string, description: strin
 function markRequired(root: JsonSchema, steps: string[]) {
   let node = root;
   for (const step of steps) {
+    const { key, many } = parseStep(step);
     const req = (node.required ??= []) as string[];
-    if (!req.includes(step)) req.push(step);
-    node = (node.properties as Record<string, JsonSchema>)[step]!;
+    if (!req.includes(key)) req.push(key);
+    node = (node.properties as Record<string, JsonSchema>)[key]!;
+    if (many) node = node.items as JsonSchema;
   }
 }
 
@@ -167,12 +178,17 @@ function responseHeaders(codes: CodeEntry[]): Record<string, unknown> {
 /** A body for a code without an example of this status: its code, docs URL, status and message. */
 function synthesize(c: CodeEntry, status: number, shape: Shape, model: CatalogModel): Record<string, unknown> {
   const body: Record<string, unknown> = {};
+  // An `errors[]` step writes into the array's one item.
   const set = (path: string, value: unknown) => {
-    const steps = path.split('.');
+    const steps = path.split('.').map(parseStep);
     let node = body;
-    for (const step of steps.slice(0, -1)) node = (node[step] ??= {}) as Record<string, unknown>;
-    node[steps.at(-1)!] = value;
+    for (const { key, many } of steps.slice(0, -1)) {
+      node = many ? ((node[key] ??= [{}]) as Record<string, unknown>[])[0]! : (node[key] ??= {}) as Record<string, unknown>;
+    }
+    const { key, many } = steps.at(-1)!;
+    node[key] = many ? [value] : value;
   };
+  const firstAt = (value: unknown, path: string) => valuesAt(value, path)[0];
   if (isProblem(shape)) {
     set('type', problemTypeUri(shape, c.code, c.docsUrl));
     set('title', c.title ?? c.summary);
@@ -183,17 +199,17 @@ function synthesize(c: CodeEntry, status: number, shape: Shape, model: CatalogMo
   if (shape.docs_url_field) set(shape.docs_url_field, c.docsUrl);
   if (shape.status_field) set(shape.status_field, status);
   const messageField = shape.fields.find((f) => /(^|\.)message$/.test(f.name) && f.type === 'string');
-  if (messageField && getPath(body, messageField.name) === undefined) set(messageField.name, c.message ?? c.summary);
+  if (messageField && firstAt(body, messageField.name) === undefined) set(messageField.name, c.message ?? c.summary);
   // Other required fields (a request id...) take the value the code's own examples (of its
   // other statuses) show, else the shape's example. That example is some code's body: its
   // `detail` and `instance` tell of that code's occurrence, so no other code borrows them.
   const own = c.statuses.map((s) => exampleBody(c, s, shape, model.catalog)).filter((b) => b !== undefined);
   const sample = shape.example ? parseExample(shape.example)?.body : undefined;
-  const sampleIsOwn = shape.code_field !== undefined && getPath(sample, shape.code_field) === c.code;
+  const sampleIsOwn = shape.code_field !== undefined && valuesAt(sample, shape.code_field).includes(c.code);
   for (const f of shape.fields) {
-    if (!f.required || getPath(body, f.name) !== undefined) continue;
+    if (!f.required || firstAt(body, f.name) !== undefined) continue;
     const lent = sampleIsOwn || !(isProblem(shape) && OCCURRENCE_MEMBERS.includes(f.name));
-    const value = [...own, ...(lent ? [sample] : [])].map((b) => getPath(b, f.name)).find((v) => v !== undefined);
+    const value = [...own, ...(lent ? [sample] : [])].map((b) => firstAt(b, f.name)).find((v) => v !== undefined);
     if (value !== undefined) set(f.name, value);
     else if (isProblem(shape) && f.name === 'detail') set(f.name, c.summary);
     // RFC 6963's example namespace: plainly a stand-in, and this code's own.

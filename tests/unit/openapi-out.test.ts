@@ -8,6 +8,7 @@ import { checkCatalog } from '../../src/check/check.ts';
 import { main } from '../../src/cli/main.ts';
 import { errorsOpenapi, responseName } from '../../src/render/openapi.ts';
 import { getPath } from '../../src/model/examples.ts';
+import { MINI_ERRORS_ARRAY, mutateFixture } from './helpers.ts';
 
 const amy = checkCatalog('catalog').model!;
 type Doc = { components: { schemas: Record<string, any>; responses: Record<string, any> } };
@@ -116,4 +117,26 @@ test('every code\'s example carries its own code, detail and instance, never ano
   assert.ok(checked >= 4, `${checked} examples checked`);
   const r410 = doc.components.responses.Error410.content['application/problem+json'].examples.order_not_found.value;
   assert.equal(r410.instance, '/orders/ord_42');
+});
+
+test('errors[].code: the code enum sits in the items of an `errors` array, and examples carry the array', () => {
+  // A second status without an example: its body is synthesized through the array too.
+  const dir = mutateFixture('tests/fixtures/mini', [...MINI_ERRORS_ARRAY,
+    ['catalog.yaml', 'statuses:\n', 'statuses:\n  "410": Gone.\n'],
+    ['codes/thing_not_found.yaml', 'status: 404', 'status: [404, 410]'],
+    ['shipped.yaml', 'status: [404]', 'status: [404, 410]']]);
+  const result = checkCatalog(dir);
+  assert.deepEqual(result.diagnostics, []);
+  const doc = errorsOpenapi(result.model!) as unknown as Doc;
+  const error = doc.components.schemas.Error;
+  assert.deepEqual(error.required, ['errors']);
+  assert.equal(error.properties.errors.type, 'array');
+  const item = error.properties.errors.items;
+  assert.equal(item.properties.code.$ref, '#/components/schemas/ErrorCode');
+  assert.equal(item.properties.docs_url.format, 'uri');
+  assert.deepEqual(item.required, ['code', 'message', 'docs_url']);
+  assert.match(item.properties.limit.description, /^Only with rate_limited\./);
+  const value = (s: number) => doc.components.responses[responseName(s)].content['application/json'].examples.thing_not_found.value;
+  assert.equal(value(404).errors[0].message, 'No thing thing_1.');
+  assert.deepEqual(value(410), { errors: [{ code: 'thing_not_found', docs_url: 'https://docs.mini.test/errors#thing_not_found', message: 'No thing has this ID.' }] });
 });
