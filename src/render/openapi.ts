@@ -5,7 +5,7 @@
 // `$ref: './errors.openapi.json#/components/responses/Error404'`.
 // Every `description` is CommonMark that viewers render: catalog text in it goes through
 // markdown-safe.ts (plain text escaped, catalog Markdown only when inert, http(s) links only).
-import type { CatalogModel, CodeEntry } from '../model/model.ts';
+import { expectedHeaders, type CatalogModel, type CodeEntry } from '../model/model.ts';
 import { valuesAt } from '../model/examples.ts';
 import { REASON_PHRASES } from '../model/http.ts';
 import { exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../model/envelope.ts';
@@ -29,13 +29,16 @@ function shapeSchemaName(shape: Shape, model: CatalogModel): string {
 export function errorsOpenapi(model: CatalogModel): Record<string, unknown> {
   const { catalog } = model;
   const live = model.codes.filter((c) => c.lifecycle?.state !== 'retired');
+  // The enum is the values of a code field: a code whose shape has none never appears in one
+  // (an API document checked against the catalog would see it offered by no operation).
+  const coded = live.filter((c) => shapeOfCode(c, catalog).code_field !== undefined);
   const schemas: Record<string, JsonSchema> = {
     [CODE_SCHEMA]: {
       type: 'string',
-      description: `Every error code the ${mdText(catalog.api)} API returns. Reference: ${mdText(catalog.docs_url)}`,
-      enum: live.map((c) => c.code),
+      description: `Every error code the ${mdText(catalog.api)} API returns in a code field. Reference: ${mdText(catalog.docs_url)}`,
+      enum: coded.map((c) => c.code),
       // Read by openapi-generator and others to document each enum value.
-      'x-enum-descriptions': live.map((c) => mdBlock(c.summary)),
+      'x-enum-descriptions': coded.map((c) => mdBlock(c.summary)),
     },
   };
   const shapes = [catalog.envelope, ...(catalog.shapes ?? [])];
@@ -142,6 +145,8 @@ function response(status: number, codes: CodeEntry[], model: CatalogModel): Reco
       description: `${mdLink(mdText(c.code), c.docsUrl)}: ${mdBlock(c.summary)}`,
       value: exampleBody(c, status, shape, model.catalog) ?? synthesize(c, status, shape, model),
       'x-docs-url': c.docsUrl,
+      // Example objects have no `deprecated`: the extension tools (and `check --openapi`) read.
+      ...(c.lifecycle?.state === 'deprecated' ? { 'x-deprecated': true } : {}),
     };
   }
   const content: Record<string, unknown> = {};
@@ -170,6 +175,11 @@ function responseHeaders(codes: CodeEntry[]): Record<string, unknown> {
       const description = `With ${markdownCode(c.code)}: ${mdBlock(h.description.trim())}`;
       if (prev) prev.description += `\n\n${description}`;
       else headers[key] = { description, schema: { type: 'string' }, ...(h.example !== undefined ? { example: h.example } : {}) };
+    }
+    // Retry advice that waits for Retry-After relies on the header even when the code lists no headers.
+    for (const name of expectedHeaders(c)) {
+      if (Object.keys(headers).some((k) => k.toLowerCase() === name.toLowerCase())) continue;
+      headers[name] = { description: `With ${markdownCode(c.code)}: how long to wait before retrying.`, schema: { type: 'string' } };
     }
   }
   return headers;
