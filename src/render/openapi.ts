@@ -200,10 +200,13 @@ function synthesize(c: CodeEntry, status: number, shape: Shape, model: CatalogMo
   };
   const firstAt = (value: unknown, path: string) => valuesAt(value, path)[0];
   if (isProblem(shape)) {
-    set('type', problemTypeUri(shape, c.code, c.docsUrl));
-    set('title', c.title ?? c.summary);
-    set('status', status);
-    if (c.message) set('detail', c.message);
+    // Only the members the shape lists: an envelope may leave out `status` (RFC 9457 makes
+    // every member optional), and the check rejects a body with a member its shape lacks.
+    const listed = (name: string) => shape.fields.some((f) => f.name === name);
+    if (listed('type')) set('type', problemTypeUri(shape, c.code, c.docsUrl));
+    if (listed('title')) set('title', c.title ?? c.summary);
+    if (listed('status')) set('status', status);
+    if (c.message && listed('detail')) set('detail', c.message);
   }
   if (shape.code_field) set(shape.code_field, c.code);
   if (shape.docs_url_field) set(shape.docs_url_field, c.docsUrl);

@@ -8,7 +8,7 @@ import { checkCatalog } from '../../src/check/check.ts';
 import { main } from '../../src/cli/main.ts';
 import { errorsOpenapi, responseName } from '../../src/render/openapi.ts';
 import { getPath } from '../../src/model/examples.ts';
-import { MINI_ERRORS_ARRAY, mutateFixture } from './helpers.ts';
+import { MINI_ERRORS_ARRAY, mutateFixture, type Edit } from './helpers.ts';
 
 const amy = checkCatalog('catalog').model!;
 type Doc = { components: { schemas: Record<string, any>; responses: Record<string, any> } };
@@ -142,38 +142,86 @@ test('errors[].code: the code enum sits in the items of an `errors` array, and e
   assert.deepEqual(value(410), { errors: [{ code: 'thing_not_found', docs_url: 'https://docs.mini.test/errors#thing_not_found', message: 'No thing has this ID.' }] });
 });
 
+/** The payments catalog without its own document (drifted on purpose): an exported one stands in for it. */
+const paymentsCatalog = () => join(mutateFixture('tests/fixtures/payments', [['catalog/catalog.yaml', 'openapi: ../openapi.yaml', '']]), 'catalog');
+
+/** What `check --openapi` finds in an API document that `$ref`s every response exported from the catalog. */
+function roundTrip(dir: string): string[] {
+  const doc = errorsOpenapi(checkCatalog(dir).model!) as unknown as Doc;
+  const out = mkdtempSync(join(tmpdir(), 'errcat-oa-rt-'));
+  writeFileSync(join(out, 'errors.openapi.json'), JSON.stringify(doc));
+  const paths: Record<string, unknown> = {};
+  for (const response of Object.keys(doc.components.responses)) {
+    const status = response.replace(/^Error/, '');
+    paths[`/status-${status}`] = { get: { responses: {
+      '200': { description: 'ok' },
+      [status]: { $ref: `./errors.openapi.json#/components/responses/${response}` },
+    } } };
+  }
+  writeFileSync(join(out, 'api.json'), JSON.stringify({ openapi: '3.1.0', info: { title: 'Round trip', version: '1' }, paths }));
+  return checkCatalog(dir, { openapi: join(out, 'api.json') }).diagnostics.map((d) => `${d.rule} ${d.message}`);
+}
+
 test('round trip: an API document that $refs every exported response passes `check --openapi` against the same catalog', () => {
   const catalogs = {
     mini: 'tests/fixtures/mini',
     'mini with errors[].code': mutateFixture('tests/fixtures/mini', MINI_ERRORS_ARRAY),
     amy: 'catalog',
-    // Without its own (drifted) document: the exported one stands in for it.
-    payments: join(mutateFixture('tests/fixtures/payments', [['catalog/catalog.yaml', 'openapi: ../openapi.yaml', '']]), 'catalog'),
+    payments: paymentsCatalog(),
   };
-  for (const [name, dir] of Object.entries(catalogs)) {
-    const doc = errorsOpenapi(checkCatalog(dir).model!) as unknown as Doc;
-    const out = mkdtempSync(join(tmpdir(), 'errcat-oa-rt-'));
-    writeFileSync(join(out, 'errors.openapi.json'), JSON.stringify(doc));
-    const paths: Record<string, unknown> = {};
-    for (const response of Object.keys(doc.components.responses)) {
-      const status = response.replace(/^Error/, '');
-      paths[`/status-${status}`] = { get: { responses: {
-        '200': { description: 'ok' },
-        [status]: { $ref: `./errors.openapi.json#/components/responses/${response}` },
-      } } };
-    }
-    writeFileSync(join(out, 'api.json'), JSON.stringify({ openapi: '3.1.0', info: { title: name, version: '1' }, paths }));
-    const found = checkCatalog(dir, { openapi: join(out, 'api.json') }).diagnostics;
-    assert.deepEqual(found.map((d) => `${d.rule} ${d.message}`), [], name);
-  }
+  for (const [name, dir] of Object.entries(catalogs)) assert.deepEqual(roundTrip(dir), [], name);
 });
 
 test('what the catalog says comes with a code: Retry-After for retry advice that waits for it, x-deprecated on a deprecated code\'s example', () => {
-  const dir = join(mutateFixture('tests/fixtures/payments', [['catalog/catalog.yaml', 'openapi: ../openapi.yaml', '']]), 'catalog');
-  const doc = errorsOpenapi(checkCatalog(dir).model!) as unknown as Doc;
+  const doc = errorsOpenapi(checkCatalog(paymentsCatalog()).model!) as unknown as Doc;
   // service.busy lists no headers, but its retry advice honours Retry-After.
   assert.match(doc.components.responses.Error503.headers['Retry-After'].description, /^With `service\.busy`:/);
   const examples = doc.components.responses.Error400.content['application/problem+json'].examples;
   assert.equal(examples['card.legacy_token']['x-deprecated'], true);
   assert.equal(Object.values(examples).filter((e: any) => e['x-deprecated']).length, 1);
+});
+
+/** The Orders fixture (problem+json) without its own document, edited. */
+const ordersCatalog = (edits: Edit[]) => join(mutateFixture('tests/fixtures/api', [['catalog/catalog.yaml', 'openapi: ../openapi.yaml', ''], ...edits]), 'catalog');
+const EXAMPLES_WITH_TYPE = ['order_not_found', 'out_of_stock'].map((c) => `catalog/codes/${c}.yaml`);
+const NO_STATUS: Edit[] = [
+  ['catalog/catalog.yaml', '  status_field: status\n', ''],
+  ['catalog/catalog.yaml', '    - name: status\n      type: integer\n      notes: The HTTP status, repeated.\n', ''],
+  ['catalog/catalog.yaml', '"status": 404,', ''],
+  ['catalog/codes/order_not_found.yaml', '"status": 404,', ''],
+  ['catalog/codes/out_of_stock.yaml', '"status": 409,', ''],
+];
+
+test('an envelope without `status`: synthesized examples leave it out too', () => {
+  const result = checkCatalog(ordersCatalog(NO_STATUS));
+  assert.deepEqual(result.diagnostics, []);
+  const doc = errorsOpenapi(result.model!) as unknown as Doc;
+  const values = Object.values(doc.components.responses).flatMap((r) => Object.values(r.content['application/problem+json'].examples).map((e: any) => e.value));
+  assert.equal(values.length, 4, 'one example per live code (coupon_expired is retired)');
+  for (const v of values) {
+    assert.ok(!('status' in v), JSON.stringify(v));
+    assert.match(v.type, /^https:\/\/docs\.orders\.test\/problems\//);
+  }
+});
+
+test('round trip for problem details: tag: and about:blank type URIs, no status, per-language titles', () => {
+  const typeUri = (uri: string, perCode: string): Edit[] => [
+    ['catalog/catalog.yaml', 'https://docs.orders.test/problems/{code}', uri],
+    ...EXAMPLES_WITH_TYPE.map((f): Edit => [f, /https:\/\/docs\.orders\.test\/problems\/([a-z_]+)/g, perCode]),
+  ];
+  const variants: Record<string, Edit[]> = {
+    orders: [],
+    'tag: type URIs': typeUri('tag:orders.test,2026:problems/{code}', 'tag:orders.test,2026:problems/$1'),
+    'about:blank': typeUri('about:blank', 'about:blank'),
+    'no status': NO_STATUS,
+    'a German title shown': [
+      ['catalog/codes/order_not_found.yaml', 'title: Order not found\n', 'title: Order not found\ntitles:\n  de: Bestellung nicht gefunden\n'],
+      ['catalog/codes/order_not_found.yaml', '"title": "Order not found"', '"title": "Bestellung nicht gefunden"'],
+    ],
+  };
+  for (const [name, edits] of Object.entries(variants)) {
+    const dir = ordersCatalog(edits);
+    assert.deepEqual(checkCatalog(dir).diagnostics, [], `${name}: the catalog is clean`);
+    assert.deepEqual(roundTrip(dir), [], name);
+  }
 });
