@@ -4,7 +4,7 @@
 // every finding points at a line and column of the file it is in:
 // - a code in an error example or a code enum that the catalog lacks (error);
 // - a response whose status is not the catalog's status for a code it shows (error);
-// - a catalog code that no operation declares (warning; retired codes excepted);
+// - a catalog code that no operation declares (warning; retired codes and codes without a code field excepted);
 // - what a response states beside a code, against the catalog (openapi-compare.ts).
 // The walk and the comparison of responses run in the worker, on its `yaml` nodes; only
 // plain findings (diagnostics, placed declarations) come back.
@@ -14,7 +14,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Scalar 
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, locate, position, type SourceFile } from '../load/load.ts';
 import { statusesOf } from '../model/model.ts';
-import { shapeOfCode } from '../model/envelope.ts';
+import { bodyShapesOf } from '../model/envelope.ts';
 import { nestingPast } from '../load/parse.ts';
 import type { CatalogFile, CodeFile } from '../model/schema.ts';
 import { runSync } from './run-sync.ts';
@@ -193,7 +193,7 @@ function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], 
   for (const c of codes) {
     if (declared.has(c.data.code) || c.data.lifecycle?.state === 'retired') continue;
     // A body without a code field cannot name its code: no document can declare it.
-    if (!shapeOfCode(c.data, catalog).code_field) continue;
+    if (!bodyShapesOf(c.data, catalog).some((s) => s.code_field)) continue;
     const at = locate(c.file, ['code']);
     out.push({ file: c.file.path, ...at, severity: 'warning', rule: 'openapi-undeclared',
       message: `no operation in ${docName} declares "${c.data.code}"`,
