@@ -8,7 +8,7 @@
 import { expectedHeaders, type CatalogModel, type CodeEntry } from '../model/model.ts';
 import { valuesAt } from '../model/examples.ts';
 import { REASON_PHRASES } from '../model/http.ts';
-import { exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../model/envelope.ts';
+import { bodyShapesOf, exampleBody, isProblem, mediaTypeOf, parseExample, problemTypeUri, shapeOfCode } from '../model/envelope.ts';
 import type { Shape } from '../model/schema.ts';
 import { markdownCode } from '../reporters/escape.ts';
 import { mdBlock, mdLink, mdText } from './markdown-safe.ts';
@@ -31,7 +31,7 @@ export function errorsOpenapi(model: CatalogModel): Record<string, unknown> {
   const live = model.codes.filter((c) => c.lifecycle?.state !== 'retired');
   // The enum is the values of a code field: a code whose shape has none never appears in one
   // (an API document checked against the catalog would see it offered by no operation).
-  const coded = live.filter((c) => shapeOfCode(c, catalog).code_field !== undefined);
+  const coded = live.filter((c) => bodyShapesOf(c, catalog).some((s) => s.code_field !== undefined));
   const schemas: Record<string, JsonSchema> = {
     [CODE_SCHEMA]: {
       type: 'string',
@@ -135,19 +135,25 @@ function response(status: number, codes: CodeEntry[], model: CatalogModel): Reco
   const list = codes.map((c) => mdLink(markdownCode(c.code), c.docsUrl)).join(', ');
   const byMedia = new Map<string, { schemas: Set<string>; examples: Record<string, unknown> }>();
   for (const c of codes) {
-    const shape = shapeOfCode(c, model.catalog);
-    const media = mediaTypeOf(shape);
-    const entry = byMedia.get(media) ?? { schemas: new Set<string>(), examples: {} };
-    byMedia.set(media, entry);
-    entry.schemas.add(shapeSchemaName(shape, model));
-    entry.examples[c.code] = {
-      summary: c.summary,
-      description: `${mdLink(mdText(c.code), c.docsUrl)}: ${mdBlock(c.summary)}`,
-      value: exampleBody(c, status, shape, model.catalog) ?? synthesize(c, status, shape, model),
-      'x-docs-url': c.docsUrl,
-      // Example objects have no `deprecated`: the extension tools (and `check --openapi`) read.
-      ...(c.lifecycle?.state === 'deprecated' ? { 'x-deprecated': true } : {}),
-    };
+    const main = shapeOfCode(c, model.catalog);
+    // A code answering in two shapes gets an example of each it shows (the code field of one
+    // names it to a document's check); only its main shape gets one built when none is shown.
+    for (const shape of new Set([main, ...bodyShapesOf(c, model.catalog)])) {
+      const value = exampleBody(c, status, shape, model.catalog) ?? (shape === main ? synthesize(c, status, shape, model) : undefined);
+      if (value === undefined) continue;
+      const media = mediaTypeOf(shape);
+      const entry = byMedia.get(media) ?? { schemas: new Set<string>(), examples: {} };
+      byMedia.set(media, entry);
+      entry.schemas.add(shapeSchemaName(shape, model));
+      entry.examples[c.code in entry.examples ? `${c.code} (${shape.id})` : c.code] = {
+        summary: c.summary,
+        description: `${mdLink(mdText(c.code), c.docsUrl)}: ${mdBlock(c.summary)}`,
+        value,
+        'x-docs-url': c.docsUrl,
+        // Example objects have no `deprecated`: the extension tools (and `check --openapi`) read.
+        ...(c.lifecycle?.state === 'deprecated' ? { 'x-deprecated': true } : {}),
+      };
+    }
   }
   const content: Record<string, unknown> = {};
   for (const [media, { schemas, examples }] of byMedia) {

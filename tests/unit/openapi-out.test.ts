@@ -14,7 +14,7 @@ const amy = checkCatalog('catalog').model!;
 type Doc = { components: { schemas: Record<string, any>; responses: Record<string, any> } };
 
 test('the fragment is a valid OpenAPI 3.1 document (swagger-parser validates it)', async () => {
-  for (const dir of ['catalog', 'examples/almyty/catalog', 'tests/fixtures/hostile']) {
+  for (const dir of ['catalog', 'examples/almyty/catalog', 'tests/fixtures/hostile', mutateFixture('tests/fixtures/mini', MINI_ERRORS_ARRAY)]) {
     const doc = errorsOpenapi(checkCatalog(dir).model!);
     await SwaggerParser.validate(structuredClone(doc) as never);
   }
@@ -140,6 +140,16 @@ test('errors[].code: the code enum sits in the items of an `errors` array, and e
   const value = (s: number) => doc.components.responses[responseName(s)].content['application/json'].examples.thing_not_found.value;
   assert.equal(value(404).errors[0].message, 'No thing thing_1.');
   assert.deepEqual(value(410), { errors: [{ code: 'thing_not_found', docs_url: 'https://docs.mini.test/errors#thing_not_found', message: 'No thing has this ID.' }] });
+});
+
+test('a code shown in two shapes: an example of each, so the one with a code field names it', () => {
+  // Mini's rate_limited shows the envelope (with error.code) and the slim shape (without).
+  const doc = errorsOpenapi(checkCatalog('tests/fixtures/mini').model!) as unknown as Doc;
+  const r429 = doc.components.responses.Error429.content['application/json'];
+  assert.deepEqual(r429.schema.oneOf.map((s: { $ref: string }) => s.$ref).sort(), ['#/components/schemas/Error', '#/components/schemas/Error-slim']);
+  assert.deepEqual(r429.examples.rate_limited.value, { error: 'slow_down' });
+  assert.equal(r429.examples['rate_limited (response-shape)'].value.error.code, 'rate_limited');
+  assert.ok(doc.components.schemas.ErrorCode.enum.includes('rate_limited'));
 });
 
 /** The payments catalog without its own document (drifted on purpose): an exported one stands in for it. */
