@@ -91,8 +91,10 @@ function shapeSchema(shape: Shape, model: CatalogModel): JsonSchema {
       const props = (node.properties ??= {}) as Record<string, JsonSchema>;
       const { key, many } = parseStep(step);
       if (i < steps.length - 1) {
-        const child = props[key] ??= many ? { type: 'array', items: { type: 'object', properties: {} } } : { type: 'object', properties: {} };
-        node = many ? (child.items as JsonSchema) : child;
+        // A field that contradicts an earlier one (`errors` and `errors[].code`) replaces it, never crashes.
+        if (many && !isRecord(props[key]?.items)) props[key] = { type: 'array', items: { type: 'object', properties: {} } };
+        props[key] ??= { type: 'object', properties: {} };
+        node = many ? (props[key].items as JsonSchema) : props[key];
       } else {
         const notes = mdBlock(f.notes.trim());
         const leaf = leafSchema(shape, f.name, f.type, f.extension.length ? `Only with ${mdText(f.extension.join(', '))}. ${notes}` : notes);
@@ -102,6 +104,10 @@ function shapeSchema(shape: Shape, model: CatalogModel): JsonSchema {
     if (f.required) markRequired(root, steps);
   }
   return root;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A step of a field path: `errors[]` goes through each item of the array `errors`. */
@@ -126,8 +132,10 @@ function markRequired(root: JsonSchema, steps: string[]) {
     const { key, many } = parseStep(step);
     const req = (node.required ??= []) as string[];
     if (!req.includes(key)) req.push(key);
-    node = (node.properties as Record<string, JsonSchema>)[key]!;
-    if (many) node = node.items as JsonSchema;
+    const next = (node.properties as Record<string, JsonSchema> | undefined)?.[key];
+    const inner = many ? next?.items : next;
+    if (!isRecord(inner)) return;
+    node = inner;
   }
 }
 
@@ -199,7 +207,13 @@ function synthesize(c: CodeEntry, status: number, shape: Shape, model: CatalogMo
     const steps = path.split('.').map(parseStep);
     let node = body;
     for (const { key, many } of steps.slice(0, -1)) {
-      node = many ? ((node[key] ??= [{}]) as Record<string, unknown>[])[0]! : (node[key] ??= {}) as Record<string, unknown>;
+      if (many) {
+        if (!Array.isArray(node[key]) || !isRecord(node[key][0])) node[key] = [{}];
+        node = (node[key] as Record<string, unknown>[])[0]!;
+      } else {
+        if (!isRecord(node[key])) node[key] = {};
+        node = node[key] as Record<string, unknown>;
+      }
     }
     const { key, many } = steps.at(-1)!;
     node[key] = many ? [value] : value;

@@ -152,6 +152,17 @@ test('a code shown in two shapes: an example of each, so the one with a code fie
   assert.ok(doc.components.schemas.ErrorCode.enum.includes('rate_limited'));
 });
 
+test('a shape whose fields contradict each other (`errors` and `errors[].code`) is exported without a crash', async () => {
+  const odd = ['errors', 'errors[].code', 'errors.x', 'list[].code', 'list', 'list.y[].z', 'list[].code']
+    .map((name) => `      - name: ${name}\n        type: string\n        notes: Odd.\n`).join('');
+  const dir = mutateFixture('tests/fixtures/mini', [['catalog.yaml', 'categories:', `  - id: odd\n    title: Odd\n    fields:\n${odd}categories:`]]);
+  const result = checkCatalog(dir);
+  assert.deepEqual(result.diagnostics.filter((d) => d.severity === 'error'), []);
+  const doc = errorsOpenapi(result.model!) as unknown as Doc;
+  assert.ok(doc.components.schemas['Error-odd']);
+  await SwaggerParser.validate(structuredClone(doc) as never);
+});
+
 /** The payments catalog without its own document (drifted on purpose): an exported one stands in for it. */
 const paymentsCatalog = () => join(mutateFixture('tests/fixtures/payments', [['catalog/catalog.yaml', 'openapi: ../openapi.yaml', '']]), 'catalog');
 
