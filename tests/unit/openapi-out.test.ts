@@ -120,12 +120,14 @@ test('every code\'s example carries its own code, detail and instance, never ano
   assert.equal(r410.instance, '/orders/ord_42');
 });
 
+/** Mini with `errors[].code` and a second status without an example: its body is synthesized through the array. */
+const ERRORS_ARRAY_410: Edit[] = [...MINI_ERRORS_ARRAY,
+  ['catalog.yaml', 'statuses:\n', 'statuses:\n  "410": Gone.\n'],
+  ['codes/thing_not_found.yaml', 'status: 404', 'status: [404, 410]'],
+  ['shipped.yaml', 'status: [404]', 'status: [404, 410]']];
+
 test('errors[].code: the code enum sits in the items of an `errors` array, and examples carry the array', () => {
-  // A second status without an example: its body is synthesized through the array too.
-  const dir = mutateFixture('tests/fixtures/mini', [...MINI_ERRORS_ARRAY,
-    ['catalog.yaml', 'statuses:\n', 'statuses:\n  "410": Gone.\n'],
-    ['codes/thing_not_found.yaml', 'status: 404', 'status: [404, 410]'],
-    ['shipped.yaml', 'status: [404]', 'status: [404, 410]']]);
+  const dir = mutateFixture('tests/fixtures/mini', ERRORS_ARRAY_410);
   const result = checkCatalog(dir);
   assert.deepEqual(result.diagnostics, []);
   const doc = errorsOpenapi(result.model!) as unknown as Doc;
@@ -186,7 +188,7 @@ function roundTrip(dir: string): string[] {
 test('round trip: an API document that $refs every exported response passes `check --openapi` against the same catalog', () => {
   const catalogs = {
     mini: 'tests/fixtures/mini',
-    'mini with errors[].code': mutateFixture('tests/fixtures/mini', MINI_ERRORS_ARRAY),
+    'mini with errors[].code': mutateFixture('tests/fixtures/mini', ERRORS_ARRAY_410),
     amy: 'catalog',
     payments: paymentsCatalog(),
   };
