@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { isProblem, mediaTypeOf, problemTypeUri, shapeOfCode } from '../model/envelope.ts';
 import { type SourceFile } from '../load/load.ts';
-import { docsUrlFor, statusesOf } from '../model/model.ts';
+import { docsUrlFor, expectedHeaders, statusesOf } from '../model/model.ts';
 import type { BareOperation, Declaration, Loc } from './openapi-declarations.ts';
 import { extensionNameProblem, uriReferenceProblem } from '../model/problem-members.ts';
 import type { CatalogFile, CodeFile, Shape } from '../model/schema.ts';
@@ -52,14 +52,6 @@ export function responseDiagnostics(declarations: Declaration[], bare: BareOpera
     }
   }
   coverage(declarations, bare, codes, at);
-}
-
-/** Headers the catalog says come with a code: its own, and Retry-After when its retry advice waits for it. */
-function expectedHeaders(code: CodeFile): string[] {
-  const names = (code.headers ?? []).map((h) => h.name);
-  const waits = code.retry.honour_retry_after === true || statusesOf(code).includes(429);
-  if (waits && !names.some((n) => n.toLowerCase() === 'retry-after')) names.push('Retry-After');
-  return names;
 }
 
 type At = (loc: Loc, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string, key?: string) => void;

@@ -4,7 +4,7 @@
 // every finding points at a line and column of the file it is in:
 // - a code in an error example or a code enum that the catalog lacks (error);
 // - a response whose status is not the catalog's status for a code it shows (error);
-// - a catalog code that no operation declares (warning; retired codes excepted);
+// - a catalog code that no operation declares (warning; retired codes and codes without a code field excepted);
 // - what a response states beside a code, against the catalog (openapi-compare.ts).
 // The walk and the comparison of responses run in the worker, on its `yaml` nodes; only
 // plain findings (diagnostics, placed declarations) come back.
@@ -14,6 +14,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Scalar 
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, locate, position, type SourceFile } from '../load/load.ts';
 import { statusesOf } from '../model/model.ts';
+import { bodyShapesOf } from '../model/envelope.ts';
 import { nestingPast } from '../load/parse.ts';
 import type { CatalogFile, CodeFile } from '../model/schema.ts';
 import { runSync } from './run-sync.ts';
@@ -106,7 +107,7 @@ export function openapiDiagnostics(
     return out;
   }
   out.push(...diagnostics);
-  driftDiagnostics(declarations, codes, out, displayPath(target.path));
+  driftDiagnostics(declarations, codes, catalog, out, displayPath(target.path));
   return out;
 }
 
@@ -163,7 +164,7 @@ export function walkFiles(files: Record<string, string>, rootReal: string, probl
 
 type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
 
-function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], out: Diagnostic[], docName: string) {
+function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], catalog: CatalogFile, out: Diagnostic[], docName: string) {
   const report = (d: PlacedDeclaration, rule: Diagnostic['rule'], message: string, hint: string) =>
     out.push({ file: d.file, line: d.line, col: d.col, severity: 'error', rule, message, hint });
   const byCode = new Map(codes.map((c) => [c.data.code, c]));
@@ -191,6 +192,8 @@ function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], 
   const declared = new Set(declarations.map((d) => d.code));
   for (const c of codes) {
     if (declared.has(c.data.code) || c.data.lifecycle?.state === 'retired') continue;
+    // A body without a code field cannot name its code: no document can declare it.
+    if (!bodyShapesOf(c.data, catalog).some((s) => s.code_field)) continue;
     const at = locate(c.file, ['code']);
     out.push({ file: c.file.path, ...at, severity: 'warning', rule: 'openapi-undeclared',
       message: `no operation in ${docName} declares "${c.data.code}"`,

@@ -24,6 +24,19 @@ export function shapeOfCode(code: Pick<CodeFile, 'examples'>, catalog: CatalogFi
   return (named && catalog.shapes?.find((s) => s.id === named)) || catalog.envelope;
 }
 
+/**
+ * Every shape a code's bodies follow: those its body examples show (a code may answer in two,
+ * e.g. a legacy endpoint's), else the one `shapeOfCode` gives.
+ */
+export function bodyShapesOf(code: Pick<CodeFile, 'examples'>, catalog: CatalogFile): Shape[] {
+  const shapes = new Set<Shape>();
+  for (const e of code.examples ?? []) {
+    const shape = e.shape === undefined ? catalog.envelope : catalog.shapes?.find((s) => s.id === e.shape);
+    if (shape && parseExample(e)) shapes.add(shape);
+  }
+  return shapes.size ? [...shapes] : [shapeOfCode(code, catalog)];
+}
+
 /** Status and JSON body of an example (`json`, or the body of an `http` response), if it parses. */
 export function parseExample(example: Example): { status?: number; body: unknown } | undefined {
   let text = example.code;

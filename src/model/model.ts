@@ -42,6 +42,14 @@ export function statusesOf(code: Pick<CodeFile, 'status'>): number[] {
   return Array.isArray(code.status) ? code.status : [code.status];
 }
 
+/** Headers the catalog says come with a code: its own, and Retry-After when its retry advice waits for it. */
+export function expectedHeaders(code: CodeFile): string[] {
+  const names = (code.headers ?? []).map((h) => h.name);
+  const waits = code.retry.honour_retry_after === true || statusesOf(code).includes(429);
+  if (waits && !names.some((n) => n.toLowerCase() === 'retry-after')) names.push('Retry-After');
+  return names;
+}
+
 /** What a status list gained and lost: it is a set, so the same statuses in another order differ in nothing. */
 export function statusDelta(before: number[], after: number[]): { added: number[]; removed: number[] } {
   return { added: after.filter((s) => !before.includes(s)), removed: before.filter((s) => !after.includes(s)) };

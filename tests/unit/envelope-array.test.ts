@@ -5,21 +5,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkCatalog } from '../../src/check/check.ts';
-import { mutateFixture, type Edit } from './helpers.ts';
+import { MINI_ERRORS_ARRAY, mutateFixture } from './helpers.ts';
 
 const C = 'catalog.yaml';
 const T = 'codes/thing_not_found.yaml';
-const R = 'codes/rate_limited.yaml';
-
-/** The mini fixture with `error.x` moved into `errors[].x`, examples included. */
-const ARRAY: Edit[] = [
-  [C, /error\./g, 'errors[].'],
-  [C, '{ "error": { "code": "thing_not_found", "message": "No thing.", "docs_url": "https://docs.mini.test/errors#thing_not_found" } }',
-    '{ "errors": [{ "code": "thing_not_found", "message": "No thing.", "docs_url": "https://docs.mini.test/errors#thing_not_found" }] }'],
-  [R, 'name: error.limit', 'name: errors[].limit'],
-  [T, '"error": {', '"errors": [{'], [T, '        }\n      }', '        }]\n      }'],
-  [R, '"error": {', '"errors": [{'], [R, '        }\n      }\n  - lang: json', '        }]\n      }\n  - lang: json'],
-];
+const ARRAY = MINI_ERRORS_ARRAY;
 
 const DOC = `openapi: 3.1.0
 info: { title: Mini, version: '1' }

@@ -38,3 +38,13 @@ export function readTree(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+/** The mini fixture with `error.x` moved into `errors[].x`, examples included. */
+export const MINI_ERRORS_ARRAY: Edit[] = [
+  ['catalog.yaml', /error\./g, 'errors[].'],
+  ['catalog.yaml', '{ "error": { "code": "thing_not_found", "message": "No thing.", "docs_url": "https://docs.mini.test/errors#thing_not_found" } }',
+    '{ "errors": [{ "code": "thing_not_found", "message": "No thing.", "docs_url": "https://docs.mini.test/errors#thing_not_found" }] }'],
+  ['codes/rate_limited.yaml', 'name: error.limit', 'name: errors[].limit'],
+  ['codes/thing_not_found.yaml', '"error": {', '"errors": [{'], ['codes/thing_not_found.yaml', '        }\n      }', '        }]\n      }'],
+  ['codes/rate_limited.yaml', '"error": {', '"errors": [{'], ['codes/rate_limited.yaml', '        }\n      }\n  - lang: json', '        }]\n      }\n  - lang: json'],
+];

@@ -82,3 +82,26 @@ test('hostile documents: outside the repository, URL and escaping $refs, cycles,
     assert.ok(found.some((d) => message.test(d.message)), `${rule} for ${JSON.stringify(edits)}: ${JSON.stringify(found)}`);
   }
 });
+
+test('openapi-undeclared: a code whose bodies have no code field cannot be named, so is not called undeclared', () => {
+  const doc = `openapi: 3.1.0
+info: { title: Mini, version: '1' }
+paths:
+  /things/{id}:
+    get:
+      responses:
+        '404':
+          description: Not found.
+          content: { application/json: { example: { error: { code: thing_not_found } } } }
+`;
+  const withDoc = (edits: Parameters<typeof mutateFixture>[1]) => {
+    const dir = mutateFixture('tests/fixtures/mini', [['catalog.yaml', 'statuses:', 'openapi: openapi.yaml\nstatuses:'], ...edits]);
+    writeFileSync(join(dir, 'openapi.yaml'), doc);
+    return checkCatalog(dir).diagnostics.filter((d) => d.rule === 'openapi-undeclared').map((d) => d.message.replace(dir, '<dir>'));
+  };
+  // rate_limited shows the envelope (error.code) beside the slim shape: a document can name it.
+  assert.deepEqual(withDoc([]), ['no operation in <dir>/openapi.yaml declares "rate_limited"']);
+  // Shown in the slim shape only (`{ "error": "slow_down" }`), it cannot.
+  const slimOnly = withDoc([['codes/rate_limited.yaml', /  - lang: json\n    code: \|\n      \{\n        "error": \{[\s\S]*?\n      \}\n(?=  - lang: json)/, '']]);
+  assert.deepEqual(slimOnly, []);
+});
