@@ -58,7 +58,7 @@ export function rulesIndex(base: string): string {
     'its documentation or examples, or when its failing example does not produce it (or its',
     'passing example does).',
     '',
-    'A catalog can turn a warning off or up: see [Turning a warning off or up](' + base + 'guides/check/#turning-a-warning-off-or-up).',
+    'A catalog can turn a warning or an info off, down or up: see [Turning a warning off or up](' + base + 'guides/check/#turning-a-warning-off-or-up). An info never fails the check: see [Severities](' + base + 'guides/check/#severities).',
     '',
     table,
   ], SOURCE);

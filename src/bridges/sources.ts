@@ -250,7 +250,7 @@ export function sourceDiagnostics(dir: string, catalog: CatalogFile, catalogFile
   const byCode = new Map(codes.map((c) => [c.data.code, c]));
   for (const d of scan.dynamic) {
     const possible = [...byCode.keys()].filter((c) => d.produces.test(c));
-    out.push({ file: d.file, line: d.line, col: d.col, severity: 'warning', rule: 'source-dynamic-code',
+    out.push({ file: d.file, line: d.line, col: d.col, severity: 'info', rule: 'source-dynamic-code',
       message: `the code ${d.text} is built at run time and cannot be resolved`,
       hint: `${possible.length > 0 ? `the catalog codes it could produce (${listed(possible)}) are not reported unused; ` : ''}write each code as a literal so the check can follow it` });
   }

@@ -1,7 +1,14 @@
 // A diagnostic names the file, line and column of a problem, the rule that found it and
 // a hint to fix it. Every consumer (CLI, build, review) prints the same records through
 // the reporters (src/reporters/).
-export type Severity = 'error' | 'warning';
+
+/**
+ * Most severe first. Only an error fails the check (exit 1, no site); a warning is a
+ * problem worth fixing; an info says what the check could not do (a code built at run
+ * time), so nothing is hidden, and never fails anything.
+ */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * Diagnostics that come from no catalog rule, so no catalog can trigger or configure them:
@@ -39,4 +46,11 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 
 export function hasErrors(list: Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error');
+}
+
+/** How many diagnostics of each severity. */
+export function severityCounts(list: Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of list) counts[d.severity]++;
+  return counts;
 }

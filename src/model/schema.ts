@@ -172,9 +172,9 @@ export const catalogSchema = z
       .optional()
       .describe('The API\'s own source code: the codes it emits are compared with the catalog.'),
     rules: z
-      .record(z.string(), z.enum(['off', 'warning', 'error']))
+      .record(z.string(), z.enum(['off', 'info', 'warning', 'error']))
       .optional()
-      .describe('Severity of warning-level check rules for this catalog, e.g. `{ schema-comment: off }` (see `errcat explain <rule>`).'),
+      .describe('Severity of warning- and info-level check rules for this catalog, e.g. `{ schema-comment: off }` or `{ source-dynamic-code: warning }` (see `errcat explain <rule>`). An info is reported but never fails the check.'),
     where_next: z
       .array(z.strictObject({ title: oneLine, href: z.string(), description: oneLine.optional() }))
       .optional(),

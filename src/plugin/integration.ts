@@ -19,9 +19,11 @@ const route = (file: string) => ownModule(`../routes/${file}`, import.meta.url);
 /** One line per check in the terminal; the diagnostics below it when there are any. */
 export function logCheck(logger: AstroIntegrationLogger, result: CheckResult): void {
   const line = `${summaryLine(result.diagnostics, result.codeCount)} (${result.dir})`;
-  if (hasErrors(result.diagnostics)) logger.error(`${line}\n${textLines(result.diagnostics)}`);
-  else if (result.diagnostics.length) logger.warn(`${line}\n${textLines(result.diagnostics)}`);
-  else logger.info(line);
+  const list = result.diagnostics.length ? `${line}\n${textLines(result.diagnostics)}` : line;
+  // Info never fails the build, nor makes it look like it might: it is logged as info.
+  if (hasErrors(result.diagnostics)) logger.error(list);
+  else if (result.diagnostics.some((d) => d.severity === 'warning')) logger.warn(list);
+  else logger.info(list);
 }
 
 /** `hostTitle`: the site's own title, for the pages' `<title>` (undefined when the plugin sets the API's). */

@@ -5,13 +5,13 @@ import { formatReviewGithub } from '../review/annotate.ts';
 import { counts } from '../review/report.ts';
 import { githubData, githubProperty } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
-import { annotationMessage } from './text.ts';
+import { ANNOTATION_LEVEL, annotationMessage } from './text.ts';
 
 export function githubAnnotations(list: Diagnostic[]): string {
   return list
     .map((d) => {
       const props = `file=${githubProperty(d.file)},line=${d.line},col=${d.col},title=${githubProperty(d.rule)}`;
-      return `::${d.severity} ${props}::${githubData(annotationMessage(d))}`;
+      return `::${ANNOTATION_LEVEL[d.severity]} ${props}::${githubData(annotationMessage(d))}`;
     })
     .join('\n');
 }

@@ -1,7 +1,8 @@
 // Lists of diagnostics in Markdown, bounded, as both Markdown reports write them: the
 // check's (markdown.ts) and the review's (src/review/report.ts, which markdown.ts calls).
-import type { Diagnostic } from '../load/diagnostics.ts';
+import { SEVERITIES, type Diagnostic } from '../load/diagnostics.ts';
 import { rulePageUrl } from '../rules/docs.ts';
+import { tally } from './counts.ts';
 import { markdownCode, markdownLink } from './escape.ts';
 
 /** One list item per diagnostic, the rule linked to its page. */
@@ -26,11 +27,9 @@ export function fitting(lengths: number[], budget: number): number {
   return n;
 }
 
-const SEVERITY_ORDER: Record<Diagnostic['severity'], number> = { error: 0, warning: 1 };
-
-/** Errors before warnings; within a severity the check's own order (the sort is stable). */
+/** Errors before warnings before info; within a severity the check's own order (the sort is stable). */
 export function bySeverity(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return [...list].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
 }
 
 /** "1,412 more warnings": what a bounded report leaves out, counted. */
@@ -38,7 +37,5 @@ export const more = (n: number, word: string) => `${n.toLocaleString('en')} more
 
 /** "- …and 3 more errors and 1,412 more warnings: see the full report." */
 export function moreDiagnostics(left: Diagnostic[]): string {
-  const errors = left.filter((d) => d.severity === 'error').length;
-  const counts = [errors && more(errors, 'error'), left.length - errors && more(left.length - errors, 'warning')];
-  return `- …and ${counts.filter(Boolean).join(' and ')}: see the full report.`;
+  return `- …and ${tally(left, { more: true })}: see the full report.`;
 }

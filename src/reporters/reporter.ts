@@ -1,9 +1,10 @@
 // One interface for every output format. The CLI, the site build and the review all
 // print diagnostics through a reporter, so each format is written (and escaped) once.
-import type { Diagnostic } from '../load/diagnostics.ts';
+import { severityCounts, type Diagnostic } from '../load/diagnostics.ts';
 import type { Review } from '../review/diff.ts';
 import type { ReportContext } from '../review/report.ts';
 import type { OpenapiChanges } from '../bridges/openapi-review.ts';
+import { severityCount } from './counts.ts';
 
 export interface Run {
   diagnostics: Diagnostic[];
@@ -23,10 +24,10 @@ export interface Reporter {
   format(run: Run): string;
 }
 
+/** Errors and warnings always counted; info only when there is some, and alone it leaves the catalog clean. */
 export function summaryLine(list: Diagnostic[], codeCount: number): string {
-  const errors = list.filter((d) => d.severity === 'error').length;
-  const warnings = list.length - errors;
+  const { error, warning, info } = severityCounts(list);
   const codes = `${codeCount} code${codeCount === 1 ? '' : 's'}`;
-  if (list.length === 0) return `catalog clean: ${codes} checked`;
-  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${codes}`;
+  if (error + warning === 0) return `catalog clean: ${codes} checked${info ? `; ${severityCount(info, 'info')}` : ''}`;
+  return `${severityCount(error, 'error')}, ${severityCount(warning, 'warning')}${info ? `, ${severityCount(info, 'info')}` : ''} in ${codes}`;
 }

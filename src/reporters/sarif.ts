@@ -4,6 +4,10 @@ import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DOCUMENTED_RULES, explainText, rulePageUrl } from '../rules/docs.ts';
 import type { Reporter } from './reporter.ts';
+import type { Severity } from '../load/diagnostics.ts';
+
+/** SARIF's levels: an info is a note ("none" would say the result is no finding at all). */
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const satisfies Record<Severity, string>;
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -27,13 +31,13 @@ export const sarif: Reporter = {
         fullDescription: { text: r.why },
         help: { text: explainText(r) },
         helpUri: rulePageUrl(r.id),
-        defaultConfiguration: { level: r.severity },
+        defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
       };
     });
     const results = diagnostics.map((d) => ({
       ruleId: d.rule,
       ruleIndex: index.get(d.rule) ?? -1,
-      level: d.severity,
+      level: SARIF_LEVEL[d.severity],
       message: { text: d.hint ? `${d.message} (hint: ${d.hint})` : d.message },
       locations: [
         {

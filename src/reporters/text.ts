@@ -1,12 +1,15 @@
 // `path:line:col  severity  rule-id  message  hint: ...  docs: <rule page>`, one line per
 // diagnostic, then the review (with --base) and a summary line.
-import type { Diagnostic } from '../load/diagnostics.ts';
+import type { Diagnostic, Severity } from '../load/diagnostics.ts';
 import { formatReviewText } from '../review/report.ts';
 import { formatOpenapiChanges } from '../bridges/openapi-review.ts';
 import { rulePageUrl } from '../rules/docs.ts';
 import { plainText } from './escape.ts';
 import { summaryLine, type Reporter } from './reporter.ts';
 
+
+/** GitHub's annotation levels: an info is a notice (GitHub has no "info"). */
+export const ANNOTATION_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const satisfies Record<Severity, string>;
 
 /** A one-line diagnostic for annotations: the message, its hint and where to read about the rule. */
 export function annotationMessage(d: Diagnostic): string {

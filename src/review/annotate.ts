@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../load/diagnostics.ts';
 import type { CodeChange, Review } from './diff.ts';
 import { githubData as ghData, githubProperty as ghProperty, plainLines as plain } from '../reporters/escape.ts';
-import { annotationMessage } from '../reporters/text.ts';
+import { ANNOTATION_LEVEL, annotationMessage } from '../reporters/text.ts';
 import { textLines, textWords } from './report.ts';
 import type { FieldChange } from './fields.ts';
 import type { Rename } from './rename.ts';
@@ -35,9 +35,9 @@ const touched = (r: Review, file: string) => (r.files[file]?.length ?? 0) > 0;
 
 function problem(r: Review, d: Diagnostic): Annotation {
   const message = annotationMessage(d);
-  if (touched(r, d.file)) return { level: d.severity, file: d.file, line: d.line, col: d.col, title: d.rule, message };
+  if (touched(r, d.file)) return { level: ANNOTATION_LEVEL[d.severity], file: d.file, line: d.line, col: d.col, title: d.rule, message };
   // Not a file of this pull request: the annotation goes on the run, the place in words.
-  return { level: d.severity, title: d.rule, message: `${d.file}:${d.line}:${d.col}: ${message}` };
+  return { level: ANNOTATION_LEVEL[d.severity], title: d.rule, message: `${d.file}:${d.line}:${d.col}: ${message}` };
 }
 
 function fieldWords(f: FieldChange): string {

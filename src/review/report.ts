@@ -2,9 +2,10 @@
 // request. Every changed field is shown whole, with the changed words marked; added codes
 // are shown as a reader will see them; removed codes with what was lost and what the
 // check says. Catalog text goes through the escaping of each format (./escape.ts).
-import type { Diagnostic } from '../load/diagnostics.ts';
+import { hasErrors, type Diagnostic } from '../load/diagnostics.ts';
 import { statusText } from '../model/http.ts';
 import type { CodeChange, Review } from './diff.ts';
+import { tally } from '../reporters/counts.ts';
 import { bySeverity, fitting, markdownDiagnostics, more, moreDiagnostics } from '../reporters/markdown-list.ts';
 import { markdownCode as mdCode, markdownFence as mdFence, markdownLink, markdownText as mdText, plainLines as plain } from '../reporters/escape.ts';
 import type { FieldChange, Piece } from './fields.ts';
@@ -136,7 +137,7 @@ interface Kept {
 }
 
 /**
- * The review within `max` characters exactly: no per-code details, errors before warnings,
+ * The review within `max` characters exactly: no per-code details, errors before warnings and info,
  * then renames and table rows while they fit, and counts for what did not.
  */
 function compactMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext, max: number, fullLength: number): string {
@@ -182,14 +183,13 @@ function tableRow(c: CodeChange, ctx: ReportContext): string {
 }
 
 function renderMarkdown(r: Review, diagnostics: Diagnostic[], ctx: ReportContext, compact?: { kept: Kept; fullLength: number }): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const warnings = diagnostics.length - errors.length;
+  const failed = hasErrors(diagnostics);
   const kept = compact?.kept ?? { diagnostics: diagnostics.length, renames: r.renames.length, rows: Infinity };
   const out = [COMMENT_MARKER, `### Error catalog review against ${mdCode(r.base)}`, ''];
   out.push(`**${r.added.length} added · ${r.changed.length} changed · ${r.removed.length} removed**${r.page.length ? ` · page text: ${r.page.map((f) => mdCode(f.field)).join(', ')}` : ''}`, '');
-  out.push(errors.length
-    ? `❌ The check failed with ${errors.length} error${errors.length === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}:`
-    : `✅ The check passed${warnings ? ` with ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}: codes are stable, references resolve.`);
+  out.push(failed
+    ? `❌ The check failed with ${tally(diagnostics)}:`
+    : `✅ The check passed${diagnostics.length ? ` with ${tally(diagnostics)}` : ''}: codes are stable, references resolve.`);
   if (diagnostics.length) {
     const shown = diagnostics.slice(0, kept.diagnostics);
     out.push('', [markdownDiagnostics(shown), shown.length < diagnostics.length ? moreDiagnostics(diagnostics.slice(shown.length)) : ''].filter(Boolean).join('\n'));

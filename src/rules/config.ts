@@ -1,14 +1,14 @@
-// `rules:` in catalog.yaml: a catalog may turn a warning-level rule off or up to error.
-// Error-level rules (stability, the invariants behind docs_url, everything the page
+// `rules:` in catalog.yaml: a catalog may turn a warning- or info-level rule off, to info
+// (reported, never failing) or up to error. Error-level rules (stability, the invariants behind docs_url, everything the page
 // needs to build) always apply; rules-config reports attempts to relax them.
 import type { Diagnostic, Severity } from '../load/diagnostics.ts';
 import type { Rule } from './rule.ts';
 
-export const RULE_SETTINGS: readonly string[] = ['off', 'warning', 'error'];
+export const RULE_SETTINGS: readonly string[] = ['off', 'info', 'warning', 'error'];
 export type RuleSetting = Severity | 'off';
 
 export function configurable(rule: Pick<Rule, 'severity'>): boolean {
-  return rule.severity === 'warning';
+  return rule.severity !== 'error';
 }
 
 /** The `rules` entries of catalog.yaml's data, read leniently (the schema reports bad shapes). */

@@ -3,6 +3,7 @@
 import { RULES, ruleById, type Rule } from './index.ts';
 import { configurable } from './config.ts';
 import type { RuleExample } from './rule.ts';
+import type { Severity } from '../load/diagnostics.ts';
 import { OUTSIDE_RULES, outsideRuleById, type OutsideRule } from './outside.ts';
 // The package's own manifest, two levels up from src/rules/ and lib/rules/ alike; the CLI's
 // bundle inlines it, so a start reads no file for it.
@@ -37,10 +38,13 @@ export function rulePageUrl(id: string): string {
   return `${RULE_DOCS_URL}${id}/`;
 }
 
+/** The other settings a configurable rule accepts (see config.ts). */
+const CONFIG_WORDS: Record<Severity, string> = { error: '', warning: 'off, info or error', info: 'off, warning or error' };
+
 export function severityLine(rule: DocumentedRule): string {
   if (!isCatalogRule(rule)) return `${rule.severity}; not a catalog rule, so no catalog can configure it`;
   return configurable(rule)
-    ? `${rule.severity} by default; a catalog may set it to off or error (\`rules: { ${rule.id}: off }\` in catalog.yaml)`
+    ? `${rule.severity} by default; a catalog may set it to ${CONFIG_WORDS[rule.severity]} (\`rules: { ${rule.id}: off }\` in catalog.yaml)`
     : `${rule.severity}; cannot be turned off`;
 }
 

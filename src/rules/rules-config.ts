@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'error',
   description: '`rules:` in catalog.yaml names an unknown rule, or turns off or down a rule that always applies.',
   why: 'A misspelt rule id would silently configure nothing; stability rules and the invariants behind docs_url protect clients and cannot be relaxed.',
-  fix: 'Use a rule id from `errcat explain --list` (see the hint); only warning-level rules may be set to off or error.',
+  fix: 'Use a rule id from `errcat explain --list` (see the hint); only warning- and info-level rules may be set to off, info, warning or error.',
   fail: { files: { 'catalog.yaml': catalogYaml(undefined, 'rules:\n  schema-coment: off\n') } },
   pass: { files: { 'catalog.yaml': catalogYaml(undefined, 'rules:\n  schema-comment: off\n') } },
   check(ctx, report) {
@@ -23,7 +23,7 @@ export default defineRule({
         report(file, at, `unknown rule "${id}" in rules`, guess ? `did you mean "${guess}"?` : 'see `errcat explain --list` for the rule ids');
       } else if (RULE_SETTINGS.includes(setting) && !configurable(rule) && setting !== rule.severity) {
         report(file, at, `rule "${id}" cannot be set to ${setting}: it always applies as ${rule.severity}`,
-          'only warning-level rules may be turned off or up; stability rules and the invariants behind docs_url always apply');
+          'only warning- and info-level rules may be turned off, down or up; stability rules and the invariants behind docs_url always apply');
       }
     }
   },

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { checkCatalog } from '../../src/check/check.ts';
-import type { Diagnostic } from '../../src/load/diagnostics.ts';
+import { SEVERITIES, type Diagnostic } from '../../src/load/diagnostics.ts';
 import { loadCatalog } from '../../src/load/load.ts';
 import { reviewAgainst } from '../../src/review/diff.ts';
 import { OUTSIDE_RULES } from '../../src/rules/outside.ts';
@@ -60,7 +60,7 @@ for (const rule of RULES) {
     assert.doesNotMatch(rule.description, /\n/);
     assert.ok(rule.why.length > 20, 'why');
     assert.ok(rule.fix.length > 10, 'fix');
-    assert.ok(rule.severity === 'error' || rule.severity === 'warning');
+    assert.ok(SEVERITIES.includes(rule.severity));
     for (const ex of [rule.fail, rule.pass]) assert.ok(Object.keys(ex.files).length > 0, 'examples change at least one file');
     assert.ok('check' in rule || rule.firesIn, 'a rule has a check or says where it fires');
   });

@@ -7,7 +7,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import type { Diagnostic } from '../../src/load/diagnostics.ts';
+import { SEVERITIES, type Diagnostic } from '../../src/load/diagnostics.ts';
 import { REPORTERS, type Run } from '../../src/reporters/index.ts';
 import { RULE_DOCS_URL as RULE_PAGE } from '../../src/rules/docs.ts';
 import { artifactUri } from '../../src/reporters/sarif.ts';
@@ -110,7 +110,7 @@ const hostile = fc.record({
   file: nasty,
   line: fc.integer({ min: 1, max: 1e6 }),
   col: fc.integer({ min: 1, max: 1e6 }),
-  severity: fc.constantFrom('error', 'warning') as fc.Arbitrary<'error' | 'warning'>,
+  severity: fc.constantFrom(...SEVERITIES),
   rule: fc.constantFrom('category-known', 'raw-html', 'schema-comment') as fc.Arbitrary<Diagnostic['rule']>,
   message: nasty,
   hint: nasty,
@@ -134,7 +134,7 @@ test('property: json output parses back to the same diagnostics', () => {
 
 /** GitHub's runner reads `::command props::message` per line and unescapes %XX. */
 function parseWorkflowCommand(line: string) {
-  const m = /^::(error|warning) ([^:]*)::(.*)$/s.exec(line);
+  const m = /^::(error|warning|notice) ([^:]*)::(.*)$/s.exec(line);
   if (!m) return undefined;
   const codes: Record<string, string> = { '%25': '%', '%0D': '\r', '%0A': '\n', '%3A': ':', '%2C': ',' };
   const unescape = (s: string) => s.replace(/%25|%0D|%0A|%3A|%2C/g, (c) => codes[c]!);
@@ -150,7 +150,7 @@ test('property: github output is one command per diagnostic whose properties and
     r.diagnostics.forEach((d, i) => {
       const cmd = parseWorkflowCommand(lines[i]!);
       assert.ok(cmd, lines[i]);
-      assert.equal(cmd.command, d.severity);
+      assert.equal(cmd.command, { error: 'error', warning: 'warning', info: 'notice' }[d.severity]);
       assert.deepEqual(cmd.props, { file: d.file, line: String(d.line), col: String(d.col), title: d.rule });
       const shown = `${d.message}${d.hint ? ` (hint: ${d.hint})` : ''} — `;
       assert.ok(cmd.message.startsWith(shown), `${JSON.stringify(cmd.message)} should start with ${JSON.stringify(shown)}`);
