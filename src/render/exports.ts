@@ -25,6 +25,10 @@ export interface ErrorJsonEntry {
     honour_retry_after: boolean;
   };
   message?: string;
+  /** The RFC 9457 `title`, when the code has one. */
+  title?: string;
+  /** The title in other languages, by language tag (RFC 9457 lets it vary by language). */
+  titles?: Record<string, string>;
   lifecycle?: CodeEntry['lifecycle'];
   /** When the code first shipped (version and/or date); absent while unshipped. */
   since?: Shipped;
@@ -44,6 +48,8 @@ export function errorsJson(model: CatalogModel): { api: string; docs_url: string
       docs_url: c.docsUrl,
       retry: retryJson(c.retry),
       ...(c.message ? { message: c.message } : {}),
+      ...(c.title !== undefined ? { title: c.title } : {}),
+      ...(c.titles ? { titles: c.titles } : {}),
       ...(c.lifecycle ? { lifecycle: c.lifecycle } : {}),
       ...(c.shipped ? { since: shippedWhen(c.shipped) } : {}),
     })),
@@ -117,6 +123,23 @@ export function errorsDts(model: CatalogModel): string {
   for (const c of codes) lines.push(`  ${tsString(c.code)}: ${tsString(c.retry.when)};`);
   lines.push('}');
   lines.push('');
+  // Only for catalogs that have titles: a client matching a problem's `title` needs them.
+  const titled = codes.filter((c) => c.title !== undefined);
+  if (titled.length) {
+    lines.push(`/** The RFC 9457 \`title\` of each code that has one. */`);
+    lines.push(`export interface ${name}ErrorTitle {`);
+    for (const c of titled) lines.push(`  ${tsString(c.code)}: ${tsString(c.title!)};`);
+    lines.push('}', '');
+  }
+  const translated = codes.filter((c) => c.titles);
+  if (translated.length) {
+    lines.push(`/** The title in other languages, by language tag, of each code that has some. */`);
+    lines.push(`export interface ${name}ErrorTitles {`);
+    for (const c of translated) {
+      lines.push(`  ${tsString(c.code)}: { ${Object.entries(c.titles!).map(([tag, title]) => `${tsString(tag)}: ${tsString(title)};`).join(' ')} };`);
+    }
+    lines.push('}', '');
+  }
   // Types only: a declared constant would have no value behind it at run time.
   lines.push(`// The same data at run time: ${new URL('/errors.json', model.site).href}`);
   lines.push('');
@@ -158,6 +181,8 @@ export function llmsFullTxt(model: CatalogModel): string {
       out.push(`### ${mdFlat(c.code)}`, '');
       out.push(`- HTTP: ${c.statuses.map(statusText).join(', ')}`);
       out.push(`- Summary: ${mdInline(c.summary)}`);
+      if (c.title !== undefined) out.push(`- Title: ${mdFlat(c.title)}`);
+      if (c.titles) out.push(`- Title in other languages: ${Object.entries(c.titles).map(([tag, title]) => `${mdFlat(tag)}: ${mdFlat(title)}`).join('; ')}`);
       const plan = retryPlan(c.retry);
       out.push(`- Retryable: ${mdFlat(retryLabel(c).label)}${plan ? `. ${mdInline(plan)}` : ''}`);
       if (c.sdk_class) out.push(`- SDK error class: ${mdFlat(c.sdk_class)}`);

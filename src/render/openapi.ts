@@ -158,6 +158,8 @@ function response(status: number, codes: CodeEntry[], model: CatalogModel): Reco
         description: `${mdLink(mdText(c.code), c.docsUrl)}: ${mdBlock(c.summary)}`,
         value,
         'x-docs-url': c.docsUrl,
+        // The title in other languages (RFC 9457 lets it vary): a client may receive any of them.
+        ...(c.titles ? { 'x-titles': c.titles } : {}),
         // Example objects have no `deprecated`: the extension tools (and `check --openapi`) read.
         ...(c.lifecycle?.state === 'deprecated' ? { 'x-deprecated': true } : {}),
       };

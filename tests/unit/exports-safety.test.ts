@@ -24,7 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'exports-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The mini catalog with other text: the exports don't re-check, so anything goes here. */
-function modelWith(api: string, codes: { code: string; summary: string; when: string }[]): CatalogModel {
+function modelWith(api: string, codes: { code: string; summary: string; when: string; title?: string; titles?: Record<string, string> }[]): CatalogModel {
   const template = mini.codes[0]!;
   return buildModel({ ...mini.catalog, api }, codes.map((c) => ({ data: { ...template, ...c, lifecycle: undefined }, file: 'x.yaml' })));
 }
@@ -71,21 +71,26 @@ test('errors.d.ts: an api name starting with a digit, or with no identifier char
 });
 
 const text = fc.string({ unit: 'binary', maxLength: 40 });
+// Titles in other languages by language tag (any text: the exports don't re-check the tag).
+const titles = fc.dictionary(fc.oneof(fc.stringMatching(/^[a-z]{2}(-[A-Z]{2})?$/), text), text, { maxKeys: 3 });
 const anyModel = fc.record({
   api: text,
-  codes: fc.uniqueArray(fc.record({ code: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), summary: text, when: text }), {
+  codes: fc.uniqueArray(fc.record({ code: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), summary: text, when: text, title: text, titles }, { requiredKeys: ['code', 'summary', 'when'] }), {
     minLength: 1,
     maxLength: 6,
     selector: (c) => c.code,
   }),
 });
 
-test('property: errors.d.ts compiles for random names, and declares exactly the three types over exactly the codes', { timeout: 300_000 }, () => {
+test('property: errors.d.ts compiles for random names, and declares exactly its types over exactly the codes, titles as literal types', { timeout: 300_000 }, () => {
   const samples = fc.sample(anyModel, { numRuns: Number(process.env.FUZZ_RUNS ?? 40), seed: 9 });
   const files: Record<string, string> = {};
   samples.forEach(({ api, codes }, i) => {
     const prefix = typePrefix(api);
     files[`errors${i}.d.ts`] = errorsDts(modelWith(api, codes));
+    // The title types only when some code has a title (or titles in other languages), else the three.
+    const declared = parseSync('errors.d.ts', files[`errors${i}.d.ts`]!, { lang: 'dts', sourceType: 'module' }).program.body.length;
+    assert.equal(declared, 3 + Number(codes.some((c) => c.title !== undefined)) + Number(codes.some((c) => c.titles !== undefined)));
     // Exactly these exports (an extra declaration would make `Exact` fail), and every code a key.
     files[`use${i}.ts`] = [
       `import type * as E from './errors${i}.js';`,
@@ -93,6 +98,7 @@ test('property: errors.d.ts compiles for random names, and declares exactly the 
       `const names: Exact<keyof typeof import('./errors${i}.js'), never> = true;`,
       `type Keys = ${codes.map((c) => JSON.stringify(c.code)).join(' | ')};`,
       `const codes: Exact<keyof E.${prefix}ErrorStatus, Keys> & Exact<E.${prefix}ErrorCode, Keys> & Exact<keyof E.${prefix}ErrorRetryable, Keys> = true;`,
+      ...titleChecks(prefix, codes),
       'void names; void codes;',
       '',
     ].join('\n');
@@ -100,11 +106,30 @@ test('property: errors.d.ts compiles for random names, and declares exactly the 
   assert.equal(tsc(files), '');
 });
 
+/** TypeScript that compiles only when errors.d.ts maps exactly the titled codes to exactly their titles, as literal types. */
+function titleChecks(prefix: string, codes: { code: string; title?: string; titles?: Record<string, string> }[]): string[] {
+  const key = (s: string | undefined) => JSON.stringify(s);
+  const union = (list: string[]) => list.map(key).join(' | ') || 'never';
+  const titled = codes.filter((c) => c.title !== undefined);
+  const translated = codes.filter((c) => c.titles !== undefined);
+  const out: string[] = [];
+  if (titled.length) {
+    out.push(`const titledKeys: Exact<keyof E.${prefix}ErrorTitle, ${union(titled.map((c) => c.code))}> = true; void titledKeys;`);
+    titled.forEach((c, i) => out.push(`const t${i}: Exact<E.${prefix}ErrorTitle[${key(c.code)}], ${key(c.title)}> = true; void t${i};`));
+  }
+  translated.forEach((c, i) => {
+    const shape = `{ ${Object.entries(c.titles!).map(([tag, t]) => `${key(tag)}: ${key(t)};`).join(' ')} }`;
+    out.push(`const l${i}: Exact<E.${prefix}ErrorTitles[${key(c.code)}], ${shape}> = true; void l${i};`);
+  });
+  return out;
+}
+
 test('property: llms.txt and llms-full.txt list exactly the codes, whatever the catalog\'s Markdown says', () => {
   const markdown = fc.array(fc.constantFrom('### fake_code', '# h', '```', '````', '- [x](y)', '\r', '\u2028', 'text', '\n', ' '), { maxLength: 8 }).map((p) => p.join(''));
   fc.assert(
-    fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/), { minLength: 1, maxLength: 5 }), markdown, markdown, (codes, when, summary) => {
-      const model = modelWith(summary, codes.map((code) => ({ code, summary, when })));
+    fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/), { minLength: 1, maxLength: 5 }), markdown, markdown, markdown, (codes, when, summary, title) => {
+      // A title and its translations (the tag too) can hold a heading or a fence as well.
+      const model = modelWith(summary, codes.map((code) => ({ code, summary, when, title, titles: { de: title, [title]: when } })));
       const full = llmsFullTxt(model);
       assert.deepEqual([...full.matchAll(/^### (.*)$/gm)].map((m) => m[1]).sort(), [...codes].sort());
       const short = llmsTxt(model);
@@ -133,7 +158,8 @@ function hostileModel(t: string[], docsUrl: string): CatalogModel {
   const { catalog } = mini;
   const envelope = { ...catalog.envelope, title: at(0), description: at(1), fields: catalog.envelope.fields.map((f, i) => ({ ...f, notes: at(i + 2) })) };
   const codes = mini.codes.map((c, i) => ({
-    data: { ...c, summary: at(i + 3), when: at(i + 4), recovery: at(i + 5), headers: [{ name: 'Retry-After', description: at(i + 6) }], retry: { ...c.retry, advice: at(i + 7) } },
+    data: { ...c, summary: at(i + 3), when: at(i + 4), recovery: at(i + 5), headers: [{ name: 'Retry-After', description: at(i + 6) }], retry: { ...c.retry, advice: at(i + 7) },
+      title: at(i + 14), titles: { [at(i + 15)]: at(i + 16), 'pt-BR': at(i + 17) } },
     file: 'x.yaml',
   }));
   return buildModel({ ...catalog, api: at(8), title: at(9), description: at(10), intro: at(11), docs_url: docsUrl, envelope, statuses: { 404: at(12), 429: at(13) } }, codes);
@@ -189,12 +215,17 @@ test('property: hostile catalog text makes no raw HTML, unsafe link or comment b
       for (const t of openapiMarkdown(errorsOpenapi(model))) assert.deepEqual(markupIn(t), [], `OpenAPI description: ${JSON.stringify(t)}`);
       // Each Markdown export is one document: a link definition in one text could serve another.
       for (const [name, doc] of [['llms.txt', llmsTxt(model)], ['llms-full.txt', llmsFullTxt(model)]]) assert.deepEqual(markupIn(doc!), [], name);
-      // errors.d.ts: exactly its three declarations, whatever a comment or string held.
+      // errors.d.ts: exactly its five declarations (the three, the titles and their translations), whatever a comment or string held.
       const dts = parseSync('errors.d.ts', errorsDts(model), { lang: 'dts', sourceType: 'module' });
       assert.deepEqual(dts.errors, []);
-      assert.deepEqual(dts.program.body.map((s) => s.type), ['ExportNamedDeclaration', 'ExportNamedDeclaration', 'ExportNamedDeclaration']);
-      // errors.json carries the texts as they are, in JSON.
-      assert.equal(JSON.parse(JSON.stringify(errorsJson(model))).codes[0].summary, model.codes[0]!.summary);
+      assert.deepEqual(dts.program.body.map((s) => s.type), Array(5).fill('ExportNamedDeclaration'));
+      // errors.json and the OpenAPI fragment carry the texts as they are, in JSON.
+      const json = JSON.parse(JSON.stringify(errorsJson(model)));
+      assert.equal(json.codes[0].summary, model.codes[0]!.summary);
+      assert.deepEqual([json.codes[0].title, json.codes[0].titles], [model.codes[0]!.title, { ...model.codes[0]!.titles }]);
+      const examples = Object.values(JSON.parse(JSON.stringify(errorsOpenapi(model))).components.responses as Record<string, { content: Record<string, { examples: Record<string, { 'x-titles'?: unknown }> }> }>)
+        .flatMap((r) => Object.values(r.content).flatMap((c) => Object.values(c.examples)));
+      assert.ok(examples.length > 0 && examples.every((e) => e['x-titles'] !== undefined));
     }),
     { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: 21 },
   );
