@@ -60,6 +60,17 @@ test('editing a code file updates the open tab, without a server restart', async
   expect(server.output()).not.toMatch(/restart/i);
 });
 
+test('a title in other languages shows under its code, each marked with its language', async ({ page }) => {
+  await open(page);
+  const titles = page.locator(`section.ec-code:has(h3[id="${code.code}"]) .ec-titles`);
+  await expect(titles).toHaveCount(0);
+  const restore = edit(`codes/${code.code}.yaml`, `category: ${code.category}\n`, `category: ${code.category}\ntitles: { de: Nicht gefunden, pt-BR: Não encontrado }\n`);
+  await expect(titles).toHaveText('Title in other languages: Nicht gefunden (de); Não encontrado (pt-BR)', { timeout: 120_000 });
+  await expect(titles.locator('span[lang="pt-BR"]')).toHaveText('Não encontrado');
+  restore();
+  await expect(titles).toHaveCount(0, { timeout: 120_000 });
+});
+
 test('a new code file appears with its plain URL; deleting it removes it', async ({ page }) => {
   await open(page);
   const added = `${code.code}_added`;
