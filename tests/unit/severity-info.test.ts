@@ -145,3 +145,14 @@ test('the build and the dev server log a check with only info as information, no
   assert.deepEqual(logged([error, info]), ['error: 1 error, 0 warnings, 1 info in 2 codes (catalog)']);
   assert.deepEqual(logged([]), ['info: catalog clean: 2 codes checked (catalog)']);
 });
+
+test('rules-config: an error-level rule cannot be turned down to info', async () => {
+  const { checkCatalog } = await import('../../src/check/check.ts');
+  const dir = dynamicCatalog('  schema-comment: off\n  code-unique: info\n');
+  try {
+    const found = checkCatalog(dir).diagnostics.filter((d) => d.rule === 'rules-config');
+    assert.deepEqual(found.map((d) => [d.severity, d.message]), [['error', 'rule "code-unique" cannot be set to info: it always applies as error']]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
