@@ -6,8 +6,10 @@ import { ownModuleUrl } from '../own-module.ts';
 import { realpathSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { insideRoot, readConfined } from '../load/confined.ts';
-import { displayPath, type SourceFile } from '../load/load.ts';
-import { declaredCodes, docFile, OPENAPI_LIMITS, openapiTarget, shapeProblem, type DocSource } from './openapi.ts';
+import { displayPath } from '../load/load.ts';
+import { declaredCodes, OPENAPI_LIMITS, openapiTarget, readyText } from './openapi.ts';
+import { docFile, type DocFile } from './openapi-tree.ts';
+import type { DocSource } from './openapi-walk.ts';
 import { runSync } from './run-sync.ts';
 import type { CatalogFile } from '../model/schema.ts';
 
@@ -55,13 +57,14 @@ export function readOpenapiChanges({ ref, dir, catalog, cliPath }: OpenapiChange
 }
 
 /** A file the check refuses before parsing (too deep, too many values) is not parsed here either. */
-function shallowDocFile(path: string, text: string): SourceFile | undefined {
-  return shapeProblem(text) === undefined ? docFile(path, text) : undefined;
+function shallowDocFile(path: string, text: string): DocFile | undefined {
+  const ready = readyText(text);
+  return 'problem' in ready ? undefined : docFile(path, text, ready.json);
 }
 
-function cached(read: (key: string) => SourceFile | undefined) {
-  const files = new Map<string, SourceFile | undefined>();
-  const keys = new Map<SourceFile, string>();
+function cached(read: (key: string) => DocFile | undefined) {
+  const files = new Map<string, DocFile | undefined>();
+  const keys = new Map<DocFile, string>();
   const get = (key: string) => {
     if (!files.has(key)) {
       const f = read(key);
@@ -70,10 +73,10 @@ function cached(read: (key: string) => SourceFile | undefined) {
     }
     return files.get(key);
   };
-  return { get, keyOf: (f: SourceFile) => keys.get(f)! };
+  return { get, keyOf: (f: DocFile) => keys.get(f)! };
 }
 
-function headSide(path: string, root: string): { root: SourceFile; source: DocSource } | undefined {
+function headSide(path: string, root: string): { root: DocFile; source: DocSource } | undefined {
   const files = cached((real) => {
     try {
       return shallowDocFile(displayPath(real), readConfined(real, root, OPENAPI_LIMITS.maxBytes));
@@ -102,7 +105,7 @@ function headSide(path: string, root: string): { root: SourceFile; source: DocSo
   return { root: rootFile, source };
 }
 
-function baseSide(ref: string, path: string): { root: SourceFile; source: DocSource } | undefined {
+function baseSide(ref: string, path: string): { root: DocFile; source: DocSource } | undefined {
   const git = (args: string[]) =>
     process.getBuiltinModule('node:child_process').execFileSync('git', args, { cwd: dirname(path), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: OPENAPI_LIMITS.maxBytes });
   let top: string;

@@ -1,6 +1,6 @@
 // Worker: read an OpenAPI document and every file its $refs reach with swagger-parser,
-// validate it, then walk the texts it read with `yaml` positions (openapi.ts) and hand
-// back positioned findings. Everything that parses runs here, within the worker's time
+// validate it, then walk the texts it read (openapi.ts: JSON.parse's data for JSON, `yaml`
+// positions for YAML) and hand back positioned findings. Everything that parses runs here, within the worker's time
 // and memory bound. Reads only files under `root`, none larger than `maxBytes`, nested
 // deeper or holding more values than OPENAPI_LIMITS allows (shapeProblem: no parser
 // recursion depends on the stack size, no parse exhausts the heap),
@@ -13,12 +13,12 @@ import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js
 import { readConfined } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, textPosition } from '../load/load.ts';
-import { shapeProblem, walkFiles, type OpenapiReadInput, type OpenapiReadOutput } from './openapi.ts';
+import { readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
 import { serveSync } from './serve-sync.ts';
 
 
 async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
-  const files: Record<string, string> = {};
+  const files = new Map<string, ReadText>();
   const problems: { message: string; pointer?: string }[] = [];
   /** Files refused by a bound, with why (swagger-parser would only say "Error reading file"). */
   const refused: { path: string; message: string }[] = [];
@@ -28,7 +28,7 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
     canRead: true,
     read(file: { url: string }) {
       if (!file.url.startsWith('file:') && !file.url.startsWith('/')) throw new Error(`not a local file: ${file.url}`);
-      if (Object.keys(files).length >= input.maxFiles) throw new Error(`more than ${input.maxFiles} files`);
+      if (files.size >= input.maxFiles) throw new Error(`more than ${input.maxFiles} files`);
       const path = file.url.startsWith('file:') ? fileURLToPath(file.url) : file.url;
       let text: string;
       try {
@@ -37,13 +37,14 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
         refused.push({ path, message: (err as Error).message });
         throw err;
       }
-      const tooLarge = shapeProblem(text);
-      if (tooLarge) {
+      const ready = readyText(text);
+      if ('problem' in ready) {
+        const tooLarge = ready.problem;
         limits.push({ file: displayPath(path), ...textPosition(text, tooLarge.at), severity: 'error', rule: 'openapi-file', message: tooLarge.message, hint: tooLarge.hint });
         refused.push({ path, message: tooLarge.message });
         throw new Error(tooLarge.message);
       }
-      files[realpathSync(path)] = text;
+      files.set(realpathSync(path), ready);
       return text;
     },
   };
