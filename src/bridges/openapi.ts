@@ -143,6 +143,11 @@ export interface ReadText {
 export function walkFiles(files: Map<string, ReadText>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
   const parsed = new Map<string, DocFile>();
   for (const [real, { text, json }] of files) parsed.set(real, docFile(displayPath(real), text, json));
+  return walkDocs(parsed, rootReal, problems, catalog, codes);
+}
+
+/** walkFiles on files already parsed (by real path): the same findings from either parse. */
+export function walkDocs(parsed: Map<string, DocFile>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
   const root = parsed.get(rootReal);
   if (!root) return { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
   const diagnostics: Diagnostic[] = [];
