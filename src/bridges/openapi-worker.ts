@@ -1,10 +1,10 @@
 // Worker: read an OpenAPI document and every file its $refs reach with swagger-parser,
 // validate it, then walk the texts it read (openapi.ts: JSON.parse's data for JSON, `yaml`
-// positions for YAML) and hand back positioned findings. Everything that parses runs here, within the worker's time
-// and memory bound. Reads only files under `root`, none larger than `maxBytes`, nested
-// deeper or holding more values than OPENAPI_LIMITS allows (shapeProblem: no parser
-// recursion depends on the stack size, no parse exhausts the heap),
-// no URLs.
+// positions for YAML) and hand back positioned findings. Everything that parses runs here,
+// within the worker's time and memory bound. Reads only files under `root`, none larger
+// than `maxBytes`, nested deeper than OPENAPI_LIMITS allows or, for YAML, holding more
+// values (readyText: no parser recursion depends on the stack size, no parse exhausts the
+// heap), no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';

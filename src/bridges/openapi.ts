@@ -37,6 +37,19 @@ export const OPENAPI_LIMITS = {
   nodes: 500_000,
 };
 
+/**
+ * The bounds for files of up to `maxMb` MB (`--openapi-max-mb`; 10 by default). The heap
+ * bound grows with it, about 50 times the file size: GitHub's 13 MB description needs a
+ * few hundred MB.
+ */
+export function openapiLimits(maxMb?: number): typeof OPENAPI_LIMITS {
+  if (maxMb === undefined) return OPENAPI_LIMITS;
+  return { ...OPENAPI_LIMITS, maxBytes: maxMb * 1e6, maxMemoryMb: Math.max(OPENAPI_LIMITS.maxMemoryMb, Math.ceil(maxMb * 51.2)) };
+}
+
+/** How to raise the size limit, for messages. */
+export const RAISE_SIZE = 'raise the limit with --openapi-max-mb <n> (errcat check and errcat init)';
+
 export interface OpenapiTarget {
   /** The document to read. */
   path: string;
@@ -65,7 +78,9 @@ export function openapiDiagnostics(
   catalogFile: SourceFile,
   codes: CodeInfo[],
   fromSetting: boolean,
+  maxMb?: number,
 ): Diagnostic[] {
+  const limits = openapiLimits(maxMb);
   const out: Diagnostic[] = [];
   const settingAt = fromSetting ? locate(catalogFile, ['openapi']) : { line: 1, col: 1 };
   const fileProblem = (message: string, hint: string) =>
@@ -86,12 +101,12 @@ export function openapiDiagnostics(
   // in the bounded worker: a document that would exhaust the heap or the time ends there.
   const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
     ownModuleUrl('./openapi-worker.ts', import.meta.url),
-    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles, catalog, codes: codes.map((c) => c.data) },
-    OPENAPI_LIMITS,
+    { path: rootReal, root: realpathSync(target.root), maxBytes: limits.maxBytes, maxFiles: limits.maxFiles, catalog, codes: codes.map((c) => c.data) },
+    limits,
   );
   if (!result.ok) {
     fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`,
-      `the check reads a document within ${OPENAPI_LIMITS.timeoutMs / 1000} s and ${OPENAPI_LIMITS.maxMemoryMb} MB of memory (fixed limits): make it smaller or simpler`);
+      `the check reads a document within ${limits.timeoutMs / 1000} s and ${limits.maxMemoryMb} MB of memory (the memory bound grows with --openapi-max-mb): make it smaller or simpler`);
     return out;
   }
   const { unreadable, diagnostics, declarations } = result.value;
@@ -99,7 +114,7 @@ export function openapiDiagnostics(
     if (diagnostics.length) out.push(...diagnostics);
     else {
       fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${unreadable}`,
-        /over the .* limit/.test(unreadable) ? `the limit is fixed: split the document into files joined by $ref (each up to ${OPENAPI_LIMITS.maxBytes / 1e6} MB)`
+        /over the .* limit/.test(unreadable) ? `${RAISE_SIZE}, e.g. --openapi-max-mb ${suggestedMb(unreadable)}; or split the document into files joined by $ref (each up to ${limits.maxBytes / 1e6} MB)`
           : 'fix the document so an OpenAPI parser can read it');
     }
     return out;
@@ -208,6 +223,12 @@ function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], 
       message: `no operation in ${docName} declares "${c.data.code}"`,
       hint: `add an example with this code to the responses that return it (${statusesOf(c.data).join(', ')}), or retire the code` });
   }
+}
+
+/** A limit above the size a message names (`is 12.9 MB, over the 10 MB limit`): the next multiple of 5. */
+function suggestedMb(message: string): number {
+  const size = Number(/is ([\d.]+) MB/.exec(message)?.[1] ?? 0);
+  return Math.min(100, Math.max(5, Math.ceil(size / 5) * 5 + (size % 5 === 0 ? 5 : 0)));
 }
 
 /** `404` matches 404, `4XX` any 4xx, `default` anything. */
