@@ -13,6 +13,7 @@ import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js
 import { readConfined } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, textPosition } from '../load/load.ts';
+import { standalone } from './openapi-standalone.ts';
 import { readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
 import { serveSync } from './serve-sync.ts';
 
@@ -23,6 +24,8 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   /** Files refused by a bound, with why (swagger-parser would only say "Error reading file"). */
   const refused: { path: string; message: string }[] = [];
   const limits: Diagnostic[] = [];
+  /** The texts read, by the path swagger-parser asks for: the root is read before it runs. */
+  const texts = new Map<string, string>();
   const reader = {
     order: 1,
     canRead: true,
@@ -30,6 +33,8 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
       if (!file.url.startsWith('file:') && !file.url.startsWith('/')) throw new Error(`not a local file: ${file.url}`);
       if (files.size >= input.maxFiles) throw new Error(`more than ${input.maxFiles} files`);
       const path = file.url.startsWith('file:') ? fileURLToPath(file.url) : file.url;
+      const known = texts.get(path);
+      if (known !== undefined) return known;
       let text: string;
       try {
         text = readConfined(path, input.root, input.maxBytes);
@@ -45,10 +50,23 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
         throw new Error(tooLarge.message);
       }
       files.set(realpathSync(path), ready);
+      texts.set(path, text);
       return text;
     },
   };
   try {
+    reader.read({ url: input.path });
+  } catch {
+    // Refused: reported from `refused` below.
+  }
+  try {
+    if (refused.length) throw new Error('refused');
+    const root = files.get(input.path)?.json?.value;
+    if (root !== undefined && standalone(root)) {
+      // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
+      validateSchema(root);
+      return walked(files, problems, limits, input);
+    }
     // validate() would dereference first, inlining a schema at every path that reaches
     // it: 31 schemas each `allOf` the next twice are 2^30 copies. bundle() keeps $refs
     // (external files pulled in once), and the OpenAPI schema accepts $refs where they
@@ -68,6 +86,10 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   }
   const rootRefused = refused.find((r) => r.path === input.path);
   if (rootRefused) return { unreadable: rootRefused.message, diagnostics: limits, declarations: [] };
+  return walked(files, problems, limits, input);
+}
+
+function walked(files: Map<string, ReadText>, problems: { message: string; pointer?: string }[], limits: Diagnostic[], input: OpenapiReadInput): OpenapiReadOutput {
   const found = walkFiles(files, realpathSync(input.path), problems, input.catalog, input.codes);
   found.diagnostics.push(...limits);
   return found;
