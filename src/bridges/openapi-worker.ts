@@ -7,7 +7,6 @@
 // heap), no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import SwaggerParser from '@apidevtools/swagger-parser';
 // The schema validation of SwaggerParser.validate, without its dereferencing (see read).
 import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 import { readConfined } from '../load/confined.ts';
@@ -72,6 +71,8 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
     // (external files pulled in once), and the OpenAPI schema accepts $refs where they
     // may stand, so validating the bundle is linear in the document's size. (validate()'s
     // other step, validateSpec, checks Swagger 2.0 only.)
+    // Loaded only here: a document validated as parsed never needs it.
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     const api = await new SwaggerParser().bundle(input.path, {
       resolve: { file: reader, http: false, external: true },
       timeoutMs: 20_000,
