@@ -1,6 +1,7 @@
 // `errcat check --openapi` on large real documents beside swagger-parser's own parse of the
 // same document (SwaggerParser.parse: read and JSON.parse, no $ref resolved, nothing
-// validated), and its validate() for scale. Each a fresh process, run in turns so a busy
+// validated); that parse plus the OpenAPI schema's validation (the least a check of the
+// document does: the check validates with the same code); and validate() for scale. Each a fresh process, run in turns so a busy
 // machine weighs on all alike; median wall time and median peak resident memory.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,8 @@ export interface OpenapiFigures {
   checkMiB: number;
   parseMs: number;
   parseMiB: number;
+  schemaMs: number;
+  schemaMiB: number;
   validateMs?: number;
   validateMiB?: number;
   /** What the check printed last (its summary line), to show it read the document. */
@@ -23,8 +26,13 @@ export interface OpenapiFigures {
 
 const PEER = `
 import SwaggerParser from '@apidevtools/swagger-parser';
+import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 const [how, path] = process.argv.slice(2);
-await (how === 'validate' ? SwaggerParser.validate(path) : SwaggerParser.parse(path));
+if (how === 'validate') await SwaggerParser.validate(path);
+else {
+  const api = await SwaggerParser.parse(path);
+  if (how === 'schema') validateSchema(api);
+}
 `;
 
 function median(values: number[]): number {
@@ -74,15 +82,18 @@ export function benchOpenapi(label: string, document: string, runs: number, with
   const check = () => run([resolve('bin/errcat.js'), 'check', join(dir, 'catalog'), '--openapi', doc, '--openapi-max-mb', maxMb], [0, 1]);
   // The peer script lives in the bench directory and imports swagger-parser from this checkout.
   const parse = () => run([peer, 'parse', doc], [0]);
+  const schema = () => run([peer, 'schema', doc], [0, 1]);
   const validate = () => run([peer, 'validate', doc], [0, 1]);
   const c: { ms: number; mib: number; out: string }[] = [];
   const p: typeof c = [];
+  const s: typeof c = [];
   const v: typeof c = [];
   check();
   parse();
   for (let i = 0; i < runs; i++) {
     c.push(check());
     p.push(parse());
+    s.push(schema());
     if (withValidate) v.push(validate());
   }
   const summary = c.at(-1)!.out.trim().split('\n').at(-1) ?? '';
@@ -90,6 +101,7 @@ export function benchOpenapi(label: string, document: string, runs: number, with
     label, mb, operations: operationsOf(doc), summary,
     checkMs: median(c.map((x) => x.ms)), checkMiB: median(c.map((x) => x.mib)),
     parseMs: median(p.map((x) => x.ms)), parseMiB: median(p.map((x) => x.mib)),
+    schemaMs: median(s.map((x) => x.ms)), schemaMiB: median(s.map((x) => x.mib)),
     ...(withValidate ? { validateMs: median(v.map((x) => x.ms)), validateMiB: median(v.map((x) => x.mib)) } : {}),
   };
 }

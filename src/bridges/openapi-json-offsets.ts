@@ -95,14 +95,23 @@ export function containerSpots(text: string, at: number): Map<string, Spot> {
   return spots;
 }
 
-/** How many strings in the text are keys (followed by a colon): with JSON.parse's count of keys, a duplicate shows. */
-export function keyTokens(text: string): number {
-  let count = 0;
+/**
+ * How many strings in the text are keys (followed by a colon): with JSON.parse's count of
+ * keys, a duplicate shows. And whether brackets nest deeper than `maxDepth` anywhere.
+ */
+export function keyTokens(text: string, maxDepth = Infinity): { keys: number; deeper: boolean } {
+  let keys = 0;
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== QUOTE) continue;
-    i = stringEnd(text, i);
-    if (text.charCodeAt(skipSpace(text, i)) === COLON) count++;
-    i--;
+    const c = text.charCodeAt(i);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) return { keys, deeper: true };
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+    else if (c === QUOTE) {
+      i = stringEnd(text, i);
+      if (text.charCodeAt(skipSpace(text, i)) === COLON) keys++;
+      i--;
+    }
   }
-  return count;
+  return { keys, deeper: false };
 }

@@ -93,15 +93,16 @@ export function docFile(path: string, text: string, json?: { value: unknown }): 
   return { path, text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) };
 }
 
-/** The file's data if it is JSON whose every key is unique, else undefined. */
-export function parseJson(text: string): { value: unknown } | undefined {
+/** The file's data if it is JSON whose every key is unique and whose brackets nest at most `maxDepth` deep, else undefined. */
+export function parseJson(text: string, maxDepth = Infinity): { value: unknown } | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text); // iterative in V8: no nesting exhausts the stack
   } catch {
     return undefined;
   }
-  return keyTokens(text) === keysIn(value) ? { value } : undefined;
+  const { keys, deeper } = keyTokens(text, maxDepth);
+  return !deeper && keys === keysIn(value) ? { value } : undefined;
 }
 
 /** Keys of every object in a JSON value (iterative: no recursion on the document's depth). */

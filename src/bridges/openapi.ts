@@ -255,18 +255,19 @@ function mapSource(files: Map<string, DocFile>): DocSource {
 export type ShapeProblem = { at: number; message: string; hint: string };
 
 /**
- * A file's text made ready for the walk, or why it is refused: the nesting is bounded
- * before any parser; then JSON (without duplicate keys) is parsed, at any number of values
- * within the size limit, and anything else is bounded in values for `yaml`'s positions parse.
+ * A file's text made ready for the walk, or why it is refused. JSON (without duplicate
+ * keys, brackets nested within the bound) is parsed, at any number of values within the
+ * size limit; anything else is bounded in nesting (estimated from indentation, brackets
+ * and indicators) before any parser, and in values for `yaml`'s positions parse.
  */
 export function readyText(text: string): { problem: ShapeProblem } | ReadText {
+  const json = parseJson(text, OPENAPI_LIMITS.nesting);
+  if (json) return { text, json };
   const deep = nestingPast(text, OPENAPI_LIMITS.nesting);
   if (deep !== undefined) {
     return { problem: { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
       hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' } };
   }
-  const json = parseJson(text);
-  if (json) return { text, json };
   const many = nodesPast(text, OPENAPI_LIMITS.nodes);
   if (many !== undefined) {
     return { problem: { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values in a YAML file (counting separators and indicators): not read`,

@@ -92,6 +92,10 @@ test('JSON with a duplicate key is read by yaml, which reports it', () => {
   // Not JSON at all, or JSON past the YAML value estimate: the estimate binds YAML only.
   assert.ok('problem' in readyText(`a: [${'1,'.repeat(600_000)}1]`));
   assert.ok(!('problem' in readyText(`[${'1,'.repeat(600_000)}1]`)));
+  // Brackets 1,000 deep are read; 1,001 are refused, as any text past the nesting bound is.
+  assert.ok(!('problem' in readyText(`${'['.repeat(1000)}${']'.repeat(1000)}`)));
+  const deep = readyText(`${'['.repeat(1001)}${']'.repeat(1001)}`);
+  assert.ok('problem' in deep && /nesting deeper than 1000 levels/.test(deep.problem.message));
 });
 
 const catalogOf = (dir: string) => ({
