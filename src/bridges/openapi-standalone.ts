@@ -1,11 +1,13 @@
-// Whether an OpenAPI document read as JSON can be validated as it is, without
+// Whether an OpenAPI document in one file can be validated as it is, without
 // swagger-parser's bundle(): bundling a document whose every $ref is internal and resolves
 // changes nothing the OpenAPI schema looks at (a $ref's string is not validated), yet it
 // crawls every $ref and costs more than the parse (3 s for a 12 MB document of 13,000
 // $refs). So a document that passes swagger-parser's own checks before bundling, and whose
 // $refs all point at values in the same document, is validated directly; any other (an
 // external file, a dangling or escaped $ref, Swagger 2.0, an unsupported version) is
-// bundled as before, so its messages stay swagger-parser's.
+// bundled as before, so its messages stay swagger-parser's. A JSON file's data is the
+// walk's own JSON.parse; a YAML file's is read as swagger-parser reads it (yamlData).
+import { JSON_SCHEMA, load } from 'js-yaml';
 
 /** swagger-parser's versions (lib/index.js). */
 const VERSIONS = ['3.1.0', '3.1.1', '3.1.2', '3.0.0', '3.0.1', '3.0.2', '3.0.3', '3.0.4'];
@@ -49,4 +51,20 @@ function resolves(doc: Json, ref: unknown): boolean {
     node = (node as Json)[token];
   }
   return true;
+}
+
+/**
+ * A YAML file's data as swagger-parser reads it (json-schema-ref-parser's YAML parser:
+ * js-yaml's JSON schema, else its default one), or undefined where it would fail.
+ */
+export function yamlData(text: string): unknown {
+  try {
+    return load(text, { schema: JSON_SCHEMA });
+  } catch {
+    try {
+      return load(text);
+    } catch {
+      return undefined;
+    }
+  }
 }

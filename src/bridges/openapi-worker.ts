@@ -12,7 +12,7 @@ import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js
 import { readConfined } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, textPosition } from '../load/load.ts';
-import { standalone } from './openapi-standalone.ts';
+import { standalone, yamlData } from './openapi-standalone.ts';
 import { readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
 import { serveSync } from './serve-sync.ts';
 
@@ -60,7 +60,9 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   }
   try {
     if (refused.length) throw new Error('refused');
-    const root = files.get(input.path)?.json?.value;
+    const read = files.get(input.path);
+    // A .yaml/.yml file is one swagger-parser reads with its YAML parser alone.
+    const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? yamlData(read.text) : undefined;
     if (root !== undefined && standalone(root)) {
       // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
       validateSchema(root);

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 import { generateOpenapi } from '../../bench/openapi-doc.ts';
-import { standalone } from '../../src/bridges/openapi-standalone.ts';
+import { standalone, yamlData } from '../../src/bridges/openapi-standalone.ts';
 
 const doc = (extra: Record<string, unknown> = {}) => ({
   openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: { '/a': { get: { responses: { 404: { $ref: '#/components/responses/NotFound' } } } } },
@@ -62,4 +62,29 @@ test('a standalone document: the validator finds the same in it as in its bundle
     assert.deepEqual(problems(api), problems(bundled), name);
     if (name !== 'generated' && name !== '3.1') assert.ok(problems(api).length > 0, `${name} has problems to find`);
   }
+  // YAML, read as swagger-parser's YAML parser reads it: anchors, and scalars other schemas read otherwise (yes, 0x10, a date).
+  const yaml = `openapi: 3.0.3
+info: { title: T, version: 2001-01-01 }
+paths:
+  /a:
+    get:
+      responses:
+        '404': &nf
+          description: yes
+          content:
+            application/json:
+              schema: { type: object, maxLength: 0x10, $ref: '#/components/schemas/E' }
+        '410': *nf
+components:
+  schemas:
+    E: { type: object, nullable: no }
+`;
+  const file = join(dir, 'doc.yaml');
+  writeFileSync(file, yaml);
+  const data = yamlData(yaml);
+  assert.ok(standalone(data));
+  const bundled = await new SwaggerParser().bundle(file, { resolve: { http: false } } as never);
+  assert.deepEqual(problems(data), problems(bundled));
+  assert.ok(problems(data).length > 0, 'the YAML document has problems to find');
+  assert.equal(yamlData('a: [1'), undefined);
 });
