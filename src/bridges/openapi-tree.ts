@@ -40,8 +40,11 @@ export class JsonNode {
     return Array.isArray(this.value) ? 'seq' : 'map';
   }
 
+  /** A mapping's value at `key`, or a sequence's item at index `key` (never an array's `length`). */
   child(key: string): JsonNode | undefined {
-    if (this.kind === 'scalar' || !Object.hasOwn(this.value as object, key)) return undefined;
+    const kind = this.kind;
+    if (kind === 'scalar') return undefined;
+    if (kind === 'seq' ? !/^(0|[1-9]\d*)$/.test(key) || Number(key) >= (this.value as unknown[]).length : !Object.hasOwn(this.value as object, key)) return undefined;
     this.kids ??= new Map();
     let kid = this.kids.get(key);
     if (!kid) this.kids.set(key, (kid = new JsonNode(this.text, (this.value as Record<string, unknown>)[key], this, key)));
@@ -133,7 +136,7 @@ export function kindOf(node: DocNode | undefined): Kind {
 
 /** The value of a mapping's key, aliases followed. */
 export function childOf(file: DocFile, node: DocNode, key: string): DocNode | undefined {
-  if (node instanceof JsonNode) return node.child(key);
+  if (node instanceof JsonNode) return node.kind === 'map' ? node.child(key) : undefined;
   if (!isMap(node)) return undefined;
   return asNode(unalias(file, node.get(key, true)));
 }

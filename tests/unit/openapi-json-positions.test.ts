@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { isMap, isSeq, parse, parseDocument, type Node } from 'yaml';
 import { readyText, walkDocs } from '../../src/bridges/openapi.ts';
-import { docFile, itemsOf, offsetOf, pairsOf, parseJson, type DocFile, type DocNode } from '../../src/bridges/openapi-tree.ts';
+import { childOf, docFile, itemsOf, offsetOf, pairsOf, parseJson, scalarValue, type DocFile, type DocNode } from '../../src/bridges/openapi-tree.ts';
 import type { CatalogFile, CodeFile } from '../../src/model/schema.ts';
 
 /** The file as the walk read it before: `yaml` with positions, whatever the text. */
@@ -89,6 +89,13 @@ test('JSON with a duplicate key is read by yaml, which reports it', () => {
   assert.equal(parseJson(text), undefined);
   assert.ok(docFile('x.json', text).doc?.errors.length);
   assert.ok(parseJson('{"paths": {}, "x": {"paths": 1}}'));
+  // A key is looked up in a mapping only: an array has no `length` member, as in yaml's reading.
+  const arrays = docFile('x.json', '{"a": [1, 2], "__proto__": {"b": 1}}');
+  const a = childOf(arrays, arrays.json!, 'a')!;
+  assert.equal(childOf(arrays, a, 'length'), undefined);
+  assert.equal(childOf(arrays, a, '0'), undefined);
+  assert.equal(scalarValue(itemsOf(arrays, a)[1]), 2);
+  assert.equal(scalarValue(childOf(arrays, childOf(arrays, arrays.json!, '__proto__')!, 'b')), 1);
   // Not JSON at all, or JSON past the YAML value estimate: the estimate binds YAML only.
   assert.ok('problem' in readyText(`a: [${'1,'.repeat(600_000)}1]`));
   assert.ok(!('problem' in readyText(`[${'1,'.repeat(600_000)}1]`)));
