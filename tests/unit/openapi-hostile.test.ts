@@ -118,6 +118,14 @@ test('a 13 MB document is refused by a message that names the 10 MB limit and ho
   for (const bad of ['0', '-1', 'ten', '101', '']) assert.equal(check(dir, ['--openapi-max-mb', bad]).code, 2, bad);
 });
 
+test('a $ref\'d file past the size limit: the warning names it, the limit and how to raise it', () => {
+  const dir = apiRepo();
+  writeFileSync(join(dir, 'responses.yaml'), `RateLimited: { description: x }\nx-pad: "${'a'.repeat(11e6)}"\n`);
+  const r = check(dir);
+  assert.match(r.out, /openapi-valid +OpenAPI document: .*responses\.yaml is 11\.0 MB, over the 10 MB limit for one file +hint: a file it \$refs is too large: raise the limit with --openapi-max-mb <n> .*e\.g\. --openapi-max-mb 15/);
+  assert.doesNotMatch(check(dir, ['--openapi-max-mb', '15']).out, /over the .* limit/);
+});
+
 test('a 9.9 MB JSON document of five million small values is read: JSON is bounded by its size alone', () => {
   const dir = apiRepo([['catalog/catalog.yaml', 'openapi: ../openapi.yaml', 'openapi: ../openapi.json']]);
   const n = Math.floor((9.9e6 - 100) / 2);
