@@ -1,12 +1,14 @@
 // npm run bench [-- --sizes 100,1000,10000]: generates catalogs, measures, prints a table
 // and writes bench/RESULTS.md. `--only startup,throttle` measures those sections alone
-// (startup, check, sources, site, dev, throttle, fair) and replaces just them in RESULTS.md.
+// (startup, check, sources, openapi, site, dev, throttle, fair) and replaces just them in RESULTS.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCheck, type CheckFigures } from './check.ts';
 import { benchSources, type SourceFigures } from './sources.ts';
+import { benchOpenapi, generatedDocument, type OpenapiFigures } from './openapi.ts';
 import { generateCatalog } from './generate.ts';
 import { benchStartup, buildBundle, startupTable, type StartupFigures } from './startup.ts';
 import { benchDev, type DevFigures } from './dev.ts';
@@ -30,6 +32,11 @@ const { values } = parseArgs({
     'startup-runs': { type: 'string', default: '9' },
     only: { type: 'string' },
     'source-files': { type: 'string', default: '5000' },
+    /** Real OpenAPI documents (absent ones are skipped): GitHub's, copied under .tmp/ (never committed). */
+    'openapi-docs': { type: 'string', default: '.tmp/api.github.com.json' },
+    /** Operations of the generated GitHub-shaped document (about 9 KB each). */
+    'openapi-operations': { type: 'string', default: '1450' },
+    'openapi-runs': { type: 'string', default: '5' },
     out: { type: 'string' },
   },
 });
@@ -115,6 +122,34 @@ for (const n of want('sources') ? values['source-files'].split(',').map(Number).
   console.error(`sources ${n}: ${f.scanMs.toFixed(0)} ms (floor ${f.floorMs.toFixed(0)} ms)`);
 }
 end('sources');
+
+// check --openapi on large documents beside swagger-parser's parse of the same document.
+const openapiRows: OpenapiFigures[] = [];
+const openapiSkipped: string[] = [];
+begin('openapi');
+if (want('openapi')) {
+  buildBundle();
+  const docs: [string, string][] = list(values['openapi-docs']).map((p) => [basename(p), p]);
+  for (const n of list(values['openapi-operations']).map(Number)) docs.push([`generated, ${n.toLocaleString('en-US')} operations`, generatedDocument(n)]);
+  for (const [label, path] of docs) {
+    if (!existsSync(path)) {
+      openapiSkipped.push(path);
+      continue;
+    }
+    const f = benchOpenapi(label, path, Number(values['openapi-runs']), true);
+    openapiRows.push(f);
+    console.error(`openapi ${label}: check ${f.checkMs.toFixed(0)} ms ${f.checkMiB.toFixed(0)} MiB; parse ${f.parseMs.toFixed(0)} ms ${f.parseMiB.toFixed(0)} MiB`);
+  }
+}
+end('openapi');
+const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const goal = (ratio: number) => (ratio <= 2 ? '(met)' : '(missed)');
+const openapiTable = [
+  '| document | MB | operations | check --openapi | peak | swagger-parser parse | peak | check / parse: time | memory | parse + schema validation | peak | check / that | swagger-parser validate() | peak |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...openapiRows.map((r) => `| ${r.label} | ${r.mb.toFixed(1)} | ${r.operations.toLocaleString('en-US')} | ${sec(r.checkMs)} | ${r.checkMiB.toFixed(0)} MiB | ${sec(r.parseMs)} | ${r.parseMiB.toFixed(0)} MiB | ${x(r.checkMs, r.parseMs)} ${goal(r.checkMs / r.parseMs)} | ${x(r.checkMiB, r.parseMiB)} ${goal(r.checkMiB / r.parseMiB)} | ${sec(r.schemaMs)} | ${r.schemaMiB.toFixed(0)} MiB | ${x(r.checkMs, r.schemaMs)} | ${r.validateMs === undefined ? '' : sec(r.validateMs)} | ${r.validateMiB === undefined ? '' : `${r.validateMiB.toFixed(0)} MiB`} |`),
+].join('\n');
 
 // The site: our build of a catalog beside a bare Starlight build of the same text.
 interface LinkRow {
@@ -325,6 +360,33 @@ beat that floor; the js-yaml column is the floor of what it actually does. Media
 least ${runs} runs (more for small catalogs) after a warm-up, in one process.
 
 ${table}`,
+  openapi: `## Large OpenAPI documents
+
+\`errcat check <catalog> --openapi <doc> --openapi-max-mb <size + 1>\` (the bundled CLI, a
+new catalog from \`errcat init\`, so the time is the document's) beside swagger-parser's own
+parse of the same document (\`SwaggerParser.parse\`: read and \`JSON.parse\`, no \`$ref\`
+followed, nothing validated), that parse followed by swagger-parser's OpenAPI schema
+validation (the validator the check runs too), and, for scale, its \`validate()\`
+(dereference and validate).
+The check reads, validates (the OpenAPI schema) and walks the document and compares it
+with the catalog. Each figure is the median of ${values['openapi-runs']} fresh processes run in
+turns (check, parse, parse + schema validation, validate), after a warm-up; peak is the process's peak resident memory
+(its worker thread included). Goal: the check within 2× of the parse in time and memory
+("met" or "missed" beside the ratio).
+GitHub's description is read from \`${values['openapi-docs']}\` when present (copy it there;
+it is never committed)${openapiSkipped.length ? `; not present in this run: ${openapiSkipped.map((p) => `\`${p}\``).join(', ')}` : ''}. The generated document
+(\`bench/openapi-doc.ts\`) is shaped like it: resources with list, get, create, update and
+delete operations, shared parameters, schemas, examples and error responses by \`$ref\`,
+long descriptions.
+
+${openapiTable}
+
+What the check does beyond the parse: the OpenAPI schema's validation (swagger-parser's
+own validator, compiled anew in each run), the walk of every operation's responses with
+\`$ref\`s followed, the line and column of each finding, and the CLI's own start and the
+catalog's check. A JSON document is parsed once (\`JSON.parse\`; positions are found by
+scanning the text only where a finding needs one), and one whose \`$ref\`s all stay inside
+it is validated without swagger-parser's bundling.`,
   sources: `## Server-source scan
 
 A generated tree of TypeScript handler modules (12 functions each, one in four throwing
@@ -425,5 +487,5 @@ ${Object.entries(sections).map(([name, text]) => marked(name, text)).join('\n\n'
   const notes = markerOf('notes').exec(previous)?.[0];
   if (notes) report = `${report.trimEnd()}\n\n${notes}\n`;
 }
-console.log(only ? only.map((n) => sections[n]).join('\n\n') : `\n${table}\n\n${sourceTable}\n\n${siteTable}\n\n${linkTable}\n\n${weightTable}\n\n${devTable}\n\n${throttleTable}\n\n${fairTable}`);
+console.log(only ? only.map((n) => sections[n]).join('\n\n') : `\n${table}\n\n${openapiTable}\n\n${sourceTable}\n\n${siteTable}\n\n${linkTable}\n\n${weightTable}\n\n${devTable}\n\n${throttleTable}\n\n${fairTable}`);
 writeFileSync(path, report);

@@ -6,28 +6,28 @@
 // no error response. Each finding is reported once, at the node it is about.
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { isProblem, mediaTypeOf, problemTypeUri, shapeOfCode } from '../model/envelope.ts';
-import { type SourceFile } from '../load/load.ts';
 import { docsUrlFor, expectedHeaders, statusesOf } from '../model/model.ts';
 import type { BareOperation, Declaration, Loc } from './openapi-declarations.ts';
+import { offsetOf, scalarValue } from './openapi-tree.ts';
+import type { ReportAt } from './openapi-walk.ts';
 import { extensionNameProblem, uriReferenceProblem } from '../model/problem-members.ts';
 import type { CatalogFile, CodeFile, Shape } from '../model/schema.ts';
-
-type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
 
 export function responseDiagnostics(declarations: Declaration[], bare: BareOperation[], catalog: CatalogFile, codes: CodeFile[], report: ReportAt): void {
   const byCode = new Map(codes.map((c) => [c.code, c]));
   const seen = new Set<string>();
   // A node reached through several operations (a shared response, component or alias) is reported once.
   const at = (loc: Loc, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string, key = '') => {
-    const id = `${rule}:${loc.file.path}:${loc.node.range?.[0]}:${key}`;
+    const offset = offsetOf(loc.node);
+    const id = `${rule}:${loc.file.path}:${offset}:${key}`;
     if (seen.has(id)) return;
     seen.add(id);
-    report(loc.file, loc.node.range?.[0] ?? 0, severity, rule, message, hint);
+    report(loc.file, offset, severity, rule, message, hint);
   };
   for (const d of declarations) {
     const code = byCode.get(d.code);
     if (!code || d.shared) continue;
-    const codeAt: Loc = { file: d.file, node: { range: [d.offset, d.offset, d.offset] } as never };
+    const codeAt: Loc = { file: d.file, node: d.node };
     const shape = shapeOfCode(code, catalog);
     const expected = mediaTypeOf(shape);
     const media = d.response.media;
@@ -60,7 +60,7 @@ type At = (loc: Loc, severity: Diagnostic['severity'], rule: Diagnostic['rule'],
 function members(d: Declaration, code: CodeFile, shape: Shape, catalog: CatalogFile, at: At) {
   const value = (name: string) => {
     const loc = name ? d.members.get(name) : undefined;
-    return loc && { loc, value: (loc.node as { value?: unknown }).value };
+    return loc && { loc, value: scalarValue(loc.node) };
   };
   const say = `${d.where} ${d.kind === 'enum' ? 'states' : 'shows'} for "${d.code}"`;
   const statuses = statusesOf(code);
@@ -80,7 +80,7 @@ function members(d: Declaration, code: CodeFile, shape: Shape, catalog: CatalogF
     const bad = instance && uriReferenceProblem(instance.value);
     if (bad) at(instance!.loc, 'error', 'problem-instance', `${say} ${bad}`, 'write "instance" as a URI reference, e.g. /orders/ord_42 or urn:uuid:...');
     for (const key of d.keys) {
-      const name = String((key.node as { value?: unknown }).value);
+      const name = String(scalarValue(key.node));
       const problem = shape.fields.some((f) => f.name === name) ? undefined : extensionNameProblem(name);
       if (problem) at(key, 'warning', 'problem-extension-name', `${d.where}: ${problem}`, 'RFC 9457 extension members are letters, digits and "_", at least three characters, starting with a letter');
     }
@@ -124,12 +124,12 @@ function coverage(declarations: Declaration[], bare: BareOperation[], codes: Cod
     const own = mine.filter((d) => !d.shared);
     if (mine.length > 0 && own.length === 0) {
       const d = mine[0]!;
-      at({ file: d.file, node: { range: [d.offset] } as never }, 'warning', 'openapi-coverage',
+      at({ file: d.file, node: d.node }, 'warning', 'openapi-coverage',
         `"${c.code}" appears only in ${d.where}'s shared list of codes: no operation says it can return it`,
         `add an example with "${c.code}" to the responses that return it (${statusesOf(c).join(', ')})`);
     } else if (own.length > 0 && own.every((d) => d.status === 'default')) {
       const d = own[0]!;
-      at({ file: d.file, node: { range: [d.offset] } as never }, 'warning', 'openapi-coverage',
+      at({ file: d.file, node: d.node }, 'warning', 'openapi-coverage',
         `"${c.code}" is declared only under \`default\` (${d.operation}), so its status ${statusesOf(c).join(', ')} is never declared`,
         `declare it under ${statusesOf(c).join(' or ')} as well`);
     }

@@ -1,19 +1,20 @@
 // What the OpenAPI walk (openapi.ts) hands the comparison of responses (openapi-compare.ts):
-// a code's place in the document, with its response's facts, as `yaml` nodes. A module of
-// its own, so the walk and the comparison import it and not each other.
-import type { Node } from 'yaml';
-import type { SourceFile } from '../load/load.ts';
+// a code's place in the document, with its response's facts, as nodes of either parse
+// (openapi-tree.ts). A module of its own, so the walk and the comparison import it and not
+// each other.
+import type { DocFile, DocNode } from './openapi-tree.ts';
 
 export interface Loc {
-  file: SourceFile;
-  node: Node;
+  file: DocFile;
+  node: DocNode;
 }
 
 /** Where a code appears in the document. */
 export interface Declaration {
   code: string;
-  file: SourceFile;
-  offset: number;
+  file: DocFile;
+  /** The code's own node (its offset is looked up only when needed: JSON files scan for it). */
+  node: DocNode;
   /** `GET /orders/{id} 404 example "x"`, for messages. */
   where: string;
   /** `GET /orders/{id} 404`. */

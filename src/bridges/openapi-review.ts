@@ -6,8 +6,10 @@ import { ownModuleUrl } from '../own-module.ts';
 import { realpathSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { insideRoot, readConfined } from '../load/confined.ts';
-import { displayPath, type SourceFile } from '../load/load.ts';
-import { declaredCodes, docFile, OPENAPI_LIMITS, openapiTarget, shapeProblem, type DocSource } from './openapi.ts';
+import { displayPath } from '../load/load.ts';
+import { declaredCodes, openapiLimits, openapiTarget, readyText } from './openapi.ts';
+import { docFile, type DocFile } from './openapi-tree.ts';
+import type { DocSource } from './openapi-walk.ts';
 import { runSync } from './run-sync.ts';
 import type { CatalogFile } from '../model/schema.ts';
 
@@ -24,6 +26,8 @@ export interface OpenapiChangesInput {
   dir: string;
   catalog: CatalogFile;
   cliPath?: string;
+  /** `--openapi-max-mb`. */
+  maxMb?: number;
 }
 
 /**
@@ -31,19 +35,20 @@ export interface OpenapiChangesInput {
  * memory bound for OpenAPI documents: a document too large for it is reported by the
  * check itself (openapi-file), and the review then has no OpenAPI side.
  */
-export function openapiChanges(ref: string, dir: string, catalog: CatalogFile, cliPath?: string): OpenapiChanges | undefined {
+export function openapiChanges(ref: string, dir: string, catalog: CatalogFile, cliPath?: string, maxMb?: number): OpenapiChanges | undefined {
   if (openapiTarget(dir, catalog, cliPath) === undefined) return undefined;
-  const result = runSync<OpenapiChangesInput, OpenapiChanges | undefined>(ownModuleUrl('./openapi-review-worker.ts', import.meta.url), { ref, dir, catalog, cliPath }, OPENAPI_LIMITS);
+  const result = runSync<OpenapiChangesInput, OpenapiChanges | undefined>(ownModuleUrl('./openapi-review-worker.ts', import.meta.url), { ref, dir, catalog, cliPath, maxMb }, openapiLimits(maxMb));
   return result.ok ? result.value : undefined;
 }
 
 /** openapiChanges in this thread (the worker's side). */
-export function readOpenapiChanges({ ref, dir, catalog, cliPath }: OpenapiChangesInput): OpenapiChanges | undefined {
+export function readOpenapiChanges({ ref, dir, catalog, cliPath, maxMb }: OpenapiChangesInput): OpenapiChanges | undefined {
   const target = openapiTarget(dir, catalog, cliPath);
   if (!target) return undefined;
-  const head = headSide(target.path, target.root);
+  const { maxBytes } = openapiLimits(maxMb);
+  const head = headSide(target.path, target.root, maxBytes);
   if (!head) return undefined;
-  const base = baseSide(ref, target.path);
+  const base = baseSide(ref, target.path, maxBytes);
   const now = declaredCodes(head.root, head.source, catalog);
   const before = base ? declaredCodes(base.root, base.source, catalog) : new Set<string>();
   return {
@@ -55,13 +60,14 @@ export function readOpenapiChanges({ ref, dir, catalog, cliPath }: OpenapiChange
 }
 
 /** A file the check refuses before parsing (too deep, too many values) is not parsed here either. */
-function shallowDocFile(path: string, text: string): SourceFile | undefined {
-  return shapeProblem(text) === undefined ? docFile(path, text) : undefined;
+function shallowDocFile(path: string, text: string): DocFile | undefined {
+  const ready = readyText(text);
+  return 'problem' in ready ? undefined : docFile(path, text, ready.json);
 }
 
-function cached(read: (key: string) => SourceFile | undefined) {
-  const files = new Map<string, SourceFile | undefined>();
-  const keys = new Map<SourceFile, string>();
+function cached(read: (key: string) => DocFile | undefined) {
+  const files = new Map<string, DocFile | undefined>();
+  const keys = new Map<DocFile, string>();
   const get = (key: string) => {
     if (!files.has(key)) {
       const f = read(key);
@@ -70,13 +76,13 @@ function cached(read: (key: string) => SourceFile | undefined) {
     }
     return files.get(key);
   };
-  return { get, keyOf: (f: SourceFile) => keys.get(f)! };
+  return { get, keyOf: (f: DocFile) => keys.get(f)! };
 }
 
-function headSide(path: string, root: string): { root: SourceFile; source: DocSource } | undefined {
+function headSide(path: string, root: string, maxBytes: number): { root: DocFile; source: DocSource } | undefined {
   const files = cached((real) => {
     try {
-      return shallowDocFile(displayPath(real), readConfined(real, root, OPENAPI_LIMITS.maxBytes));
+      return shallowDocFile(displayPath(real), readConfined(real, root, maxBytes));
     } catch {
       return undefined;
     }
@@ -102,9 +108,9 @@ function headSide(path: string, root: string): { root: SourceFile; source: DocSo
   return { root: rootFile, source };
 }
 
-function baseSide(ref: string, path: string): { root: SourceFile; source: DocSource } | undefined {
+function baseSide(ref: string, path: string, maxBytes: number): { root: DocFile; source: DocSource } | undefined {
   const git = (args: string[]) =>
-    process.getBuiltinModule('node:child_process').execFileSync('git', args, { cwd: dirname(path), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: OPENAPI_LIMITS.maxBytes });
+    process.getBuiltinModule('node:child_process').execFileSync('git', args, { cwd: dirname(path), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: maxBytes });
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel']).trim();

@@ -1,35 +1,39 @@
 // Worker: read an OpenAPI document and every file its $refs reach with swagger-parser,
-// validate it, then walk the texts it read with `yaml` positions (openapi.ts) and hand
-// back positioned findings. Everything that parses runs here, within the worker's time
-// and memory bound. Reads only files under `root`, none larger than `maxBytes`, nested
-// deeper or holding more values than OPENAPI_LIMITS allows (shapeProblem: no parser
-// recursion depends on the stack size, no parse exhausts the heap),
-// no URLs.
+// validate it, then walk the texts it read (openapi.ts: JSON.parse's data for JSON, `yaml`
+// positions for YAML) and hand back positioned findings. Everything that parses runs here,
+// within the worker's time and memory bound. Reads only files under `root`, none larger
+// than `maxBytes`, nested deeper than OPENAPI_LIMITS allows or, for YAML, holding more
+// values (readyText: no parser recursion depends on the stack size, no parse exhausts the
+// heap), no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import SwaggerParser from '@apidevtools/swagger-parser';
 // The schema validation of SwaggerParser.validate, without its dereferencing (see read).
 import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 import { readConfined } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, textPosition } from '../load/load.ts';
-import { shapeProblem, walkFiles, type OpenapiReadInput, type OpenapiReadOutput } from './openapi.ts';
+import { standalone, yamlData } from './openapi-standalone.ts';
+import { readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
 import { serveSync } from './serve-sync.ts';
 
 
 async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
-  const files: Record<string, string> = {};
+  const files = new Map<string, ReadText>();
   const problems: { message: string; pointer?: string }[] = [];
   /** Files refused by a bound, with why (swagger-parser would only say "Error reading file"). */
   const refused: { path: string; message: string }[] = [];
   const limits: Diagnostic[] = [];
+  /** The texts read, by the path swagger-parser asks for: the root is read before it runs. */
+  const texts = new Map<string, string>();
   const reader = {
     order: 1,
     canRead: true,
     read(file: { url: string }) {
       if (!file.url.startsWith('file:') && !file.url.startsWith('/')) throw new Error(`not a local file: ${file.url}`);
-      if (Object.keys(files).length >= input.maxFiles) throw new Error(`more than ${input.maxFiles} files`);
+      if (files.size >= input.maxFiles) throw new Error(`more than ${input.maxFiles} files`);
       const path = file.url.startsWith('file:') ? fileURLToPath(file.url) : file.url;
+      const known = texts.get(path);
+      if (known !== undefined) return known;
       let text: string;
       try {
         text = readConfined(path, input.root, input.maxBytes);
@@ -37,22 +41,40 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
         refused.push({ path, message: (err as Error).message });
         throw err;
       }
-      const tooLarge = shapeProblem(text);
-      if (tooLarge) {
+      const ready = readyText(text);
+      if ('problem' in ready) {
+        const tooLarge = ready.problem;
         limits.push({ file: displayPath(path), ...textPosition(text, tooLarge.at), severity: 'error', rule: 'openapi-file', message: tooLarge.message, hint: tooLarge.hint });
         refused.push({ path, message: tooLarge.message });
         throw new Error(tooLarge.message);
       }
-      files[realpathSync(path)] = text;
+      files.set(realpathSync(path), ready);
+      texts.set(path, text);
       return text;
     },
   };
   try {
+    reader.read({ url: input.path });
+  } catch {
+    // Refused: reported from `refused` below.
+  }
+  try {
+    if (refused.length) throw new Error('refused');
+    const read = files.get(input.path);
+    // A .yaml/.yml file is one swagger-parser reads with its YAML parser alone.
+    const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? yamlData(read.text) : undefined;
+    if (root !== undefined && standalone(root)) {
+      // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
+      validateSchema(root);
+      return walked(files, problems, limits, input);
+    }
     // validate() would dereference first, inlining a schema at every path that reaches
     // it: 31 schemas each `allOf` the next twice are 2^30 copies. bundle() keeps $refs
     // (external files pulled in once), and the OpenAPI schema accepts $refs where they
     // may stand, so validating the bundle is linear in the document's size. (validate()'s
     // other step, validateSpec, checks Swagger 2.0 only.)
+    // Loaded only here: a document validated as parsed never needs it.
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     const api = await new SwaggerParser().bundle(input.path, {
       resolve: { file: reader, http: false, external: true },
       timeoutMs: 20_000,
@@ -67,6 +89,10 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   }
   const rootRefused = refused.find((r) => r.path === input.path);
   if (rootRefused) return { unreadable: rootRefused.message, diagnostics: limits, declarations: [] };
+  return walked(files, problems, limits, input);
+}
+
+function walked(files: Map<string, ReadText>, problems: { message: string; pointer?: string }[], limits: Diagnostic[], input: OpenapiReadInput): OpenapiReadOutput {
   const found = walkFiles(files, realpathSync(input.path), problems, input.catalog, input.codes);
   found.diagnostics.push(...limits);
   return found;

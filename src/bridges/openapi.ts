@@ -1,16 +1,16 @@
 // OpenAPI in: compare the API's own OpenAPI document with the catalog. swagger-parser
 // (in a bounded worker) reads the document and the files its $refs reach and validates
-// it; this module walks the same texts with `yaml` positions, following $refs itself, so
-// every finding points at a line and column of the file it is in:
+// it; this module walks the same texts (openapi-walk.ts: JSON.parse's data for a JSON file,
+// `yaml`'s positions parse for YAML), following $refs itself, so every finding points at a
+// line and column of the file it is in:
 // - a code in an error example or a code enum that the catalog lacks (error);
 // - a response whose status is not the catalog's status for a code it shows (error);
 // - a catalog code that no operation declares (warning; retired codes and codes without a code field excepted);
 // - what a response states beside a code, against the catalog (openapi-compare.ts).
-// The walk and the comparison of responses run in the worker, on its `yaml` nodes; only
+// The walk and the comparison of responses run in the worker, on its parsed nodes; only
 // plain findings (diagnostics, placed declarations) come back.
 import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Scalar } from 'yaml';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, locate, position, type SourceFile } from '../load/load.ts';
 import { statusesOf } from '../model/model.ts';
@@ -21,7 +21,9 @@ import { runSync } from './run-sync.ts';
 import { insideRoot } from '../load/confined.ts';
 import { closest } from '../load/suggest.ts';
 import { responseDiagnostics } from './openapi-compare.ts';
-import type { BareOperation, Declaration, Loc, ResponseFacts } from './openapi-declarations.ts';
+import type { Declaration } from './openapi-declarations.ts';
+import { docFile, offsetOf, parseJson, type DocFile } from './openapi-tree.ts';
+import { Walker, type DocSource } from './openapi-walk.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
 export const OPENAPI_LIMITS = {
@@ -29,15 +31,24 @@ export const OPENAPI_LIMITS = {
   maxFiles: 200,
   timeoutMs: 60_000,
   maxMemoryMb: 512,
-  /** Nesting estimate (nestingPast) a file may reach: about 300 levels of indented JSON, 1,000 of brackets. */
+  /** Nesting a file may reach: in JSON, levels of brackets; in YAML, nestingPast's estimate (about 300 levels of indentation, 1,000 of brackets). */
   nesting: 1000,
-  /** Values one file may hold (estimated from the text): `yaml`'s positions parse of millions exhausts the heap. */
+  /** Values one YAML file may hold (estimated from the text): `yaml`'s positions parse of millions exhausts the heap. JSON files are read with JSON.parse, and only their size is bounded. */
   nodes: 500_000,
 };
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const MAX_DEPTH = 64;
-/** RFC 9457 members an example or schema may state beside the code. */
-const PROBLEM_MEMBERS = ['type', 'title', 'status', 'instance', 'doc_url', 'docs_url'];
+
+/**
+ * The bounds for files of up to `maxMb` MB (`--openapi-max-mb`; 10 by default). The heap
+ * bound grows with it, about 50 times the file size (a 13 MB JSON document peaked at
+ * 185 MiB for the whole check).
+ */
+export function openapiLimits(maxMb?: number): typeof OPENAPI_LIMITS {
+  if (maxMb === undefined) return OPENAPI_LIMITS;
+  return { ...OPENAPI_LIMITS, maxBytes: maxMb * 1e6, maxMemoryMb: Math.max(OPENAPI_LIMITS.maxMemoryMb, Math.ceil(maxMb * 51.2)) };
+}
+
+/** How to raise the size limit, for messages. */
+export const RAISE_SIZE = 'raise the limit with --openapi-max-mb <n> (errcat check and errcat init)';
 
 export interface OpenapiTarget {
   /** The document to read. */
@@ -67,7 +78,9 @@ export function openapiDiagnostics(
   catalogFile: SourceFile,
   codes: CodeInfo[],
   fromSetting: boolean,
+  maxMb?: number,
 ): Diagnostic[] {
+  const limits = openapiLimits(maxMb);
   const out: Diagnostic[] = [];
   const settingAt = fromSetting ? locate(catalogFile, ['openapi']) : { line: 1, col: 1 };
   const fileProblem = (message: string, hint: string) =>
@@ -84,16 +97,16 @@ export function openapiDiagnostics(
       'the document must live in the repository that holds the catalog (the catalog\'s parent directory)');
     return out;
   }
-  // Parsing (twice: swagger-parser's and `yaml`'s with positions) and walking all happen
+  // Parsing (twice: swagger-parser's and the walk's own) and walking all happen
   // in the bounded worker: a document that would exhaust the heap or the time ends there.
   const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
     ownModuleUrl('./openapi-worker.ts', import.meta.url),
-    { path: rootReal, root: realpathSync(target.root), maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles, catalog, codes: codes.map((c) => c.data) },
-    OPENAPI_LIMITS,
+    { path: rootReal, root: realpathSync(target.root), maxBytes: limits.maxBytes, maxFiles: limits.maxFiles, catalog, codes: codes.map((c) => c.data) },
+    limits,
   );
   if (!result.ok) {
     fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`,
-      `the check reads a document within ${OPENAPI_LIMITS.timeoutMs / 1000} s and ${OPENAPI_LIMITS.maxMemoryMb} MB of memory (fixed limits): make it smaller or simpler`);
+      `the check reads a document within ${limits.timeoutMs / 1000} s and ${limits.maxMemoryMb} MB of memory (the memory bound grows with --openapi-max-mb): make it smaller or simpler`);
     return out;
   }
   const { unreadable, diagnostics, declarations } = result.value;
@@ -101,7 +114,7 @@ export function openapiDiagnostics(
     if (diagnostics.length) out.push(...diagnostics);
     else {
       fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${unreadable}`,
-        /over the .* limit/.test(unreadable) ? `the limit is fixed: split the document into files joined by $ref (each up to ${OPENAPI_LIMITS.maxBytes / 1e6} MB)`
+        /over the .* limit/.test(unreadable) ? `${RAISE_SIZE}, e.g. --openapi-max-mb ${suggestedMb(unreadable)}; or split the document into files joined by $ref (each up to ${limits.maxBytes / 1e6} MB)`
           : 'fix the document so an OpenAPI parser can read it');
     }
     return out;
@@ -135,34 +148,46 @@ export interface OpenapiFindings {
 /** A Declaration with its place resolved; `at` is the same node reached twice. */
 type PlacedDeclaration = Pick<Declaration, 'code' | 'where' | 'operation' | 'status' | 'kind' | 'shared'> & { file: string; line: number; col: number; at: string };
 
-/** Walk the files the worker read (real path -> text) from the root document. */
-export function walkFiles(files: Record<string, string>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
-  const parsed = new Map<string, SourceFile>();
-  for (const [real, text] of Object.entries(files)) parsed.set(real, docFile(displayPath(real), text));
+/** A file the worker read: its text, and its data when it is JSON (see readyText). */
+export interface ReadText {
+  text: string;
+  json?: { value: unknown };
+}
+
+/** Walk the files the worker read (by real path) from the root document. */
+export function walkFiles(files: Map<string, ReadText>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
+  const parsed = new Map<string, DocFile>();
+  for (const [real, { text, json }] of files) parsed.set(real, docFile(displayPath(real), text, json));
+  return walkDocs(parsed, rootReal, problems, catalog, codes);
+}
+
+/** walkFiles on files already parsed (by real path): the same findings from either parse. */
+export function walkDocs(parsed: Map<string, DocFile>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
   const root = parsed.get(rootReal);
   if (!root) return { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
   const diagnostics: Diagnostic[] = [];
-  const report = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
+  const report = (file: DocFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
     diagnostics.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
 
-  for (const err of root.doc!.errors) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
+  for (const err of root.doc?.errors ?? []) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
   const walker = new Walker(mapSource(parsed), catalog, report);
   // The walk comes first: a $ref it reports is not reported again from the validator's list.
   const declarations = walker.operations(root);
   for (const p of problems) {
     if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
     const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
-    report(root, node?.range?.[0] ?? 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
-      'fix the document so OpenAPI tools (generators, validators) read it as intended');
+    report(root, node ? offsetOf(node) : 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
+      /over the .* limit/.test(p.message) ? `a file it $refs is too large: ${RAISE_SIZE}, e.g. --openapi-max-mb ${suggestedMb(p.message)}`
+        : 'fix the document so OpenAPI tools (generators, validators) read it as intended');
   }
   // Compared here, on the walk's nodes: only the findings leave the worker.
   if (codes) responseDiagnostics(declarations, walker.bare, catalog, codes, report);
-  const placed = declarations.map(({ code, where, operation, status, kind, shared, file, offset }) =>
-    ({ code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` }));
+  const placed = declarations.map(({ code, where, operation, status, kind, shared, file, node }) => {
+    const offset = offsetOf(node);
+    return { code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` };
+  });
   return { diagnostics, declarations: placed };
 }
-
-type ReportAt = (file: SourceFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) => void;
 
 function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], catalog: CatalogFile, out: Diagnostic[], docName: string) {
   const report = (d: PlacedDeclaration, rule: Diagnostic['rule'], message: string, hint: string) =>
@@ -201,6 +226,12 @@ function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], 
   }
 }
 
+/** A limit above the size a message names (`is 12.9 MB, over the 10 MB limit`): the next multiple of 5. */
+function suggestedMb(message: string): number {
+  const size = Number(/is ([\d.]+) MB/.exec(message)?.[1] ?? 0);
+  return Math.min(100, Math.max(5, Math.ceil(size / 5) * 5 + (size % 5 === 0 ? 5 : 0)));
+}
+
 /** `404` matches 404, `4XX` any 4xx, `default` anything. */
 function statusMatches(key: string, statuses: number[]): boolean {
   if (key === 'default') return true;
@@ -208,13 +239,7 @@ function statusMatches(key: string, statuses: number[]): boolean {
   return statuses.includes(Number(key));
 }
 
-/** Where the walker finds the files `$ref`s name: those the worker read, or a git revision's. */
-export interface DocSource {
-  /** The file a relative reference from `from` names, parsed, if it may be read. */
-  resolve(from: SourceFile, relative: string): SourceFile | undefined;
-}
-
-function mapSource(files: Map<string, SourceFile>): DocSource {
+function mapSource(files: Map<string, DocFile>): DocSource {
   const keys = new Map([...files].map(([real, f]) => [f, real]));
   return {
     resolve(from, rel) {
@@ -227,19 +252,29 @@ function mapSource(files: Map<string, SourceFile>): DocSource {
   };
 }
 
-/** Why a file's text is refused before any parser (too deep, too many values), at which offset. */
-export function shapeProblem(text: string): { at: number; message: string; hint: string } | undefined {
+/** Why a file's text is refused (too deep before any parser; a YAML file with too many values), at which offset. */
+export type ShapeProblem = { at: number; message: string; hint: string };
+
+/**
+ * A file's text made ready for the walk, or why it is refused. JSON (without duplicate
+ * keys, brackets nested within the bound) is parsed, at any number of values within the
+ * size limit; anything else is bounded in nesting (estimated from indentation, brackets
+ * and indicators) before any parser, and in values for `yaml`'s positions parse.
+ */
+export function readyText(text: string): { problem: ShapeProblem } | ReadText {
+  const json = parseJson(text, OPENAPI_LIMITS.nesting);
+  if (json) return { text, json };
   const deep = nestingPast(text, OPENAPI_LIMITS.nesting);
   if (deep !== undefined) {
-    return { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
-      hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' };
+    return { problem: { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
+      hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' } };
   }
   const many = nodesPast(text, OPENAPI_LIMITS.nodes);
   if (many !== undefined) {
-    return { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values (counting separators and indicators): not read`,
-      hint: 'the limit is fixed (the positions parse needs memory for each value): split the document into files joined by $ref' };
+    return { problem: { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values in a YAML file (counting separators and indicators): not read`,
+      hint: 'the limit is fixed (the positions parse needs memory for each value): write the document as JSON (bounded by its size alone), or split it into files joined by $ref' } };
   }
-  return undefined;
+  return { text };
 }
 
 /**
@@ -260,371 +295,8 @@ function nodesPast(text: string, max: number): number | undefined {
   return undefined;
 }
 
-/** A parsed file of an OpenAPI document; positions come from `yaml` (JSON is YAML). */
-export function docFile(path: string, text: string): SourceFile {
-  return { path, text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) };
-}
-
 /** Every code an operation's response declares as its own (not a shared enum): `GET /orders 404 order_not_found`. */
-export function declaredCodes(root: SourceFile, source: DocSource, catalog: CatalogFile): Set<string> {
+export function declaredCodes(root: DocFile, source: DocSource, catalog: CatalogFile): Set<string> {
   const walker = new Walker(source, catalog, () => {});
   return new Set(walker.operations(root).filter((d) => !d.shared).map((d) => `${d.operation} ${d.code}`));
-}
-
-/** A code an enum lists, wherever the schema walk found it. */
-interface Found {
-  code: string;
-  file: SourceFile;
-  offset: number;
-  shared: boolean;
-  /** The schema marks it deprecated. */
-  deprecated: boolean;
-  /** The innermost $ref'd schema on the way to it (`schema "#/components/schemas/Error"`), for messages. */
-  label?: string;
-  /** Its schema states this one value (a `const`, a one-value enum): the members beside it state the rest. */
-  single: boolean;
-  /** For a single value, the `properties` it is one of: the members beside it are read there. */
-  parent?: Loc;
-}
-
-class Walker {
-  refProblems = 0;
-  /** Operations with no error response at all. */
-  bare: BareOperation[] = [];
-  private schemaMemo = new Map<string, Map<Node, Found[]>>();
-  private codeFields: string[][];
-  private reported = new Set<string>();
-  private source: DocSource;
-  /** The operation and status being walked (`GET /orders 404`), and the response's facts. */
-  private operation = '';
-  private facts!: ResponseFacts;
-  private report: ReportAt;
-  constructor(source: DocSource, catalog: CatalogFile, report: ReportAt) {
-    this.source = source;
-    this.report = report;
-    const fields = [catalog.envelope, ...(catalog.shapes ?? [])].map((s) => s.code_field).filter((f): f is string => !!f);
-    this.codeFields = [...new Set(fields)].map((f) => f.split('.'));
-    const shapes = [catalog.envelope, ...(catalog.shapes ?? [])];
-    const named = shapes.flatMap((s) => [s.docs_url_field, s.status_field]).filter((f): f is string => !!f);
-    this.memberPaths = [...new Set([...PROBLEM_MEMBERS, ...named])];
-  }
-  private memberPaths: string[];
-
-  /** An example body's members at the paths the comparison reads. */
-  private exampleMembers(body: Loc | undefined): Map<string, Loc> {
-    const out = new Map<string, Loc>();
-    for (const path of this.memberPaths) {
-      const loc = this.valuesAt(body, path.split('.'))[0];
-      if (loc && isScalar(loc.node)) out.set(path, loc);
-    }
-    return out;
-  }
-
-  /** A schema's top-level `properties` that are a `const` (or a one-value enum). */
-  private schemaMembers(props: Loc | undefined): Map<string, Loc> {
-    const out = new Map<string, Loc>();
-    for (const path of props ? this.memberPaths.filter((p) => !p.includes('.')) : []) {
-      const prop = this.deref(this.child(props!, path));
-      const value = prop && this.child(prop, 'const');
-      const list = prop && this.child(prop, 'enum');
-      if (value && isScalar(value.node)) out.set(path, value);
-      else if (list && isSeq(list.node) && list.node.items.length === 1) {
-        const only = this.at(list.file, list.node.items[0]);
-        if (only && isScalar(only.node)) out.set(path, only);
-      }
-    }
-    return out;
-  }
-
-  /** The node at a JSON pointer in a file. */
-  pointer(file: SourceFile, pointer: string): Loc | undefined {
-    let node: unknown = file.doc!.contents;
-    if (pointer !== '' && !pointer.startsWith('/')) return undefined;
-    for (const raw of pointer.split('/').slice(1)) {
-      const decoded = decodeUri(raw);
-      if (decoded === undefined) return undefined;
-      const token = decoded.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (isMap(node)) node = unalias(file, node.get(token, true));
-      else if (isSeq(node)) node = unalias(file, node.items[Number(token)]);
-      else return undefined;
-    }
-    return isNodeLike(node) ? { file, node: node as Node } : undefined;
-  }
-
-  /** Follow `$ref`s until a node that is not one. */
-  deref(loc: Loc | undefined): Loc | undefined {
-    const start = loc && refOf(loc.node);
-    for (let i = 0; loc && i < MAX_DEPTH; i++) {
-      const ref = refOf(loc.node);
-      if (!ref) return loc;
-      const next = this.follow(loc.file, String(ref.value));
-      if (!next) {
-        if (decodeUri(String(ref.value)) === undefined) {
-          this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve: it has a malformed %-escape`, 'write a literal % as %25; %-escapes must encode UTF-8');
-        } else {
-          this.refProblem(loc.file, ref, `$ref "${ref.value}" does not resolve to a file the check read`,
-            'refs must point at files inside the repository (no URLs), and at existing JSON pointers');
-        }
-        return undefined;
-      }
-      loc = next;
-    }
-    if (loc && start) this.refProblem(loc.file, start, `$ref "${start.value}" does not resolve: it loops`, 'point the $ref at an object');
-    return undefined;
-  }
-
-  private follow(from: SourceFile, ref: string): Loc | undefined {
-    const hash = ref.indexOf('#');
-    const filePart = hash < 0 ? ref : ref.slice(0, hash);
-    const pointer = hash < 0 ? '' : ref.slice(hash + 1);
-    let file: SourceFile | undefined = from;
-    if (filePart) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return undefined;
-      const name = decodeUri(filePart);
-      file = name === undefined ? undefined : this.source.resolve(from, name);
-      if (!file) return undefined;
-    }
-    return this.pointer(file, pointer);
-  }
-
-  private refProblem(file: SourceFile, node: Node, message: string, hint: string) {
-    const key = `${file.path}:${node.range?.[0]}`;
-    if (this.reported.has(key)) return;
-    this.reported.add(key);
-    this.refProblems++;
-    this.report(file, node.range?.[0] ?? 0, 'error', 'openapi-ref', message, hint);
-  }
-
-  /** Every code declared by an operation's responses. */
-  operations(root: SourceFile): Declaration[] {
-    const out: Declaration[] = [];
-    const paths = this.deref(this.pointer(root, '/paths'));
-    if (!paths || !isMap(paths.node)) return out;
-    for (const pair of paths.node.items) {
-      const route = isScalar(pair.key) ? String(pair.key.value) : '?';
-      const item = this.deref(this.at(paths.file, pair.value));
-      if (!item || !isMap(item.node)) continue;
-      for (const method of METHODS) {
-        const op = this.deref(this.child(item, method));
-        const responsesAt = op && this.child(op, 'responses');
-        const responses = this.deref(responsesAt);
-        if (!responses || !isMap(responses.node)) continue;
-        const operation = `${method.toUpperCase()} ${route}`;
-        const opDeprecated = marked(op!);
-        let errors = 0;
-        for (const r of responses.node.items) {
-          const status = isScalar(r.key) ? String(r.key.value) : '?';
-          if (/^[45]|^default$/i.test(status)) errors++;
-          const at = this.at(responses.file, r.value);
-          const response = this.deref(at);
-          // A response $ref'd from elsewhere is shared: its findings are labelled with it, not with whichever operation reached it first.
-          const ref = at && refOf(at.node);
-          const where = ref ? `response "${ref.value}"` : `${operation} ${status}`;
-          if (response) this.response(response, where, `${operation} ${status}`, status, opDeprecated, out);
-        }
-        if (errors === 0) this.bare.push({ at: responsesAt!, operation });
-      }
-    }
-    return out;
-  }
-
-  private response(response: Loc, where: string, operation: string, status: string, deprecated: boolean, out: Declaration[]) {
-    this.operation = operation;
-    const headers = new Set<string>();
-    const headerMap = this.deref(this.child(response, 'headers'));
-    if (headerMap && isMap(headerMap.node)) for (const h of headerMap.node.items) if (isScalar(h.key)) headers.add(String(h.key.value).toLowerCase());
-    const content = this.deref(this.child(response, 'content'));
-    if (!content || !isMap(content.node)) return;
-    const medias = content.node.items.map((m) => bareMedia(String(isScalar(m.key) ? m.key.value : '')));
-    for (const m of content.node.items) {
-      const media = this.deref(this.at(content.file, m.value));
-      if (!media || !isScalar(m.key)) continue;
-      const facts = (exampleMarked: boolean): ResponseFacts => ({
-        media: bareMedia(String((m.key as Scalar).value)), medias, mediaAt: { file: content.file, node: m.key as Node }, headers, deprecated: deprecated || marked(response) || exampleMarked,
-      });
-      this.facts = facts(false);
-      const example = this.child(media, 'example');
-      if (example) this.exampleCodes(this.deref(example), `${where} example`, status, out);
-      const examplesAt = this.child(media, 'examples');
-      const examples = this.deref(examplesAt);
-      if (examples && isMap(examples.node)) {
-        for (const e of examples.node.items) {
-          const name = isScalar(e.key) ? String(e.key.value) : '?';
-          const exAt = this.at(examples.file, e.value);
-          const ex = this.deref(exAt);
-          const value = ex && this.deref(this.child(ex, 'value'));
-          const ref = exAt && refOf(exAt.node);
-          this.facts = facts(!!ex && marked(ex));
-          if (value) this.exampleCodes(value, ref ? `example "${ref.value}"` : `${where} example "${name}"`, status, out);
-        }
-      }
-      this.facts = facts(false);
-      const schema = this.child(media, 'schema');
-      for (const steps of this.codeFields) this.schemaCodes(schema, steps, `${where} schema`, status, out);
-    }
-  }
-
-  private exampleCodes(value: Loc | undefined, where: string, status: string, out: Declaration[]) {
-    for (const steps of this.codeFields) {
-      for (const loc of this.valuesAt(value, steps)) {
-        const code = codeOf(loc.node);
-        if (code === undefined) continue;
-        out.push({ code, file: loc.file, offset: loc.node.range![0], where, operation: this.operation, status, kind: 'example', response: this.facts,
-          members: this.exampleMembers(value), keys: value && isMap(value.node) ? value.node.items.map((p) => ({ file: value.file, node: p.key as Node })) : [] });
-      }
-    }
-  }
-
-  /** The nodes at a path of an example, where a `name[]` step goes through each item of an array (`errors[].code`). */
-  private valuesAt(start: Loc | undefined, steps: string[]): Loc[] {
-    let locs = start ? [start] : [];
-    for (const step of steps) {
-      const many = step.endsWith('[]');
-      locs = locs.flatMap((loc) => {
-        const next = this.deref(this.child(loc, many ? step.slice(0, -2) : step));
-        if (!next || !many) return next ? [next] : [];
-        return isSeq(next.node) ? next.node.items.map((item) => this.deref(this.at(next.file, item))).filter((l): l is Loc => !!l) : [];
-      });
-    }
-    return locs;
-  }
-
-  private schemaCodes(schema: Loc | undefined, steps: string[], where: string, status: string, out: Declaration[]) {
-    for (const f of this.schemaFinds(schema, steps, 0, false)) {
-      out.push({ code: f.code, file: f.file, offset: f.offset, where: f.label ?? where, operation: this.operation, status, kind: 'enum', shared: f.shared,
-        response: { ...this.facts, deprecated: this.facts.deprecated || f.deprecated }, members: f.parent ? this.schemaMembers(f.parent) : new Map(), keys: [] });
-    }
-  }
-
-  /**
-   * The code enums a schema lists at `steps`. Memoized per schema node, steps left and
-   * sharedness, so a schema reached many ways (allOf: [$ref S, $ref S], 31 deep, is 2^30
-   * paths; YAML aliases fanning out likewise) is walked once: the walk is linear in the
-   * document. What a find carries (its label, its parent) depends only on the schema below,
-   * so the memo serves every response. A cycle back to a schema being walked adds nothing.
-   */
-  private schemaFinds(schema: Loc | undefined, steps: string[], depth: number, shared: boolean): Found[] {
-    if (!schema) return [];
-    if (depth > MAX_DEPTH) {
-      this.refProblem(schema.file, schema.node, `schemas nest deeper than ${MAX_DEPTH} levels here (allOf/oneOf/anyOf, properties and $refs followed): not walked further`,
-        'flatten the schema: codes below this point are not compared with the catalog');
-      return [];
-    }
-    const key = `${shared}\0${steps.join('\0')}`;
-    let memo = this.schemaMemo.get(key);
-    if (!memo) this.schemaMemo.set(key, (memo = new Map()));
-    const known = memo.get(schema.node);
-    if (known) return known;
-    memo.set(schema.node, []);
-    const found = new Map<string, Found>();
-    const add = (list: Found[]) => list.forEach((f) =>
-      found.set(`${f.file.path}:${f.offset}:${f.shared}:${f.label}:${f.parent && `${f.parent.file.path}:${f.parent.node.range?.[0]}`}`, f));
-    const loc = this.deref(schema);
-    if (loc && isMap(loc.node)) {
-      shared ||= loc.node !== schema.node;
-      for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
-        const list = this.child(loc, combinator);
-        if (list && isSeq(list.node)) {
-          for (const item of list.node.items) {
-            const itemAt = this.at(list.file, item);
-            if (itemAt) add(this.schemaFinds(itemAt, steps, depth + 1, shared));
-          }
-        }
-      }
-      if (steps.length === 0) add(this.enumCodes(loc, shared));
-      else {
-        const propsAt = this.child(loc, 'properties');
-        const props = this.deref(propsAt);
-        if (props) {
-          // `errors[]` steps into the array's `items` schema.
-          const many = steps[0]!.endsWith('[]');
-          let next = this.child(props, many ? steps[0]!.slice(0, -2) : steps[0]!);
-          let viaRef = props.node !== propsAt!.node;
-          if (many) {
-            const array = this.deref(next);
-            viaRef ||= !!array && array.node !== next!.node;
-            next = array && this.child(array, 'items');
-          }
-          const below = this.schemaFinds(next, steps.slice(1), depth + 1, shared || viaRef);
-          // The members beside a code its schema states alone are the siblings of its property.
-          add(steps.length === 1 ? below.map((f) => (f.single ? { ...f, parent: props } : f)) : below);
-        }
-      }
-    }
-    const ref = refOf(schema.node);
-    const list = [...found.values()].map((f) => (ref && f.label === undefined ? { ...f, label: `schema "${ref.value}"` } : f));
-    memo.set(schema.node, list);
-    return list;
-  }
-
-  /** The codes of a schema's `enum` and `const` (strings, or integers for numeric codes). */
-  private enumCodes(loc: Loc, shared: boolean): Found[] {
-    const nodes: { node: unknown; file: SourceFile }[] = [];
-    const enumNode = this.child(loc, 'enum');
-    if (enumNode && isSeq(enumNode.node)) for (const node of enumNode.node.items) nodes.push({ node: unalias(enumNode.file, node), file: enumNode.file });
-    const constNode = this.child(loc, 'const');
-    if (constNode) nodes.push(constNode);
-    const deprecated = marked(loc);
-    return nodes.flatMap(({ node, file }) => {
-      const code = codeOf(node);
-      return isScalar(node) && code !== undefined ? [{ code, file, offset: node.range![0], shared, deprecated, single: nodes.length === 1 }] : [];
-    });
-  }
-
-  private at(file: SourceFile, node: unknown): Loc | undefined {
-    const n = unalias(file, node);
-    return isNodeLike(n) ? { file, node: n as Node } : undefined;
-  }
-
-  private child(loc: Loc, key: string): Loc | undefined {
-    if (!isMap(loc.node)) return undefined;
-    return this.at(loc.file, loc.node.get(key, true));
-  }
-}
-
-/** `application/problem+json; charset=utf-8` is application/problem+json. */
-function bareMedia(type: string): string {
-  return type.split(';')[0]!.trim().toLowerCase();
-}
-
-/** A code as a document writes it: a string, or an integer for a numeric code (`code: 1001`). */
-function codeOf(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  if (typeof node.value === 'string') return node.value;
-  return Number.isSafeInteger(node.value) ? String(node.value) : undefined;
-}
-
-/** A YAML alias (`*codes`) stands for the node its anchor marks. */
-function unalias(file: SourceFile, node: unknown): unknown {
-  for (let i = 0; isAlias(node) && i < MAX_DEPTH; i++) node = node.resolve(file.doc!);
-  return node;
-}
-
-/** `deprecated: true` (OpenAPI's operation and schema keyword, or `x-deprecated` on a response or example). */
-function marked(loc: Loc): boolean {
-  if (!isMap(loc.node)) return false;
-  return ['deprecated', 'x-deprecated'].some((k) => {
-    const v = loc.node as { get(k: string, keep: true): unknown };
-    const n = v.get(k, true);
-    return isScalar(n) && n.value === true;
-  });
-}
-
-/** `%ff` is no escape: undefined (the caller reports the place), not a URIError. */
-export function decodeUri(s: string): string | undefined {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return undefined;
-  }
-}
-
-function refOf(node: Node): Scalar | undefined {
-  if (!isMap(node)) return undefined;
-  const ref = node.get('$ref', true);
-  return isScalar(ref) && typeof ref.value === 'string' ? ref : undefined;
-}
-
-function isNodeLike(n: unknown): boolean {
-  return typeof n === 'object' && n !== null && 'range' in n;
 }

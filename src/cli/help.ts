@@ -9,7 +9,8 @@ export const COMMANDS = {
       --docs-url <url>     the https URL of the errors page (default: https://docs.example.com/errors)
       --from-openapi <file>  seed it with the codes the API's OpenAPI document declares, each
                            with its statuses; the texts to write are left as TODO: placeholders
-      --code-field <path>  where the code sits in an error body (default: code, else error.code)`,
+      --code-field <path>  where the code sits in an error body (default: code, else error.code)
+      --openapi-max-mb <n> read OpenAPI files up to n MB (default: 10; the memory bound grows with it)`,
   check: `  check [dir]      check the catalog (default: $CATALOG_DIR or ./catalog)
       --format text|json|github|markdown|sarif   output (default: text)
       --base <ref>         also review the change against the catalog at git <ref>
@@ -18,6 +19,7 @@ export const COMMANDS = {
       --max-chars <n>      longest Markdown report (details move out past it)
       --openapi <file>     compare the API's OpenAPI document with the catalog
                            (default: catalog.yaml's \`openapi\`)
+      --openapi-max-mb <n> read OpenAPI files up to n MB (default: 10; the memory bound grows with it)
       --cache              print the last run's report when no catalog file changed
                            since (not a cache git tracks or reached through a link;
                            in CI only with ERRCAT_CACHE_IN_CI=1)

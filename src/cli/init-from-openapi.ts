@@ -1,14 +1,14 @@
 // The codes an OpenAPI document already declares, for `errcat init --from-openapi`: each
 // code with the statuses of the responses that show it (examples, enums, consts, $refs
 // followed). The document is read by the check's own bounded worker (openapi-worker.ts:
-// swagger-parser and the positions walk, within OPENAPI_LIMITS), confined to the working
+// swagger-parser and the walk, within OPENAPI_LIMITS or --openapi-max-mb's), confined to the working
 // directory, the repository the catalog is started in.
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { insideRoot } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath } from '../load/load.ts';
-import { OPENAPI_LIMITS } from '../bridges/openapi.ts';
+import { openapiLimits, RAISE_SIZE } from '../bridges/openapi.ts';
 import type { OpenapiReadInput, OpenapiReadOutput } from '../bridges/openapi.ts';
 import { runSync } from '../bridges/run-sync.ts';
 import type { CatalogFile } from '../model/schema.ts';
@@ -40,7 +40,7 @@ export interface Seed {
   problems: Diagnostic[];
 }
 
-export function codesFromOpenapi(docArg: string, codeField: string | undefined): Seed {
+export function codesFromOpenapi(docArg: string, codeField: string | undefined, maxMb?: number): Seed {
   const path = resolve(docArg);
   let real: string;
   try {
@@ -54,22 +54,23 @@ export function codesFromOpenapi(docArg: string, codeField: string | undefined):
   }
   const fields = codeField !== undefined ? [codeField] : CODE_FIELDS;
   for (const field of fields) {
-    const { codes, problems } = declaredCodes(real, root, field);
+    const { codes, problems } = declaredCodes(real, root, field, maxMb);
     if (codes.length || field === fields.at(-1)) return { codeField: field, ...seedable(codes), problems };
   }
   throw new Error('unreachable');
 }
 
 /** What the worker finds with `field` as the code's place in an error body. */
-function declaredCodes(path: string, root: string, field: string): { codes: SeedCode[]; problems: Diagnostic[] } {
+function declaredCodes(path: string, root: string, field: string, maxMb?: number): { codes: SeedCode[]; problems: Diagnostic[] } {
   // The walker reads only the catalog's code fields; nothing else of a catalog exists yet.
   const catalog = { envelope: { code_field: field }, shapes: [] } as unknown as CatalogFile;
+  const bounds = openapiLimits(maxMb);
   const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
     ownModuleUrl('../bridges/openapi-worker.ts', import.meta.url),
-    { path, root, maxBytes: OPENAPI_LIMITS.maxBytes, maxFiles: OPENAPI_LIMITS.maxFiles, catalog },
-    OPENAPI_LIMITS,
+    { path, root, maxBytes: bounds.maxBytes, maxFiles: bounds.maxFiles, catalog },
+    bounds,
   );
-  const limits = `(init reads a document within ${OPENAPI_LIMITS.timeoutMs / 1000} s, ${OPENAPI_LIMITS.maxMemoryMb} MB of memory and ${OPENAPI_LIMITS.maxBytes / 1e6} MB a file)`;
+  const limits = `(init reads a document within ${bounds.timeoutMs / 1000} s, ${bounds.maxMemoryMb} MB of memory and ${bounds.maxBytes / 1e6} MB a file; ${RAISE_SIZE})`;
   if (!result.ok) throw misuse(`--from-openapi: ${displayPath(path)} could not be read: ${result.error} ${limits}`, { brief: true });
   if (result.value.unreadable !== undefined) {
     throw misuse(`--from-openapi: ${displayPath(path)} could not be read: ${result.value.unreadable} ${limits}`, { brief: true });

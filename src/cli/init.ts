@@ -10,7 +10,7 @@ import { CATALOG_FILE, CODES_DIR, LOCK_FILE, type CatalogSource } from '../load/
 import { textLines } from '../reporters/text.ts';
 import { SCHEMA_DIR } from '../model/json-schema.ts';
 import { catalogDir } from '../config.ts';
-import { parseArgs } from './args.ts';
+import { openapiMaxMb, parseArgs } from './args.ts';
 import { catalogHead, q } from './init-head.ts';
 import { codesFromOpenapi, type Seed } from './init-from-openapi.ts';
 import { seededFiles } from './init-seed-files.ts';
@@ -22,6 +22,7 @@ export const INIT_OPTIONS = {
   'docs-url': { type: 'string', default: 'https://docs.example.com/errors' },
   'from-openapi': { type: 'string' },
   'code-field': { type: 'string' },
+  'openapi-max-mb': { type: 'string' },
 } as const;
 
 const EXAMPLE_CODE = 'resource_not_found';
@@ -39,8 +40,11 @@ export function init(args: string[], out: NodeJS.WritableStream): number {
     const kind = lstatSync(path, { throwIfNoEntry: false });
     if (kind && !kind.isDirectory()) throw misuse(`${what} exists and is not a directory: init needs a directory to start the catalog in`, { brief: true });
   }
-  if (values['code-field'] !== undefined && values['from-openapi'] === undefined) throw misuse('--code-field goes with --from-openapi');
-  const seed = values['from-openapi'] !== undefined ? codesFromOpenapi(values['from-openapi'], codeField(values['code-field'])) : undefined;
+  for (const flag of ['code-field', 'openapi-max-mb'] as const) {
+    if (values[flag] !== undefined && values['from-openapi'] === undefined) throw misuse(`--${flag} goes with --from-openapi`);
+  }
+  const maxMb = openapiMaxMb(values['openapi-max-mb']);
+  const seed = values['from-openapi'] !== undefined ? codesFromOpenapi(values['from-openapi'], codeField(values['code-field']), maxMb) : undefined;
   if (seed && !seed.codes.length) {
     const problems = seed.problems.length ? `\nthe document has problems to fix first:\n${textLines(seed.problems.slice(0, 10))}` : '';
     throw misuse(`not written: ${values['from-openapi']} declares no codes at ${seed.codeField}${seed.skipped.length ? ` (only codes a catalog cannot hold: ${few(seed.skipped)})` : ''}; give --code-field, the path of the code in an error body (e.g. error.code)${problems}`, { brief: true });

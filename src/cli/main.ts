@@ -6,7 +6,7 @@ import { writeWhole } from './write-whole.ts';
 import { join } from 'node:path';
 import { CatalogDirError, LOCK_FILE } from '../load/load.ts';
 import { lookup, openCache, save } from './cache.ts';
-import { CHECK_OPTIONS, parseArgs, wantsCache } from './args.ts';
+import { CHECK_OPTIONS, openapiMaxMb, parseArgs, wantsCache } from './args.ts';
 import { checkCatalog } from '../check/check.ts';
 import { hasErrors, sortDiagnostics } from '../load/diagnostics.ts';
 import { readLock, shipLock, VERSION } from '../check/stability.ts';
@@ -114,6 +114,7 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
   const artifactUrl = previewUrl(values['artifact-url'], '--artifact-url');
   const maxChars = values['max-chars'] === undefined ? undefined : Number(values['max-chars']);
   if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars > 0)) throw misuse('--max-chars takes a positive whole number');
+  const maxMb = openapiMaxMb(values['openapi-max-mb']);
   const dir = catalogDir(positionals[0]);
   const cache = cached ? openCache(args, dir, values['cache-location']) : undefined;
   const hit = cache && !run.cacheChecked ? lookup(cache) : undefined;
@@ -121,7 +122,7 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
     out.write(hit.output);
     return hit.status;
   }
-  const result = checkCatalog(dir, { openapi: values.openapi }, cache?.source);
+  const result = checkCatalog(dir, { openapi: values.openapi, openapiMaxMb: maxMb }, cache?.source);
   let { diagnostics } = result;
   let review: Review | undefined;
   let openapi: OpenapiChanges | undefined;
@@ -132,7 +133,7 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
     diagnostics = sortDiagnostics(diagnostics);
     // The OpenAPI side, when the catalog (or --openapi) names the API's document.
     const catalog = catalogSchema.safeParse(head.catalog?.data);
-    if (catalog.success) openapi = openapiChanges(values.base, dir, catalog.data, values.openapi);
+    if (catalog.success) openapi = openapiChanges(values.base, dir, catalog.data, values.openapi, maxMb);
   }
   const docsUrl = result.docsUrl;
   const output = REPORTERS[format].format({ diagnostics, codeCount: result.codeCount, docsUrl, review, openapi, links: { docsUrl, previewUrl: preview, artifactUrl, maxChars } });

@@ -9,6 +9,8 @@ import type { Lock } from '../model/lock.ts';
 export interface CheckOptions {
   /** The API's OpenAPI document (`--openapi`), instead of catalog.yaml's `openapi`. */
   openapi?: string;
+  /** The largest OpenAPI file read, in MB (`--openapi-max-mb`; default OPENAPI_LIMITS). */
+  openapiMaxMb?: number;
 }
 
 export interface ValidCode {

@@ -9,10 +9,12 @@ import { catalogToMarkdown, modelOf } from '../../bench/site.ts';
 
 test('npm run bench runs on a tiny catalog and writes its table', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'bench-')), 'results.md');
-  const r = spawnSync(process.execPath, ['bench/run.ts', '--sizes', '5', '--site-sizes', '', '--dev-sizes', '', '--source-files', '20', '--runs', '1', '--startup-sizes', '5', '--startup-runs', '1', '--throttle-sizes', '', '--fair-sizes', '', '--out', out], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bench/run.ts', '--sizes', '5', '--site-sizes', '', '--dev-sizes', '', '--source-files', '20', '--runs', '1', '--startup-sizes', '5', '--startup-runs', '1', '--throttle-sizes', '', '--fair-sizes', '', '--openapi-docs', '', '--openapi-operations', '20', '--openapi-runs', '1', '--out', out], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const text = readFileSync(out, 'utf8');
   assert.match(text, /\| 5 \| \d+ \| \d+ \| [\d.]+× \| (met|missed) \|/);
+  // check --openapi, its peak, the parse, its peak, both ratios, parse + schema, its peak, that ratio, validate(), its peak.
+  assert.match(text, /\| generated, 20 operations \| [\d.]+ \| 20 \| [\d.]+ s \| \d+ MiB \| [\d.]+ s \| \d+ MiB \| [\d.]+× \((met|missed)\) \| [\d.]+× \((met|missed)\) \| [\d.]+ s \| \d+ MiB \| [\d.]+× \| [\d.]+ s \| \d+ MiB \|/);
   assert.match(text, /Node v\d+/);
   // node, floor, floor keeping its documents, × floor, peer (ajv + js-yaml), peer × node, check, × node, × floor, × peer,
   // --cache unchanged, × node, × floor, --cache after an edit, × floor, goal.

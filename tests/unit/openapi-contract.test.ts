@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { checkCatalog } from '../../src/check/check.ts';
-import { declaredCodes, docFile } from '../../src/bridges/openapi.ts';
+import { declaredCodes } from '../../src/bridges/openapi.ts';
+import { docFile } from '../../src/bridges/openapi-tree.ts';
 import type { Diagnostic } from '../../src/load/diagnostics.ts';
 import { DELETE, mutateFixture, type Edit } from './helpers.ts';
 

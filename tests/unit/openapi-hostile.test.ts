@@ -106,12 +106,34 @@ test('a 50,000-deep document: one nesting diagnostic at the same place whatever 
   }
 });
 
-test('a 13 MB document is refused by a message that names the 10 MB limit', () => {
+test('a 13 MB document is refused by a message that names the 10 MB limit and how to raise it; --openapi-max-mb reads it', () => {
   const dir = apiRepo();
   writeFileSync(join(dir, 'openapi.yaml'), `openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths: {}\nx-pad: "${'a'.repeat(13e6)}"\n`);
   const r = check(dir);
   assert.equal(r.code, 1, r.err);
-  assert.match(r.out, /openapi-file +OpenAPI document .*openapi\.yaml could not be read: .*openapi\.yaml is 13\.0 MB, over the 10 MB limit for one file +hint: the limit is fixed: split the document into files joined by \$ref/);
+  assert.match(r.out, /openapi-file +OpenAPI document .*openapi\.yaml could not be read: .*openapi\.yaml is 13\.0 MB, over the 10 MB limit for one file +hint: raise the limit with --openapi-max-mb <n> \(errcat check and errcat init\), e\.g\. --openapi-max-mb 15; or split the document into files joined by \$ref/);
+  const raised = check(dir, ['--openapi-max-mb', '15']);
+  assert.doesNotMatch(raised.out, /openapi-file/);
+  assert.match(raised.out, /openapi-undeclared/, 'the document was read and compared');
+  for (const bad of ['0', '-1', 'ten', '101', '']) assert.equal(check(dir, ['--openapi-max-mb', bad]).code, 2, bad);
+});
+
+test('a $ref\'d file past the size limit: the warning names it, the limit and how to raise it', () => {
+  const dir = apiRepo();
+  writeFileSync(join(dir, 'responses.yaml'), `RateLimited: { description: x }\nx-pad: "${'a'.repeat(11e6)}"\n`);
+  const r = check(dir);
+  assert.match(r.out, /openapi-valid +OpenAPI document: .*responses\.yaml is 11\.0 MB, over the 10 MB limit for one file +hint: a file it \$refs is too large: raise the limit with --openapi-max-mb <n> .*e\.g\. --openapi-max-mb 15/);
+  assert.doesNotMatch(check(dir, ['--openapi-max-mb', '15']).out, /over the .* limit/);
+});
+
+test('a 9.9 MB JSON document of five million small values is read: JSON is bounded by its size alone', () => {
+  const dir = apiRepo([['catalog/catalog.yaml', 'openapi: ../openapi.yaml', 'openapi: ../openapi.json']]);
+  const n = Math.floor((9.9e6 - 100) / 2);
+  writeFileSync(join(dir, 'openapi.json'), `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}, "x-big": [${'1,'.repeat(n)}1]}`);
+  const r = check(dir);
+  assert.equal(r.code, 0, r.err.slice(0, 500));
+  assert.doesNotMatch(r.out + r.err, /openapi-file|internal-error|heap out of memory|\n\s+at /);
+  assert.match(r.out, /openapi-undeclared/, 'the document was read and compared');
 });
 
 test('a 9.9 MB document of five million small nodes ends in a diagnostic in check --base, not an exhausted heap', () => {

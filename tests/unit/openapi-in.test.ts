@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { checkCatalog } from '../../src/check/check.ts';
 import type { Diagnostic } from '../../src/load/diagnostics.ts';
 import { mutateFixture } from './helpers.ts';
+import { generateOpenapi } from '../../bench/openapi-doc.ts';
 
 const CATALOG = 'tests/fixtures/api/catalog';
 const openapiOnly = (list: Diagnostic[]) => list.filter((d) => d.rule.startsWith('openapi-'));
@@ -104,4 +105,20 @@ paths:
   // Shown in the slim shape only (`{ "error": "slow_down" }`), it cannot.
   const slimOnly = withDoc([['codes/rate_limited.yaml', /  - lang: json\n    code: \|\n      \{\n        "error": \{[\s\S]*?\n      \}\n(?=  - lang: json)/, '']]);
   assert.deepEqual(slimOnly, []);
+});
+
+test('a large GitHub-shaped JSON document (1,300 operations, 11.6 MB) is read with --openapi-max-mb, every bare operation found at its place', () => {
+  const dir = mutateFixture('tests/fixtures/api', [['catalog/catalog.yaml', 'openapi: ../openapi.yaml', 'openapi: ../big.json']]);
+  const text = generateOpenapi(1300);
+  writeFileSync(join(dir, 'big.json'), text);
+  const over = openapiOnly(checkCatalog(join(dir, 'catalog')).diagnostics);
+  assert.deepEqual(over.map((d) => d.rule), ['openapi-file']);
+  assert.match(over[0]!.hint!, /--openapi-max-mb 15/);
+  const found = openapiOnly(checkCatalog(join(dir, 'catalog'), { openapiMaxMb: 12 }).diagnostics);
+  assert.deepEqual(found.filter((d) => d.rule === 'openapi-file' || d.rule === 'openapi-valid'), []);
+  // One operation in nine declares no error response (bench/openapi-doc.ts).
+  const bare = found.filter((d) => d.rule === 'openapi-coverage');
+  assert.equal(bare.length, Math.ceil(1300 / 9));
+  const lines = text.split('\n');
+  for (const d of bare) assert.match(lines[d.line - 1]!.slice(0, d.col), /^ +"responses": \{$/);
 });

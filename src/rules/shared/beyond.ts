@@ -11,7 +11,7 @@ export function beyondCatalog(ctx: RuleContext): Diagnostic[] {
   if (!catalog || !catalogFile) return [];
   const out: Diagnostic[] = [];
   const target = openapiTarget(loaded.dir, catalog, options.openapi);
-  if (target) out.push(...openapiDiagnostics(target, catalog, catalogFile, ctx.codes, options.openapi === undefined));
+  if (target) out.push(...openapiDiagnostics(target, catalog, catalogFile, ctx.codes, options.openapi === undefined, options.openapiMaxMb));
   if (catalog.sources) out.push(...sourceDiagnostics(loaded.dir, catalog, catalogFile, ctx.codes));
   return out;
 }

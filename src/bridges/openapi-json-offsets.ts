@@ -1,0 +1,117 @@
+// Offsets in a JSON text, found by scanning only the containers a caller asks about: the
+// OpenAPI walk reads a JSON document through JSON.parse and needs the place of the few
+// nodes a diagnostic or a declaration names (openapi-tree.ts). Every function expects text
+// JSON.parse accepted; none recurses, so no nesting exhausts the stack.
+
+/** Where a child's key (objects only; -1 in arrays) and its value start. */
+export interface Spot {
+  keyAt: number;
+  valueAt: number;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const COLON = 58;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The offset of the document's value (past leading whitespace). */
+export function firstValueAt(text: string): number {
+  return skipSpace(text, 0);
+}
+
+/** Just past the string that opens at `i`. */
+function stringEnd(text: string, i: number): number {
+  let from = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', from);
+    if (q < 0) return text.length;
+    let slashes = 0;
+    for (let j = q - 1; text.charCodeAt(j) === BACKSLASH; j--) slashes++;
+    if (slashes % 2 === 0) return q + 1;
+    from = q + 1;
+  }
+}
+
+/** Just past the value that starts at `i`. */
+function valueEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === QUOTE) return stringEnd(text, i);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === QUOTE) j = stringEnd(text, j) - 1;
+      else if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
+      else if ((d === CLOSE_BRACE || d === CLOSE_BRACKET) && --depth === 0) return j + 1;
+    }
+    return text.length;
+  }
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || isSpace(d)) break;
+    j++;
+  }
+  return j;
+}
+
+/** The children of the object or array that opens at `at`, by key (an array's by index), in the text's order. */
+export function containerSpots(text: string, at: number): Map<string, Spot> {
+  const spots = new Map<string, Spot>();
+  const open = text.charCodeAt(at);
+  if (open !== OPEN_BRACE && open !== OPEN_BRACKET) return spots;
+  const isObject = open === OPEN_BRACE;
+  let i = skipSpace(text, at + 1);
+  for (let index = 0; i < text.length; index++) {
+    const c = text.charCodeAt(i);
+    if (c === CLOSE_BRACE || c === CLOSE_BRACKET) break;
+    let key = String(index);
+    let keyAt = -1;
+    if (isObject) {
+      keyAt = i;
+      const end = stringEnd(text, i);
+      const raw = text.slice(i, end);
+      key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      i = skipSpace(text, skipSpace(text, end) + 1); // past the colon
+    }
+    spots.set(key, { keyAt, valueAt: i });
+    i = skipSpace(text, valueEnd(text, i));
+    if (text.charCodeAt(i) !== COMMA) break;
+    i = skipSpace(text, i + 1);
+  }
+  return spots;
+}
+
+/**
+ * How many strings in the text are keys (followed by a colon): with JSON.parse's count of
+ * keys, a duplicate shows. And whether brackets nest deeper than `maxDepth` anywhere.
+ */
+export function keyTokens(text: string, maxDepth = Infinity): { keys: number; deeper: boolean } {
+  let keys = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) return { keys, deeper: true };
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+    else if (c === QUOTE) {
+      i = stringEnd(text, i);
+      if (text.charCodeAt(skipSpace(text, i)) === COLON) keys++;
+      i--;
+    }
+  }
+  return { keys, deeper: false };
+}
