@@ -11,6 +11,7 @@ const server = (second: string) => ({
 export default defineRule({
   id: 'source-dynamic-code',
   severity: 'warning',
+  scope: 'catalog',
   description: 'A call site in the server\'s sources builds its code at run time (a template literal with `${…}`, a concatenation): the scan cannot resolve it.',
   why: 'A code the scan cannot read is neither checked against the catalog nor counted as emitted; the catalog codes it could produce are not reported unused, so nothing is hidden and nothing is made up.',
   fix: 'Write each code as a literal (a `switch` over the reasons, a map of literals), or accept the warning where a code is built on purpose.',
