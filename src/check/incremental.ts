@@ -4,8 +4,10 @@
 // with the file (FileFindings), with its summary (summary.ts). The scope-'catalog' rules
 // run over the whole catalog on every run: the changed files as read, the others as their
 // summaries, whose text is read only if a rule must point into it. catalog.yaml and the
-// lock are read and checked on every run, and a change to either (they configure every
-// rule) makes every code file count as changed. The report is the full check's: the same
+// lock are read and checked on every run; a change to catalog.yaml (it configures every
+// rule) makes every code file count as changed. The lock is compared with the codes by
+// catalog-scope rules only (a scope-'file' rule is not shown it), so editing it, as
+// `errcat ship` does, costs no code file a second reading. The report is the full check's: the same
 // diagnostics in the same order (tests/unit/cache-incremental.test.ts compares the two on
 // random edits).
 //
@@ -13,7 +15,7 @@
 // business (src/cli/cache-records.ts).
 import { join } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../load/diagnostics.ts';
-import { CATALOG_FILE, displayPath, LOCK_FILE, loadCatalog, type CatalogSource, type SourceFile } from '../load/load.ts';
+import { CATALOG_FILE, displayPath, loadCatalog, type CatalogSource, type SourceFile } from '../load/load.ts';
 import { LIMITS } from '../load/limits.ts';
 import { parseFile } from '../load/parse.ts';
 import type { CheckOptions, ValidCode } from '../rules/context.ts';
@@ -40,7 +42,7 @@ export interface KeptFile extends FileFindings {
 }
 
 export interface Kept {
-  /** The digest of catalog.yaml and the lock the kept findings were made with. */
+  /** The digest of the catalog.yaml the kept findings were made with. */
   settings: string;
   /** The kept findings of the code file at `path` (as the loader joins it), if it is unchanged since. */
   unchanged(path: string): KeptFile | undefined;
@@ -48,7 +50,7 @@ export interface Kept {
 
 export interface Incremental {
   result: CheckResult;
-  /** The digest of this run's catalog.yaml and lock. */
+  /** The digest of this run's catalog.yaml. */
   settings: string;
   /** The code files read and checked in this run, by path. */
   checked: Map<string, FileFindings>;
@@ -87,7 +89,7 @@ function run(dir: string, source: CatalogSource, previous: Kept | undefined, opt
   if (options.openapi !== undefined) return undefined;
   const catalogText = source.read(join(dir, CATALOG_FILE));
   if (typeof catalogText === 'string' && readsBeyondCatalog(parseFile(join(dir, CATALOG_FILE), catalogText, []).data)) return undefined;
-  const settings = textDigest(JSON.stringify([catalogText ?? null, source.read(join(dir, LOCK_FILE)) ?? null]));
+  const settings = textDigest(JSON.stringify(catalogText ?? null));
   const unchanged = previous?.settings === settings ? previous.unchanged.bind(previous) : () => undefined;
 
   const kept = new Map<string, KeptFile>();
@@ -126,10 +128,10 @@ function run(dir: string, source: CatalogSource, previous: Kept | undefined, opt
   }
   const whole = { ...loaded, codes: files };
   const codeNames = codeNamesOf(whole, valid);
-  const perFile = ruleContext(loaded, catalog, changed, codeNames, lock, options, found);
+  const perFile = ruleContext(loaded, catalog, changed, codeNames, undefined, options, found);
   runRules((scope) => (scope === 'file' ? perFile : undefined), found);
   const across: Diagnostic[] = [];
-  const all = kept.size ? ruleContext(whole, catalog, valid, codeNames, lock, options, across) : perFile;
+  const all = ruleContext(whole, catalog, valid, codeNames, lock, options, across);
   runRules((scope) => (scope === 'catalog' ? all : undefined), across);
 
   const pathOf = new Map(order.map(([path, shown]) => [shown, path]));

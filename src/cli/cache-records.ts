@@ -16,7 +16,7 @@ type FileRecord = [status: string, digest: string, findings: FileFindings];
 
 interface Records {
   key: string;
-  /** The digest of the catalog.yaml and lock the findings were made with. */
+  /** The digest of the catalog.yaml the findings were made with. */
   settings: string;
   files: Record<string, FileRecord>;
 }
