@@ -44,8 +44,8 @@ export interface KeptFile extends FileFindings {
 export interface Kept {
   /** The digest of the catalog.yaml the kept findings were made with. */
   settings: string;
-  /** The kept findings of the code file at `path` (as the loader joins it), if it is unchanged since. */
-  unchanged(path: string): KeptFile | undefined;
+  /** The kept findings of the code file at `path` (as the loader joins it; `shown` as diagnostics show it), if it is unchanged since. */
+  unchanged(path: string, shown: string): KeptFile | undefined;
 }
 
 export interface Incremental {
@@ -96,8 +96,9 @@ function run(dir: string, source: CatalogSource, previous: Kept | undefined, opt
   /** Every code file, in the loader's order: path and display path. */
   const order: [string, string][] = [];
   const loaded = loadCatalog(dir, source, (_, path) => {
-    order.push([path, displayPath(path)]);
-    const k = unchanged(path);
+    const shown = displayPath(path);
+    order.push([path, shown]);
+    const k = unchanged(path, shown);
     if (k) kept.set(path, k);
     return k !== undefined;
   });

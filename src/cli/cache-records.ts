@@ -4,7 +4,6 @@
 // file whose status (as cache.ts compares statuses) is what it was when its findings were
 // made is not read again; anything else is read and checked. A stored record that is
 // damaged or malformed is a changed file; a damaged records file is a full check.
-import { displayPath } from '../load/load.ts';
 import type { CheckResult } from '../check/check.ts';
 import { checkIncremental, isFindings, type FileFindings, type KeptFile } from '../check/incremental.ts';
 import { cacheTrusted } from './cache-trust.ts';
@@ -31,10 +30,10 @@ export interface RecordedCheck {
 export function checkWithRecords(run: CacheRun, dir: string): RecordedCheck | undefined {
   const file = recordsFileOf(run.file);
   const stored = cacheTrusted(file) ? readRecords(file, run.key) : undefined;
-  const unchanged = (path: string): KeptFile | undefined => {
+  const unchanged = (path: string, shown: string): KeptFile | undefined => {
     const r = stored && Object.hasOwn(stored.files, path) ? stored.files[path] : undefined;
     if (!Array.isArray(r) || typeof r[0] !== 'string' || r[0] === '' || typeof r[1] !== 'string') return undefined;
-    if (statusOf(path) !== r[0] || !isFindings(r[2], displayPath(path))) return undefined;
+    if (statusOf(path) !== r[0] || !isFindings(r[2], shown)) return undefined;
     return { ...r[2], digest: r[1] };
   };
   const checked = checkIncremental(dir, run.source, stored && { settings: stored.settings, unchanged });
