@@ -56,7 +56,7 @@ export function checkWithRecords(run: CacheRun, dir: string): RecordedCheck | un
     result: checked.result,
     save: () => {
       try {
-        if (cacheTrusted(file)) writeWhole(file, JSON.stringify(records));
+        if (cacheTrusted(file)) writeWhole(file, JSON.stringify(records), { durable: false });
       } catch {
         // A records file that cannot be written only costs the next run its speed.
       }

@@ -218,7 +218,7 @@ export function save({ file, key, source }: CacheRun, output: string, status: nu
   try {
     const dir = resolve(file, '..');
     mkdirSync(dir, { recursive: true });
-    writeWhole(file, JSON.stringify(run));
+    writeWhole(file, JSON.stringify(run), { durable: false });
     const runs = readdirSync(dir).filter((n) => /^check-[0-9a-f]{8}\.json$/.test(n));
     if (runs.length > MAX_RUNS) {
       const byAge = runs.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
