@@ -121,7 +121,7 @@ function run(dir: string, source: CatalogSource, previous: Kept | undefined, opt
   const valid: ValidCode[] = [];
   for (const [path, shown] of order) {
     const k = kept.get(path);
-    const file = k ? keptFile(source, path, shown, k) : byPath.get(shown);
+    const file = k ? new KeptSourceFile(source, path, shown, k) : byPath.get(shown);
     if (!file) continue; // unreadable: loaded.unreadable has it
     files.push(file);
     const v = k ? (k.summary.data && { data: k.summary.data as unknown as ValidCode['data'], file }) : validByFile.get(file);
@@ -167,20 +167,33 @@ function findingsOf(read: readonly SourceFile[], valid: readonly ValidCode[], fo
 }
 
 /** A kept code file: its summary for data, its text read only when a rule points into it (and then checked against the digest). */
-function keptFile(source: CatalogSource, path: string, shown: string, k: KeptFile): SourceFile {
-  let text: string | undefined;
-  return {
-    path: shown,
-    data: k.summary.parsed ? (k.summary.code === undefined ? {} : { code: k.summary.code }) : undefined,
-    get text(): string {
-      if (text === undefined) {
-        const now = source.read(path);
-        if (typeof now !== 'string' || textDigest(now) !== k.digest) throw new StaleFindings(path);
-        text = now;
-      }
-      return text;
-    },
-  };
+class KeptSourceFile implements SourceFile {
+  data: unknown;
+  doc?: SourceFile['doc'];
+  lineStarts?: number[];
+  readonly path: string;
+  #text: string | undefined;
+  readonly #source: CatalogSource;
+  readonly #at: string;
+  readonly #digest: string;
+
+  constructor(source: CatalogSource, at: string, shown: string, kept: KeptFile) {
+    const { parsed, code } = kept.summary;
+    this.path = shown;
+    this.data = parsed ? (code === undefined ? {} : { code }) : undefined;
+    this.#source = source;
+    this.#at = at;
+    this.#digest = kept.digest;
+  }
+
+  get text(): string {
+    if (this.#text === undefined) {
+      const now = this.#source.read(this.#at);
+      if (typeof now !== 'string' || textDigest(now) !== this.#digest) throw new StaleFindings(this.#at);
+      this.#text = now;
+    }
+    return this.#text;
+  }
 }
 
 /** Whether stored findings are ones a run could have made for the file shown as `shown` (a damaged cache is a miss). */
