@@ -66,14 +66,10 @@ function isPlain(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** No deeper than MAX_DEPTH (walked without recursion: the rules walk it recursively). */
-function shallow(root: unknown): boolean {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth >= MAX_DEPTH) return false;
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
-  }
+/** No deeper than MAX_DEPTH: the rules walk it recursively. (This walk stops at the bound, so its own recursion is bounded too.) */
+function shallow(v: unknown, depth = 0): boolean {
+  if (typeof v !== 'object' || v === null) return true;
+  if (depth >= MAX_DEPTH) return false;
+  for (const k in v) if (!shallow((v as Record<string, unknown>)[k], depth + 1)) return false;
   return true;
 }
