@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs, { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { generateCatalog } from '../../bench/generate.ts';
 import { main } from '../../src/cli/main.ts';
@@ -43,11 +43,15 @@ function prng(seed: number) {
 }
 
 /** The code files opened (every read goes through openSync): proves which files a run left unread. */
+const stacks = new Map<string, string>();
 function watchOpens(under: string) {
   const real = fs.openSync;
   let opened: string[] = [];
   fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
-    if (String(path).startsWith(under)) opened.push(String(path));
+    if (String(path).startsWith(under)) {
+      opened.push(String(path));
+      if (process.env.CACHE_DEBUG) stacks.set(String(path), new Error().stack!.split('\n').slice(2, 12).join('\n'));
+    }
     return (real as (...a: unknown[]) => number)(path, ...rest);
   }) as typeof fs.openSync;
   syncBuiltinESMExports();
@@ -62,13 +66,25 @@ function watchOpens(under: string) {
 
 type Edit = (dir: string) => string;
 
-function edits(r: ReturnType<typeof prng>): Edit[] {
-  const codesOf = (dir: string) => readdirSync(join(dir, 'codes')).filter((n) => n.endsWith('.yaml')).sort();
+/** The edits, each adding every path it writes, removes or writes through to `touched`. */
+function edits(r: ReturnType<typeof prng>, touched: Set<string>): Edit[] {
+  const touch = (path: string) => {
+    touched.add(path);
+    try {
+      touched.add(fs.realpathSync(path));
+    } catch {
+      // Not there (yet, or any more).
+    }
+    return path;
+  };
+  const write = (path: string, text: string | Buffer) => writeFileSync(touch(path), text);
+  /** The code files an edit may pick: regular files, or links to one (not directories, not dangling links). */
+  const codesOf = (dir: string) => readdirSync(join(dir, 'codes')).filter((n) => n.endsWith('.yaml') && fs.statSync(join(dir, 'codes', n), { throwIfNoEntry: false })?.isFile()).sort();
   const names = (dir: string) => codesOf(dir).map((n) => n.replace(/\.yaml$/, ''));
   const someFile = (dir: string) => join(dir, 'codes', r.pick(codesOf(dir)));
   /** A code that exists, or one that does not. */
   const target = (dir: string) => (r.int(3) ? r.pick(names(dir)) : `missing_code_${r.int(5)}`);
-  const change = (path: string, f: (text: string) => string) => writeFileSync(path, f(readFileSync(path, 'utf8')));
+  const change = (path: string, f: (text: string) => string) => write(path, f(readFileSync(path, 'utf8')));
   const field = (key: string, value: string) => (t: string) =>
     new RegExp(`^${key}:.*$`, 'm').test(t) ? t.replace(new RegExp(`^${key}:.*$`, 'm'), `${key}: ${value}`) : `${t}${key}: ${value}\n`;
   let fresh = 0;
@@ -78,13 +94,18 @@ function edits(r: ReturnType<typeof prng>): Edit[] {
     (d) => { const p = someFile(d); change(p, field('summary', `See [that one](#${target(d)}) first.`)); return `link in ${p}`; },
     (d) => { const p = someFile(d); change(p, (t) => `${t.replace(/^related:[\s\S]*$/m, '')}related:\n  - code: ${target(d)}\n    note: Easily confused.\n`); return `related in ${p}`; },
     (d) => { const p = someFile(d); change(p, (t) => `${t}lifecycle: { state: deprecated, since: 2026-02-01, replacement: ${target(d)} }\n`); return `lifecycle in ${p}`; },
-    (d) => { const p = someFile(d); change(p, field('code', r.int(2) ? r.pick(names(d)) : `renamed_code_${r.int(4)}`)); return `code of ${p}`; },
-    (d) => { const p = someFile(d); writeFileSync(join(d, 'codes', `copy_${fresh++}.yaml`), readFileSync(p)); return `duplicate of ${p}`; },
+    (d) => { const p = someFile(d); change(p, field('code', r.pick([r.pick(names(d)), r.pick(names(d)).toUpperCase(), `renamed_code_${r.int(4)}`, 'auth', 'response-shape']))); return `code of ${p}`; },
+    (d) => { const p = someFile(d); change(p, (t) => `${t.replace(/^related:[\s\S]*$/m, '')}related:\n  - code: ${basename(p, '.yaml')}\n    note: Itself.\n`); return `related to itself in ${p}`; },
+    (d) => { const p = someFile(d); change(p, field('message', `See [the shape](#${r.pick(['response-shape', 'auth', 'no-such-section'])}).`)); return `section link in ${p}`; },
+    (d) => { const p = someFile(d); write(p, r.pick(['', 'code: [1, 2]\n', '- a list\n', 'code: only_a_code\n'])); return `odd document in ${p}`; },
+    (d) => { const p = someFile(d); rmSync(touch(p)); fs.symlinkSync(someFile(d), p); return `link at ${p}`; },
+    (d) => { const p = join(d, 'codes', `folder_${fresh++}.yaml`); fs.mkdirSync(touch(p)); return `directory ${p}`; },
+    (d) => { const p = someFile(d); write(join(d, 'codes', `copy_${fresh++}.yaml`), readFileSync(p)); return `duplicate of ${p}`; },
     (d) => { const p = someFile(d); change(p, (t) => `${t}broken: [unclosed\n`); return `YAML error in ${p}`; },
     (d) => { const p = someFile(d); change(p, (t) => t.replace(/^recovery:/m, 'recoveryy:')); return `missing recovery in ${p}`; },
-    (d) => { const p = someFile(d); rmSync(p); return `deleted ${p}`; },
-    (d) => { const p = someFile(d); renameSync(p, join(d, 'codes', `moved_${fresh++}.yaml`)); return `renamed ${p}`; },
-    (d) => { const c = `added_code_${fresh++}`; writeFileSync(join(d, 'codes', `${c}.yaml`), `code: ${c}\nstatus: 404\ncategory: not_found\nsummary: Added. See [it](#${target(d)}).\nwhen: Now.\nrecovery: Retry.\n`); return `added ${c}`; },
+    (d) => { const p = someFile(d); rmSync(touch(p)); return `deleted ${p}`; },
+    (d) => { const p = someFile(d); renameSync(touch(p), touch(join(d, 'codes', `moved_${fresh++}.yaml`))); return `renamed ${p}`; },
+    (d) => { const c = `added_code_${fresh++}`; write(join(d, 'codes', `${c}.yaml`), `code: ${c}\nstatus: 404\ncategory: not_found\nsummary: Added. See [it](#${target(d)}).\nwhen: Now.\nrecovery: Retry.\n`); return `added ${c}`; },
     (d) => { const p = someFile(d); change(p, (t) => t); return `rewrote ${p} unchanged`; },
     (d) => { change(join(d, 'catalog.yaml'), (t) => (t.includes('  - { id: server, title: Server }\n') ? t.replace('  - { id: server, title: Server }\n', '') : t.replace('categories:\n', 'categories:\n  - { id: server, title: Server }\n'))); return 'catalog.yaml: category server toggled'; },
     (d) => { change(join(d, 'catalog.yaml'), (t) => (t.includes('rules:') ? t.replace(/rules:.*\n/, '') : `${t}rules: { schema-comment: off }\n`)); return 'catalog.yaml: rule settings toggled'; },
@@ -100,21 +121,31 @@ test('after every edit of a random sequence, check --cache reports exactly what 
   // Statuses younger than RACY_MS are not trusted: let the generated files age, as a checkout's have.
   await new Promise((ok) => setTimeout(ok, RACY_MS + 500));
   const r = prng(SEED);
-  const all = edits(r);
+  const touched = new Set<string>();
+  const all = edits(r, touched);
   const opens = watchOpens(join(dir, 'codes'));
-  const changedAt = (path: string) => fs.statSync(path).ctimeMs;
+  /** Files a link in codes/ points at: the loader reads them through the link, which is read on every run. */
+  const linkedTo = () => new Set(readdirSync(join(dir, 'codes')).flatMap((n) => {
+    const p = join(dir, 'codes', n);
+    try {
+      return fs.lstatSync(p).isSymbolicLink() ? [fs.realpathSync(p)] : [];
+    } catch {
+      return [];
+    }
+  }));
   try {
     assert.equal(run(args).code, 0, 'the generated catalog is clean');
-    // Files not written since here are the generated ones, untouched.
-    const aged = Date.now() - 1;
     const log: string[] = [];
     let incremental = 0;
     for (let step = 0; step < STEPS; step++) {
-      const catalogWas = changedAt(join(dir, 'catalog.yaml'));
-      for (let k = 1 + r.int(3); k > 0; k--) log.push(all[r.int(all.length)]!(dir));
+      const done: string[] = [];
+      for (let k = 1 + r.int(3); k > 0; k--) done.push(all[r.int(all.length)]!(dir));
+      log.push(...done);
       opens.take();
+      stacks.clear();
       const cached = run(args);
       const opened = opens.take();
+      const openedBy = new Map(stacks);
       const full = run(['check', dir]);
       const context = `seed ${SEED}, step ${step}, after: ${log.slice(-3).join('; ')}`;
       if (cached.out !== full.out) {
@@ -126,10 +157,11 @@ test('after every edit of a random sequence, check --cache reports exactly what 
       assert.equal(cached.code, full.code, context);
       // A changed catalog.yaml makes every file count as changed; otherwise an untouched
       // file is read only to point at a problem in it.
-      if (changedAt(join(dir, 'catalog.yaml')) !== catalogWas) continue;
+      if (done.some((e) => e.startsWith('catalog.yaml:'))) continue;
       incremental++;
+      const links = linkedTo();
       for (const path of new Set(opened)) {
-        if (fs.existsSync(path) && changedAt(path) < aged) assert.ok(full.out.includes(`${path}:`), `${context}: ${path} was read`);
+        if (!touched.has(path) && !links.has(path)) assert.ok(full.out.includes(`${path}:`), `${context}: ${path} was read${process.env.CACHE_DEBUG ? `\n${openedBy.get(path)}` : ''}`);
       }
       if (process.env.CACHE_DEBUG) console.log(step, opened.length, log.slice(-2).join('; ').replaceAll(dir, ''));
     }
