@@ -20,7 +20,7 @@ import { RACY_MS } from '../../src/cli/cache.ts';
 delete process.env.CI;
 
 const SEED = Number(process.env.CACHE_SEED ?? 25);
-const STEPS = Number(process.env.CACHE_STEPS ?? 60);
+const STEPS = Number(process.env.CACHE_STEPS ?? 40);
 
 function run(args: string[]) {
   let out = '';
