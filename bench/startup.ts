@@ -22,7 +22,7 @@ export interface StartupFigures {
   peerMs: number;
   /** `check --cache` with nothing changed since the last run (the report replayed). */
   hitMs: number;
-  /** `check --cache` right after one code file was edited (a miss: checked in full, then kept). */
+  /** `check --cache` right after one code file was edited (that file checked again, the others' findings kept). */
   editMs: number;
 }
 
@@ -145,7 +145,7 @@ export function startupTable(rows: StartupFigures[]): string {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => {
       const goal = r.codes >= 10000
-        ? `≤ 1.5× peer: ${ok(r.checkMs / r.peerMs <= 1.5)}; ≤ 1.3× floor: ${ok(r.checkMs / r.floorMs <= 1.3)}; with \`--cache\`, unchanged: ${ok(r.hitMs / r.floorMs <= 1.3)}`
+        ? `≤ 1.5× peer: ${ok(r.checkMs / r.peerMs <= 1.5)}; ≤ 1.3× floor: ${ok(r.checkMs / r.floorMs <= 1.3)}; with \`--cache\`, unchanged: ${ok(r.hitMs / r.floorMs <= 1.3)}; one file edited: ${ok(r.editMs / r.floorMs <= 1.3)}`
         : r.codes <= 100 ? `≤ 3× node: ${ok(r.checkMs / r.nodeMs <= 3)}` : '–';
       return `| ${r.label} | ${r.codes.toLocaleString('en-US')} | ${ms(r.nodeMs)} | ${ms(r.floorMs)} | ${ms(r.keptMs)} | ${x(r.keptMs / r.floorMs)} | ${ms(r.peerMs)} | ${x(r.peerMs / r.nodeMs)} | ${ms(r.checkMs)} | ${x(r.checkMs / r.nodeMs)} | ${x(r.checkMs / r.floorMs)} | ${x(r.checkMs / r.peerMs)} | ${ms(r.hitMs)} | ${x(r.hitMs / r.nodeMs)} | ${x(r.hitMs / r.floorMs)} | ${ms(r.editMs)} | ${x(r.editMs / r.floorMs)} | ${goal} |`;
     }),

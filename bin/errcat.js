@@ -89,8 +89,10 @@ const { replay } = cached && !young ? await import(bundled ? '../build/cli/repla
 const replayed = replay?.(argv, process.stdout);
 // Unless the flag is given already.
 const flagged = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--max-semi-space-size'));
-if (replayed !== undefined) process.exitCode = replayed;
-else if (argv[0] === 'check' && !young && !flagged && isLarge(checkedDir(argv.slice(1)))) {
+if (typeof replayed === 'number') process.exitCode = replayed;
+// With the last run's per-file findings at hand only the changed files are checked, which
+// keeps little: the second process would cost more than it saves.
+else if (argv[0] === 'check' && !young && !flagged && replayed !== 'records' && isLarge(checkedDir(argv.slice(1)))) {
   // A large catalog is checked in a second process with 8 MiB semi-spaces: the check keeps
   // most of what it allocates until the cross-file rules have run, and V8's default young
   // generation, sized for servers whose objects die young, then only copies survivors and

@@ -12,7 +12,11 @@ import { dirname, join, relative, sep } from 'node:path';
 
 export const CACHE_IN_CI = 'ERRCAT_CACHE_IN_CI';
 
-const decided = new Map<string, boolean>();
+// Shared by the two bundles one run loads (replay.mjs, then errcat.mjs on a miss), and by
+// the two files of a run (cache.ts, cache-records.ts), so git is asked once per directory.
+const DECIDED = Symbol.for('errcat.cache-trust');
+const shared = globalThis as { [DECIDED]?: Map<string, boolean> };
+const decided = (shared[DECIDED] ??= new Map<string, boolean>());
 
 /** Whether the cache file at `file` (an absolute path) may be read and written. */
 export function cacheTrusted(file: string): boolean {
@@ -54,6 +58,10 @@ function safePlace(file: string): boolean {
   const steps = relative(top, file).split(sep);
   for (let i = 1; i <= steps.length; i++) if (isLink(join(top, ...steps.slice(0, i)))) return false;
   // Anything git tracks in the cache directory came with the checkout. No answer from git is no trust.
-  const git = spawnSync('git', ['ls-files', '-z', '--', relative(top, dir) || '.'], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return git.status === 0 && git.stdout === '';
+  let untracked = decided.get(`git\0${dir}`);
+  if (untracked === undefined) {
+    const git = spawnSync('git', ['ls-files', '-z', '--', relative(top, dir) || '.'], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    decided.set(`git\0${dir}`, (untracked = git.status === 0 && git.stdout === ''));
+  }
+  return untracked;
 }

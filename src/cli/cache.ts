@@ -56,7 +56,7 @@ function digest(result: Result): string {
 }
 
 /** The path's status, or '' when it cannot vouch for the content (missing, a link, or changed shortly before `since`). */
-function statusOf(path: string, since = Infinity): string {
+export function statusOf(path: string, since = Infinity): string {
   let s: Stats | undefined;
   try {
     s = lstatSync(path);
@@ -136,19 +136,29 @@ function toolIdentity(): string {
 }
 
 function readRun(file: string, key: string): Run | undefined {
+  const run = readStored(file);
+  return isRun(run) && run.key === key ? run : undefined;
+}
+
+/** A cache file's JSON, or undefined when it is missing, too large, not a regular file or malformed. */
+export function readStored(file: string): unknown {
   let fd: number | undefined;
   try {
     // Not through a link, and never waiting on a FIFO: only a regular file of bounded size is read.
     fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const s = fstatSync(fd);
     if (!s.isFile() || s.size > MAX_RUN_BYTES) return undefined;
-    const run: unknown = JSON.parse(readFileSync(fd, 'utf8'));
-    return isRun(run) && run.key === key ? run : undefined;
+    return JSON.parse(readFileSync(fd, 'utf8'));
   } catch {
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Where a run's per-file findings are kept (cache-records.ts): beside the run, pruned with it. */
+export function recordsFileOf(runFile: string): string {
+  return runFile.replace(/\.json$/, '.files.json');
 }
 
 function isRun(e: unknown): e is Run {
@@ -208,11 +218,14 @@ export function save({ file, key, source }: CacheRun, output: string, status: nu
   try {
     const dir = resolve(file, '..');
     mkdirSync(dir, { recursive: true });
-    writeWhole(file, JSON.stringify(run));
+    writeWhole(file, JSON.stringify(run), { durable: false });
     const runs = readdirSync(dir).filter((n) => /^check-[0-9a-f]{8}\.json$/.test(n));
     if (runs.length > MAX_RUNS) {
       const byAge = runs.map((n) => ({ n, t: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t);
-      for (const { n } of byAge.slice(0, runs.length - MAX_RUNS)) rmSync(join(dir, n), { force: true });
+      for (const { n } of byAge.slice(0, runs.length - MAX_RUNS)) {
+        rmSync(join(dir, n), { force: true });
+        rmSync(recordsFileOf(join(dir, n)), { force: true });
+      }
     }
   } catch {
     // A cache that cannot be written only costs the next run its speed.

@@ -6,6 +6,8 @@ import { writeWhole } from './write-whole.ts';
 import { join } from 'node:path';
 import { CatalogDirError, LOCK_FILE } from '../load/load.ts';
 import { lookup, openCache, save } from './cache.ts';
+import { checkWithRecords } from './cache-records.ts';
+import { readsBeyondCatalog } from '../check/incremental.ts';
 import { CHECK_OPTIONS, openapiMaxMb, parseArgs, wantsCache } from './args.ts';
 import { checkCatalog } from '../check/check.ts';
 import { hasErrors, sortDiagnostics } from '../load/diagnostics.ts';
@@ -122,7 +124,9 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
     out.write(hit.output);
     return hit.status;
   }
-  const result = checkCatalog(dir, { openapi: values.openapi, openapiMaxMb: maxMb }, cache?.source);
+  // After an edit, only the changed code files are checked again (cache-records.ts).
+  const recorded = cache && values.openapi === undefined ? checkWithRecords(cache, dir) : undefined;
+  const result = recorded?.result ?? checkCatalog(dir, { openapi: values.openapi, openapiMaxMb: maxMb }, cache?.source);
   let { diagnostics } = result;
   let review: Review | undefined;
   let openapi: OpenapiChanges | undefined;
@@ -141,13 +145,9 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
   const status = result.internalError ? 2 : hasErrors(diagnostics) ? 1 : 0;
   if (cache && status !== 2 && !values.openapi && !readsBeyondCatalog(result.loaded.catalog?.data)) {
     save(cache, output, status);
+    recorded?.save();
   }
   return status;
-}
-
-/** An OpenAPI document or server sources are read outside the catalog's files: such runs are not cached. */
-function readsBeyondCatalog(catalog: unknown): boolean {
-  return typeof catalog === 'object' && catalog !== null && ('openapi' in catalog || 'sources' in catalog);
 }
 
 /** The OpenAPI fragment of a clean catalog, on stdout or into --out. */

@@ -10,7 +10,12 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeWhole(file: string, text: string): void {
+/**
+ * `durable: false` skips the flushes to disk, for files whose loss costs nothing but time
+ * (the check's cache: a file emptied by a crash is malformed, hence a miss). The rename
+ * still makes the write whole or nothing for every reader.
+ */
+export function writeWhole(file: string, text: string, { durable = true } = {}): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   // Keep the target's permissions (a lock made read-only for the group stays so).
   const mode = (statSync(file, { throwIfNoEntry: false })?.mode ?? 0o666) & 0o777;
@@ -19,7 +24,7 @@ export function writeWhole(file: string, text: string): void {
   let open = true;
   try {
     writeFileSync(fd, text);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
     closeSync(fd);
     open = false;
     renameSync(tmp, file);
@@ -28,7 +33,7 @@ export function writeWhole(file: string, text: string): void {
     rmSync(tmp, { force: true });
     throw e;
   }
-  syncDir(dirname(file));
+  if (durable) syncDir(dirname(file));
 }
 
 /** The rename itself made durable; a filesystem that cannot sync a directory has nothing to add. */

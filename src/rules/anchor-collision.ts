@@ -6,6 +6,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'anchor-collision',
   severity: 'error',
+  scope: 'catalog',
   description: 'A page section or category id equals a code.',
   why: "A code's heading must be the only element with its id, or its docs_url lands on the wrong place.",
   fix: 'Rename the section or category id (codes never change once shipped).',

@@ -5,6 +5,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'anchor-matches-code',
   severity: 'error',
+  scope: 'file',
   description: 'A code sets an `anchor` different from its code.',
   why: 'Every docs_url is the page URL plus `#<code>`; a different heading id would break every link clients print.',
   fix: 'Remove `anchor`, or make it equal to the code.',

@@ -6,6 +6,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'category-known',
   severity: 'error',
+  scope: 'file',
   description: 'A code names a category that catalog.yaml does not declare; the hint names the closest one.',
   why: 'The page lists codes by category: a code in an unknown category would have no place on it.',
   fix: 'Use a declared category (see the hint), or declare the new one under `categories` in catalog.yaml.',

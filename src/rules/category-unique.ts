@@ -5,6 +5,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'category-unique',
   severity: 'error',
+  scope: 'file',
   description: 'catalog.yaml declares the same category twice.',
   why: 'Category ids are headings and filter values on the page; a second one would collide with the first.',
   fix: 'Declare each category once; merge the two declarations.',

@@ -6,6 +6,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'code-pattern',
   severity: 'error',
+  scope: 'file',
   description: "A code does not match the catalog's `code_pattern`.",
   why: 'Clients and SDKs rely on one naming convention; the pattern in catalog.yaml states it once.',
   fix: 'Rename the code to follow `code_pattern` (catalog.yaml).',

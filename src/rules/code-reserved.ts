@@ -6,6 +6,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'code-reserved',
   severity: 'error',
+  scope: 'file',
   description: "A code is a name the page can't give a unique id and plain URL: an id Starlight or the page uses, a dot name, a file of the built site, or URL-unsafe characters.",
   why: "The code's docs_url would land on the sidebar or the search dialog instead of its heading, or its plain URL would overwrite an export or break the build.",
   fix: 'Choose another name; the reserved names are in src/model/reserved.ts and "Limits and safety" in the manual.',

@@ -6,6 +6,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'code-unique',
   severity: 'error',
+  scope: 'catalog',
   description: 'Two files define the same code, or codes that differ only in case.',
   why: 'Each code is the id of one heading and one SDK lookup; two of them would collide.',
   fix: 'Rename one of the codes (or merge the two files).',

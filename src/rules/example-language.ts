@@ -8,6 +8,7 @@ const ts = (call: string) => `  - lang: ts\n    code: |\n      await things.${ca
 export default defineRule({
   id: 'example-language',
   severity: 'error',
+  scope: 'file',
   description: 'A language is declared twice in `languages`, or a code has two examples in one declared language.',
   why: 'Declared languages are shown as synced tabs, one per language: a second example in the same language would have no tab of its own.',
   fix: 'Merge the two examples, or drop the language from `languages` to show them one below the other.',

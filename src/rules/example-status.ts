@@ -14,6 +14,7 @@ const example = (statusLine: string) => `examples:
 export default defineRule({
   id: 'example-status',
   severity: 'error',
+  scope: 'file',
   description: "An HTTP example has no status line, or shows a status the code is not returned with (also a body's status field).",
   why: 'The status is the first thing a client checks; the example must show one the code is really returned with.',
   fix: "Start HTTP examples with a status line such as `HTTP/1.1 404 Not Found`, using one of the code's statuses.",

@@ -6,6 +6,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'filename-matches-code',
   severity: 'error',
+  scope: 'file',
   description: 'A code file is not named after its code.',
   why: 'One file per code, named after it: a reader (or a pull request) finds a code where its name says.',
   fix: 'Rename the file to `<code>.yaml`.',

@@ -7,6 +7,7 @@ import { reportFindings } from './shared/examples.ts';
 export default defineRule({
   id: 'header-format',
   severity: 'error',
+  scope: 'file',
   description: 'A response header is malformed: an invalid name, listed twice, a Retry-After that is neither seconds nor a date, or a bad header line in an HTTP example.',
   why: 'Developers copy header names and values into code; they must be what the API really sends.',
   fix: 'Write header names as tokens (letters, digits, `-`), list each once, give Retry-After in whole seconds.',

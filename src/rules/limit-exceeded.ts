@@ -4,6 +4,7 @@ import { defineRule } from './rule.ts';
 
 export default defineRule({
   ...limitExceeded,
+  scope: 'file',
   description: 'A catalog file is beyond a bound of the check: too large, nested too deep, or expanding too far through aliases.',
   why: 'The check runs on pull requests from anyone; each bound (src/load/limits.ts, "Limits and safety" in the manual) turns a file built to exhaust memory or time into a diagnostic.',
   fix: 'Catalog files are small and shallow: split or flatten the data, and write values out instead of repeating them through anchors and aliases.',

@@ -4,6 +4,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'no-codes',
   severity: 'error',
+  scope: 'catalog',
   description: 'The catalog has no code files.',
   why: 'An errors page without codes is almost always a wrong catalog directory.',
   fix: 'Add one YAML file per code under codes/, or point the check at the right directory.',

@@ -9,6 +9,7 @@ const deprecated = codeFile({ status: '410' }, `lifecycle: { state: deprecated, 
 export default defineRule({
   id: 'openapi-lifecycle',
   severity: 'warning',
+  scope: 'catalog',
   description: 'The OpenAPI document offers a deprecated code without marking it deprecated (warning), or still shows a retired code as returned (error).',
   why: 'Readers of the document (and generated SDKs) must learn that a code is going away, and must not expect one that is gone.',
   fix: 'Mark the operation or schema `deprecated: true` (or the response or example `x-deprecated: true`); remove retired codes from responses.',

@@ -5,6 +5,7 @@ import { passOn } from './shared/beyond.ts';
 export default defineRule({
   id: 'openapi-ref',
   severity: 'error',
+  scope: 'catalog',
   description: 'A `$ref` of the OpenAPI document does not resolve (missing, outside the repository, a URL, or a cycle).',
   why: 'A response reached through a broken $ref cannot be compared with the catalog, and tools fail on it too.',
   fix: 'Point the $ref at a file and JSON pointer inside the repository.',

@@ -5,6 +5,7 @@ import { passOn } from './shared/beyond.ts';
 export default defineRule({
   id: 'openapi-undeclared',
   severity: 'warning',
+  scope: 'catalog',
   description: 'A code of the catalog appears in no response of the OpenAPI document (retired codes, and codes whose shape has no code field to name them, excepted).',
   why: 'A code that no operation declares is either dead or undocumented in the API\'s description.',
   fix: 'Add an example with the code to the responses that return it, or retire the code.',

@@ -5,6 +5,7 @@ import { passOn } from './shared/beyond.ts';
 export default defineRule({
   id: 'openapi-unknown-code',
   severity: 'error',
+  scope: 'catalog',
   description: 'An example or a code enum of the OpenAPI document shows a code the catalog does not have.',
   why: 'Clients read codes from the API\'s document; each must have its page, or their docs_url leads nowhere.',
   fix: 'Add the code to the catalog, or fix the typo in the document (see the hint).',

@@ -13,6 +13,7 @@ const slimShape = (mediaType: string) => `shapes:
 export default defineRule({
   id: 'problem-envelope',
   severity: 'error',
+  scope: 'file',
   description: 'A shape declared application/problem+json lacks the `type`, `title` or `status` field, or nests its code field.',
   why: 'RFC 9457 bodies carry `type`, `title` and `status` at the top level; a shape without them is not problem details.',
   fix: 'Declare `type` (string), `title` (string) and `status` (integer) fields and keep `code_field` at the top level, or drop the media type.',

@@ -6,6 +6,7 @@ import { reportFindings } from './shared/examples.ts';
 export default defineRule({
   id: 'problem-extension-name',
   severity: 'warning',
+  scope: 'file',
   description: 'A problem details (RFC 9457) example, in the catalog or the OpenAPI document, has an extension member whose name is not letters, digits and underscores, at least three characters.',
   why: 'RFC 9457 recommends such names so every client language can map the member to a field.',
   fix: 'Rename the member, e.g. `retry-in` to `retry_in`.',

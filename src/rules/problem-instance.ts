@@ -6,6 +6,7 @@ import { reportFindings } from './shared/examples.ts';
 export default defineRule({
   id: 'problem-instance',
   severity: 'error',
+  scope: 'file',
   description: 'A problem details (RFC 9457) example, in the catalog or the OpenAPI document, shows an `instance` that is not a URI reference.',
   why: 'RFC 9457 makes `instance` a URI reference; clients resolve it against the request URI.',
   fix: 'Write `instance` as a relative or absolute URI (e.g. `/orders/ord_42`, `urn:uuid:...`), percent-encoding spaces and such characters.',

@@ -5,6 +5,7 @@ import { reportFindings } from './shared/examples.ts';
 export default defineRule({
   id: 'problem-media-type',
   severity: 'error',
+  scope: 'file',
   description: "An HTTP example's Content-Type is not the media type of its shape (e.g. application/problem+json).",
   why: 'Clients pick their parser by Content-Type; the example must show the one the API sends.',
   fix: "Answer with the shape's media type, e.g. `Content-Type: application/problem+json`.",

@@ -5,6 +5,7 @@ import { reportFindings } from './shared/examples.ts';
 export default defineRule({
   id: 'problem-status',
   severity: 'error',
+  scope: 'file',
   description: 'A problem details (RFC 9457) example shows a `status` member the code is not returned with.',
   why: 'The `status` member repeats the HTTP status; an example that disagrees with it teaches the wrong one.',
   fix: "Use one of the code's statuses in `status`.",

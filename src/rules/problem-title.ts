@@ -7,6 +7,7 @@ import { reportFindings } from './shared/examples.ts';
 export default defineRule({
   id: 'problem-title',
   severity: 'error',
+  scope: 'file',
   description: 'A code whose bodies are problem details (RFC 9457) has no `title`, or an example shows another title.',
   why: "A problem type's title never changes between occurrences; clients may show it, and the specifics belong in `detail`.",
   fix: 'Give the code a `title:` and show exactly it in examples; put what happened this time in `detail`.',

@@ -5,6 +5,7 @@ import { reportFindings } from './shared/examples.ts';
 export default defineRule({
   id: 'problem-type',
   severity: 'error',
+  scope: 'file',
   description: "A problem details (RFC 9457) example shows another `type` than its code's type URI.",
   why: 'Clients dispatch on the problem `type`; the example must show the URI the code really carries.',
   fix: "Set `type` to the code's type URI: the envelope's `type_uri` with `{code}` replaced, or the code's docs_url.",

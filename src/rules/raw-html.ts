@@ -6,6 +6,7 @@ import { locateSnippet, scannedTexts, truncate } from './shared/texts.ts';
 export default defineRule({
   id: 'raw-html',
   severity: 'error',
+  scope: 'file',
   description: 'Catalog text contains raw HTML.',
   why: 'Catalog text is Markdown only, so nothing in it can inject markup or script into the page (the renderer escapes it anyway).',
   fix: 'Use Markdown instead of HTML; put literal angle brackets in `backticks` (e.g. `` `<API_KEY>` ``).',

@@ -5,6 +5,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'recovery-required',
   severity: 'error',
+  scope: 'file',
   description: 'A code has no recovery text, or an empty one.',
   why: 'Recovery is what a developer came for: the steps that get them past the error.',
   fix: 'Write `recovery:` with the steps a developer takes to get past this error.',

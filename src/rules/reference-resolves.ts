@@ -6,6 +6,7 @@ import { linkTargets, locateSnippet, scannedTexts } from './shared/texts.ts';
 export default defineRule({
   id: 'reference-resolves',
   severity: 'error',
+  scope: 'catalog',
   description: 'A `#fragment` link in catalog text matches no code and no page section.',
   why: 'Links between codes are how readers move from one error to a related one; a dead fragment goes nowhere.',
   fix: 'Link to an existing code as `[code](#code)` (see the hint), or to a section id.',

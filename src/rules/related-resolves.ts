@@ -6,6 +6,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'related-resolves',
   severity: 'error',
+  scope: 'catalog',
   description: 'A `related` code or a lifecycle `replacement` names no code of the catalog (or the code itself).',
   why: 'These become links on the page; a link to a code that does not exist is a dead end for the reader.',
   fix: 'Name an existing code (see the hint), or remove the entry.',

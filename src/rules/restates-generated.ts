@@ -62,6 +62,7 @@ function factsOf(code: CodeFile): Fact[] {
 export default defineRule({
   id: 'restates-generated',
   severity: 'warning',
+  scope: 'file',
   description: 'A code\'s prose (when, recovery, retry advice, notes) says again what its card already shows from its fields: a status badge, the retry sentence, a row of its extension values or headers.',
   why: 'The card shows the generated fact anyway: said twice, it reads as padding, and the two copies drift apart when one is edited.',
   fix: 'Say it once: keep the field (the page renders it) and drop the sentence or list item from the prose, or say only what the field does not.',

@@ -21,6 +21,17 @@ export type Report = (file: SourceFile, at: { line: number; col: number }, messa
 export interface Rule<Id extends string = string> {
   id: Id;
   severity: Severity;
+  /**
+   * What `check --cache` may keep of the rule's findings (src/check/incremental.ts).
+   * 'file': what it reports in a code file depends only on that file, catalog.yaml and the
+   * run's options (such a rule is not shown the lock), so its findings are kept with the
+   * file until one of them changes. 'catalog': it compares code files with each other or
+   * with the lock (or reads beyond the catalog); it runs on every check, over the other
+   * files' summaries (src/check/summary.ts), and must read nothing of a code file the
+   * summary leaves out. Findings in catalog.yaml and the lock are made afresh on every run
+   * whatever the scope.
+   */
+  scope: 'file' | 'catalog';
   /** One line: what the rule reports. */
   description: string;
   /** Why the rule exists: what goes wrong for readers or clients without it. */

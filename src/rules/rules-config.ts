@@ -7,6 +7,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'rules-config',
   severity: 'error',
+  scope: 'file',
   description: '`rules:` in catalog.yaml names an unknown rule, or turns off or down a rule that always applies.',
   why: 'A misspelt rule id would silently configure nothing; stability rules and the invariants behind docs_url protect clients and cannot be relaxed.',
   fix: 'Use a rule id from `errcat explain --list` (see the hint); only warning- and info-level rules may be set to off, info, warning or error.',

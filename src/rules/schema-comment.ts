@@ -7,6 +7,7 @@ const SCHEMA_COMMENT = /^# yaml-language-server: \$schema=\S+/;
 export default defineRule({
   id: 'schema-comment',
   severity: 'warning',
+  scope: 'file',
   description: 'A catalog file does not start with the `# yaml-language-server: $schema=...` comment.',
   why: 'With the comment, editors (VS Code with the Red Hat YAML extension) complete keys and flag mistakes while you type.',
   fix: 'Start the file with `# yaml-language-server: $schema=<relative path to schema/*.schema.json>`.',

@@ -5,6 +5,7 @@ import { reportFindings } from './shared/examples.ts';
 export default defineRule({
   id: 'shape-known',
   severity: 'error',
+  scope: 'file',
   description: 'An example names a `shape` that catalog.yaml does not declare.',
   why: 'The example is checked against its shape and the page shows which shape it follows; an unknown one checks nothing.',
   fix: 'Use a shape declared under `shapes` in catalog.yaml (see the hint), or declare it.',

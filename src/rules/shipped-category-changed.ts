@@ -6,6 +6,7 @@ import { keptCodes } from './shared/lost-codes.ts';
 export default defineRule({
   id: 'shipped-category-changed',
   severity: 'error',
+  scope: 'catalog',
   description: 'The category of a shipped code changed.',
   why: 'SDKs map categories to error classes; a new category changes the class clients catch.',
   fix: 'Keep the shipped category.',

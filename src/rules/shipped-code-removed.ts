@@ -6,6 +6,7 @@ import { lostCodes } from './shared/lost-codes.ts';
 export default defineRule({
   id: 'shipped-code-removed',
   severity: 'error',
+  scope: 'catalog',
   description: 'A code recorded in shipped.yaml has no file any more.',
   why: 'Clients in the wild still receive and look up shipped codes; their docs_url must keep landing on a heading.',
   fix: 'Restore the code file and mark it `lifecycle: { state: deprecated, since: <date>, replacement: <new code> }` (or `retired`).',

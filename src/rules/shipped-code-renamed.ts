@@ -6,6 +6,7 @@ const kept = { code: 'thing_deleted', summary: 'The thing was deleted, for good.
 export default defineRule({
   id: 'shipped-code-renamed',
   severity: 'error',
+  scope: 'catalog',
   description: 'Compared with the base revision (`--base`), a shipped code is gone and a new code has its content: a rename.',
   why: 'Renaming a shipped code breaks every client that matches on the old name and every docs_url they print.',
   fix: 'Keep the old code (deprecated, with `replacement:` the new one) beside the new code.',

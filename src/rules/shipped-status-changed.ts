@@ -7,6 +7,7 @@ import { keptCodes } from './shared/lost-codes.ts';
 export default defineRule({
   id: 'shipped-status-changed',
   severity: 'error',
+  scope: 'catalog',
   description: 'The HTTP status of a shipped code changed.',
   why: 'Clients branch on the status; changing it silently breaks their error handling.',
   fix: 'Keep the shipped status, and add a new code for the new behaviour (deprecating this one if needed).',

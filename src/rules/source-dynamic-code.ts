@@ -11,6 +11,7 @@ const server = (second: string) => ({
 export default defineRule({
   id: 'source-dynamic-code',
   severity: 'info',
+  scope: 'catalog',
   description: 'A call site in the server\'s sources builds its code at run time (a template literal with `${…}`, a concatenation): the scan cannot resolve it.',
   why: 'A code the scan cannot read is neither checked against the catalog nor counted as emitted; the catalog codes it could produce are not reported unused, so nothing is hidden and nothing is made up.',
   fix: 'Write each code as a literal (a `switch` over the reasons, a map of literals), or leave the info where a code is built on purpose (it never fails the check; `rules: { source-dynamic-code: warning }` in catalog.yaml makes it a warning, `off` silences it).',

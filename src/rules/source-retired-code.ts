@@ -5,6 +5,7 @@ import { passOn } from './shared/beyond.ts';
 export default defineRule({
   id: 'source-retired-code',
   severity: 'warning',
+  scope: 'catalog',
   description: 'The server\'s sources still emit a retired code.',
   why: 'A retired code is documented as no longer returned; a server that still returns it contradicts its page.',
   fix: 'Emit the replacement code instead, or mark the code deprecated rather than retired.',

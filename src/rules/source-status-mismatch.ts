@@ -11,6 +11,7 @@ const server = (status: number) => ({
 export default defineRule({
   id: 'source-status-mismatch',
   severity: 'error',
+  scope: 'catalog',
   description: 'The server\'s sources throw a code with an HTTP status the catalog does not give it (when the pattern captures the status in a group named `status`).',
   why: 'Clients branch on the status the page documents; a server that sends another one breaks them.',
   fix: 'Send the catalog\'s status, or add the status to the code\'s `status` if the API really returns it.',

@@ -5,6 +5,7 @@ import { passOn } from './shared/beyond.ts';
 export default defineRule({
   id: 'source-unknown-code',
   severity: 'error',
+  scope: 'catalog',
   description: 'The server\'s sources emit a code the catalog does not have.',
   why: 'Every code the API can return needs its page; otherwise its docs_url leads nowhere.',
   fix: 'Add the code to the catalog, or fix the typo in the source (see the hint).',

@@ -7,6 +7,7 @@ import { defineRule } from './rule.ts';
 export default defineRule({
   id: 'status-meaning',
   severity: 'error',
+  scope: 'file',
   description: "A code's status has no meaning under `statuses` in catalog.yaml.",
   why: 'The status summary table is derived from the codes and these meanings; each status is explained once, for the whole API.',
   fix: 'Add `"<status>": <what it means>` under `statuses` in catalog.yaml.',

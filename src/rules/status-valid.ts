@@ -9,6 +9,7 @@ const HINT = 'errors are returned with a 4xx (client) or 5xx (server) status';
 export default defineRule({
   id: 'status-valid',
   severity: 'error',
+  scope: 'file',
   description: 'A status is not a registered 4xx or 5xx HTTP status.',
   why: 'An error documented with a success or unregistered status misleads every client that branches on it.',
   fix: 'Use the registered 4xx or 5xx status the API actually returns.',

@@ -9,6 +9,7 @@ const PLACEHOLDER = /^TODO:\s*/;
 export default defineRule({
   id: 'text-to-write',
   severity: 'warning',
+  scope: 'file',
   description: 'A text is still a `TODO:` placeholder (as `errcat init --from-openapi` seeds them).',
   why: 'A seeded catalog knows each code and its statuses from the OpenAPI document, but not what the error means or how to recover: only a person can write that. Published as is, the page would show the placeholders.',
   fix: 'Replace the placeholder with the text it asks for (what follows `TODO:` says what is missing).',

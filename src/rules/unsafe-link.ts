@@ -9,6 +9,7 @@ const HINT = 'link only to https://, mailto:, a relative path or a #fragment';
 export default defineRule({
   id: 'unsafe-link',
   severity: 'error',
+  scope: 'file',
   description: 'A link in catalog text (or a `where_next` href) uses a scheme other than http(s) or mailto.',
   why: 'A `javascript:` or `data:` link on a documentation page runs code in the reader\'s browser.',
   fix: 'Link only to https://, mailto:, a relative path or a #fragment.',

@@ -24,7 +24,8 @@ function run(args: string[]) {
 }
 
 const cacheDir = () => mkdtempSync(join(tmpdir(), 'errcat-cache-'));
-const runFiles = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => join(dir, n));
+// The runs' replay files (check-<key>.json), not the per-file records beside them (check-<key>.files.json).
+const runFiles = (dir: string) => readdirSync(dir).filter((n) => /^check-[0-9a-f]{8}\.json$/.test(n)).map((n) => join(dir, n));
 type Stored = { key: string; output: string; reads: string[][] };
 const stored = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Stored;
 

@@ -1,7 +1,7 @@
 // Test helpers: copy a fixture catalog to a temporary directory and edit it there.
-import { cpSync, rmSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 export type Edit = [file: string, find: string | RegExp | typeof DELETE, replace: string];
 
@@ -48,3 +48,19 @@ export const MINI_ERRORS_ARRAY: Edit[] = [
   ['codes/thing_not_found.yaml', '"error": {', '"errors": [{'], ['codes/thing_not_found.yaml', '        }\n      }', '        }]\n      }'],
   ['codes/rate_limited.yaml', '"error": {', '"errors": [{'], ['codes/rate_limited.yaml', '        }\n      }\n  - lang: json', '        }]\n      }\n  - lang: json'],
 ];
+
+/** A rule example's catalog (src/rules/rule.ts): its files written over its fixture (tests/fixtures/mini unless given); the catalog's directory. */
+export function materialise(files: Record<string, string | null>, fixture = { dir: 'tests/fixtures/mini', catalog: '.' }): string {
+  const root = mkdtempSync(join(tmpdir(), 'errcat-rule-'));
+  cpSync(fixture.dir, root, { recursive: true });
+  const dir = join(root, fixture.catalog);
+  for (const [file, text] of Object.entries(files)) {
+    const path = join(dir, file);
+    if (text === null) rmSync(path, { force: true });
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    }
+  }
+  return dir;
+}

@@ -2,9 +2,7 @@
 // produces the rule, its passing example does not (and has no error at all). The manual's
 // rule pages are generated from the registry (tests/unit/manual.test.ts).
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { checkCatalog } from '../../src/check/check.ts';
 import { SEVERITIES, type Diagnostic } from '../../src/load/diagnostics.ts';
@@ -13,24 +11,9 @@ import { reviewAgainst } from '../../src/review/diff.ts';
 import { OUTSIDE_RULES } from '../../src/rules/outside.ts';
 import { RULES } from '../../src/rules/index.ts';
 import type { RuleExample } from '../../src/rules/rule.ts';
+import { materialise } from './helpers.ts';
 
-const BASE_FIXTURE = 'tests/fixtures/mini';
 const NOT_RULES = new Set(['outside.ts', 'index.ts', 'rule.ts', 'context.ts', 'docs.ts', 'example-files.ts', 'config.ts']);
-
-function materialise(files: Record<string, string | null>, fixture = { dir: BASE_FIXTURE, catalog: '.' }): string {
-  const root = mkdtempSync(join(tmpdir(), 'errcat-rule-'));
-  cpSync(fixture.dir, root, { recursive: true });
-  const dir = join(root, fixture.catalog);
-  for (const [file, text] of Object.entries(files)) {
-    const path = join(dir, file);
-    if (text === null) rmSync(path, { force: true });
-    else {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-    }
-  }
-  return dir;
-}
 
 /** What the check (and, for an example with a base, the review) reports on an example. */
 function run(example: RuleExample): Diagnostic[] {
