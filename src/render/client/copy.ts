@@ -1,12 +1,14 @@
 // Copy-link buttons: copy the full docs_url, show "Copied" for a moment. One listener for
 // every button of the page (1,000 listeners cost a deep link 40 ms on 1,000 codes).
+import { paintsWhenShown } from './colours-data.ts';
+
 const listening = new WeakSet<Document>();
 
 export function initCopyButtons(root: Document): void {
   if (listening.has(root)) return;
   listening.add(root);
   // A large page's buttons are named as their sections are shown (client/highlight.ts).
-  if (!root.querySelector('pre[data-hl]')) for (const section of root.querySelectorAll('section.ec-code')) labelCopyLink(section);
+  if (!paintsWhenShown(root)) for (const section of root.querySelectorAll('section.ec-code')) labelCopyLink(section);
   const timers = new WeakMap<HTMLButtonElement, ReturnType<typeof setTimeout>>();
   root.addEventListener('click', async (event) => {
     const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button.ec-copy');
