@@ -16,6 +16,7 @@ export const PAGE_IDS = [
   'ec-copy-status',
   'ec-filter-status',
   'ec-filter-category',
+  'ec-colours',
 ] as const;
 
 /** Id prefixes Starlight and the page keep for themselves, so a future control can't take a code's id either. */

@@ -5,7 +5,10 @@
 // instead of a style attribute per token and a per-line wrapper. Colours too faint on the
 // block's background are adjusted to a contrast of at least 5.5:1 (as Expressive Code does).
 import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
-import type { Example } from '../model/schema.ts';
+import type { CodeEntry } from '../model/model.ts';
+import type { CatalogFile, Example } from '../model/schema.ts';
+import { groupExamples } from './example-tabs.ts';
+import { RUN_LETTERS } from './client/highlight.ts';
 
 const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 /** Catalog language -> Shiki grammar (`text`: not highlighted). */
@@ -92,31 +95,61 @@ export async function highlight(code: string, lang: Example['lang']): Promise<st
 }
 
 /**
- * The example as plain text plus its colours in a compact attribute value, for large pages:
- * `len` or `len:light.dark[i][b]` per run (lengths in UTF-16 code units, class indexes as in
- * highlightCss()). The page's script turns it into the same spans as highlight() when the
- * code's section comes into view (paintExample() in client/highlight.ts), so a 1,000-code page
- * parses no token elements it never shows. Only digits and `.:,ib`: safe in any attribute.
+ * The example as plain text plus its colours in a compact form, for large pages (10,000
+ * codes carry 20,000 of them): per run its length in UTF-16 code units, then either `-`
+ * (the block's own colour) or a letter for its light and one for its dark class index
+ * (`a`-`z` then `A`-`Z` for 0-51, `_` for none) and `+` italic, `^` bold. So `l3 d7 i` is
+ * `dh+`, and a whole run `12dh+`: about 3 characters a run where `12:3.7i,` took 8. The
+ * page's script turns it into the same spans as highlight() when the code's section comes
+ * into view (paintExample() in client/highlight.ts), so a large page parses no token
+ * elements it never shows. Only digits, letters and `_-+^`: nothing to escape anywhere.
  */
 export async function highlightLazily(code: string, lang: Example['lang']): Promise<{ text: string; runs: string }> {
   const runs = await runsOf(code, lang);
   return {
     text: escapeText(runs.map(([, text]) => text).join('')),
-    runs: runs.some(([cls]) => cls) ? runs.map(([cls, text]) => (cls ? `${text.length}:${encodeClasses(cls)}` : `${text.length}`)).join(',') : '',
+    // A last run in the block's own colour goes without saying: text the runs leave is shown as it is.
+    runs: runs.some(([cls]) => cls) ? runs.slice(0, runs.at(-1)![0] ? undefined : -1).map(([cls, text]) => `${text.length}${cls ? encodeClasses(cls) : '-'}`).join('') : '',
   };
 }
 
-/** "l3 d7 i" -> "3.7i" (the inverse is in client/highlight.ts). */
+/**
+ * A large page's colours, kept after its codes (ErrorsPage.astro) instead of in them: a
+ * deep link waits for every byte above its heading, never for these. Per code its
+ * examples' runs (highlightLazily()) in the order the page shows them, space-separated.
+ */
+export async function pageColours(codes: CodeEntry[], languages: CatalogFile['languages']): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const code of codes) {
+    const examples = groupExamples(code.examples, languages).flatMap((g) => (g.kind === 'single' ? [g.example] : g.tabs.map((t) => t.example)));
+    if (examples.length) out[code.code] = (await Promise.all(examples.map(async (e) => (await highlightLazily(e.code, e.lang)).runs))).join(' ');
+  }
+  return out;
+}
+
+/** The colours as the text of a `<script type="application/json">`: no `<` that could end it. */
+export function coloursJson(colours: Record<string, string>): string {
+  return JSON.stringify(colours).replace(/</g, '\\u003c');
+}
+
+/** "l3 d7 i" -> "dh+". */
 function encodeClasses(cls: string): string {
-  let light = '';
-  let dark = '';
+  const letter = (index: string | undefined) => {
+    if (index === undefined) return '_';
+    const l = RUN_LETTERS[Number(index)];
+    // The two themes are fixed and have a dozen colours each: more than 52 would be a new theme.
+    if (!l) throw new Error(`highlight: class index ${index} has no letter`);
+    return l;
+  };
+  let light: string | undefined;
+  let dark: string | undefined;
   let flags = '';
   for (const c of cls.split(' ')) {
     if (c[0] === 'l') light = c.slice(1);
     else if (c[0] === 'd') dark = c.slice(1);
-    else flags += c;
+    else flags += c === 'i' ? '+' : '^';
   }
-  return `${light}.${dark}${flags}`;
+  return `${letter(light)}${letter(dark)}${flags}`;
 }
 
 async function tokenize(code: string, lang: Example['lang']): Promise<Run[]> {

@@ -126,7 +126,7 @@ test('the sitemap lists real pages only, not the noindex forwarding pages', asyn
 
 test('retry advice matches the reference on the page and in errors.json', async ({ page, request }) => {
   await page.goto(`${page_}#internal_error`);
-  await expect(page.locator('section.ec-code:has(h3#internal_error) .ec-retry')).toHaveText('Retryable: Yes, idempotent only');
+  await expect(page.locator('section.ec-code:has(h3#internal_error) .ec-meta > [data-kind]')).toHaveText('Retryable: Yes, idempotent only');
   const json = await (await request.get('/errors.json')).json();
   for (const c of json.codes) {
     expect(typeof c.retry.when, c.code).toBe('string');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkCatalog } from '../../src/check/check.ts';
-import { contrast, escapeText, highlight, highlightCss, highlightLazily } from '../../src/render/highlight.ts';
+import { coloursJson, contrast, escapeText, highlight, highlightCss, highlightLazily, pageColours } from '../../src/render/highlight.ts';
 import { decodeRuns } from '../../src/render/client/highlight.ts';
 
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -68,7 +68,7 @@ test('a large page\'s lazily painted examples get exactly the spans a small page
   for (const dir of ['catalog', 'examples/almyty/catalog']) {
     for (const e of checkCatalog(dir).model!.codes.flatMap((c) => c.examples ?? [])) {
       const lazy = await highlightLazily(e.code, e.lang);
-      assert.match(lazy.runs, /^[\d.:,ib]*$/);
+      assert.match(lazy.runs, /^(\d+(-|[a-zA-Z_]{2}[+^]*))*$/);
       assert.doesNotMatch(lazy.text, /<span/);
       const painted = decodeRuns(unescape(lazy.text), lazy.runs)
         .map(([cls, text]) => (cls ? `<span class="${cls}">${escapeText(text)}</span>` : escapeText(text)))
@@ -85,4 +85,21 @@ test('whitespace joins the coloured run before it instead of opening a span of i
   assert.match(html, /<span class="[^"]+">1\.1 409 <\/span>/);
   assert.doesNotMatch(html, /<\/span>\s+<span/);
   assert.doesNotMatch(html, /<span class="([^"]+)">[^<]*<\/span><span class="\1">/);
+});
+
+test('a large page\'s colours list each code\'s examples in the order the page shows them (a tab group where its first tab stands)', async () => {
+  const model = checkCatalog('catalog').model!;
+  const code = model.codes.find((c) => (c.examples ?? []).length >= 2)!;
+  const [http, ts] = ['http', 'ts'].map((lang) => code.examples!.find((e) => e.lang === lang)!);
+  const json = { lang: 'json' as const, code: '{ "a": [1, true, null] }\n' };
+  // Listed TypeScript first: the page shows the tabs (HTTP, then TypeScript, as declared) there, then the JSON.
+  const edited = { ...code, examples: [ts!, json, http!] };
+  const colours = await pageColours([edited], [{ lang: 'http', label: 'HTTP' }, { lang: 'ts', label: 'TypeScript SDK' }]);
+  const expected = await Promise.all([http!, ts!, json].map(async (e) => (await highlightLazily(e.code, e.lang)).runs));
+  assert.ok(expected.every(Boolean), 'each example has colours');
+  assert.equal(colours[code.code], expected.join(' '));
+  // A code without examples takes no room.
+  assert.deepEqual(await pageColours([{ ...code, examples: undefined }], undefined), {});
+  // The JSON cannot end its <script> element early, whatever a code is called.
+  assert.doesNotMatch(coloursJson({ '</script><b>': '1-' }), /</);
 });

@@ -1,10 +1,14 @@
 // Copy-link buttons: copy the full docs_url, show "Copied" for a moment. One listener for
 // every button of the page (1,000 listeners cost a deep link 40 ms on 1,000 codes).
+import { paintsWhenShown } from './colours-data.ts';
+
 const listening = new WeakSet<Document>();
 
 export function initCopyButtons(root: Document): void {
   if (listening.has(root)) return;
   listening.add(root);
+  // A large page's buttons are named as their sections are shown (client/highlight.ts).
+  if (!paintsWhenShown(root)) for (const section of root.querySelectorAll('section.ec-code')) labelCopyLink(section);
   const timers = new WeakMap<HTMLButtonElement, ReturnType<typeof setTimeout>>();
   root.addEventListener('click', async (event) => {
     const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button.ec-copy');
@@ -33,6 +37,16 @@ export function initCopyButtons(root: Document): void {
 function announce(root: Document, text: string): void {
   const region = root.getElementById('ec-copy-status');
   if (region) region.textContent = text;
+}
+
+/**
+ * Names a section's copy-link button after its code ("Copy link to <code>"): the page
+ * carries the name once, in the heading's id, not again in every button.
+ */
+export function labelCopyLink(section: Element): void {
+  const button = section.querySelector('button.ec-copy');
+  const code = section.querySelector('h3')?.id;
+  if (button && code && !button.hasAttribute('aria-label')) button.setAttribute('aria-label', `Copy link to ${code}`);
 }
 
 /** The code's docs_url: the page's docs_url plus the code of the button's section. */
