@@ -18,14 +18,19 @@ const MIN_WORDS = 4;
 interface Fact {
   /** Where the page shows the fact, for the message. */
   shown: string;
-  /** The sentence (with its words, computed once) is a restatement of the fact. */
-  restated: (text: string, words: Set<string>) => boolean;
+  /** The sentence is a restatement of the fact; `words` computes its words (once, and only for a fact that needs them). */
+  restated: (text: string, words: () => Set<string>) => boolean;
 }
 
 // Words that say nothing about a fact: two texts sharing only these are not the same.
 const FILLER = new Set(['the', 'and', 'for', 'with', 'are', 'was', 'this', 'that', 'from', 'not', 'has', 'have', 'its', 'into', 'any', 'all', 'but']);
 
 const wordsOf = (text: string) => new Set((text.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).filter((w) => !FILLER.has(w)));
+
+function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
+}
 
 /** Sentences and list items of a Markdown text (without their list markers). */
 function segmentsOf(text: string): string[] {
@@ -39,7 +44,7 @@ function segmentsOf(text: string): string[] {
 function row(shown: string, text: string): Fact[] {
   const words = wordsOf(text);
   if (words.size < MIN_WORDS) return [];
-  return [{ shown, restated: (_, seg) => [...words].filter((w) => seg.has(w)).length >= SHARE * words.size }];
+  return [{ shown, restated: (_, seg) => [...words].filter((w) => seg().has(w)).length >= SHARE * words.size }];
 }
 
 function factsOf(code: CodeFile): Fact[] {
@@ -74,10 +79,13 @@ export default defineRule({
       for (const path of PROSE) {
         const text = path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data);
         if (typeof text !== 'string') continue;
+        // A sentence is a piece of the text, so what no fact finds in the whole text (a
+        // phrase, most of a row's words) it finds in no sentence: most texts stop here.
+        if (!facts.some((f) => f.restated(text.replace(/\s+/g, ' '), once(() => wordsOf(text))))) continue;
         for (const segment of segmentsOf(text)) {
           // One line: a phrase may be wrapped across lines of the YAML.
           const flat = segment.replace(/\s+/g, ' ');
-          const words = wordsOf(flat);
+          const words = once(() => wordsOf(flat));
           const fact = facts.find((f) => f.restated(flat, words));
           if (!fact) continue;
           // The segment's first line, as written in the file, to point at it.

@@ -1,10 +1,13 @@
-import type { DataPath, SourceFile } from '../load/load.ts';
+import type { SourceFile } from '../load/load.ts';
 import { locate } from '../load/load.ts';
 import { codeFile } from './example-files.ts';
 import { defineRule, type Report } from './rule.ts';
+import { walkStrings } from './shared/texts.ts';
 
 /** A placeholder: the text starts with `TODO:` and says what to write instead. */
 const PLACEHOLDER = /^TODO:\s*/;
+/** PLACEHOLDER in a text before it is trimmed (trim and \s remove the same characters). */
+const LEADING_PLACEHOLDER = /^\s*TODO:/;
 
 export default defineRule({
   id: 'text-to-write',
@@ -15,20 +18,17 @@ export default defineRule({
   fail: { files: codeFile({ summary: '"TODO: one line: what the error means"' }) },
   pass: { files: codeFile() },
   check(ctx, report) {
-    if (ctx.catalogFile && ctx.catalog) placeholders(ctx.catalogFile, ctx.catalog, [], report);
-    for (const { data, file } of ctx.codes) placeholders(file, data, [], report);
+    if (ctx.catalogFile && ctx.catalog) placeholders(ctx.catalogFile, ctx.catalog, report);
+    for (const { data, file } of ctx.codes) placeholders(file, data, report);
   },
 });
 
 /** Every placeholder string under `value` (examples are code, not prose: skipped). */
-function placeholders(file: SourceFile, value: unknown, path: DataPath, report: Report) {
-  if (typeof value === 'string') {
-    if (!PLACEHOLDER.test(value.trim())) return;
+function placeholders(file: SourceFile, value: unknown, report: Report) {
+  walkStrings(value, (text, path) => {
+    // (The same test as on the trimmed text, without copying every string to trim it.)
+    if (!LEADING_PLACEHOLDER.test(text)) return;
     const name = path.filter((p) => typeof p === 'string').join('.');
-    report(file, locate(file, path), `${name} is still to be written`, value.trim().replace(PLACEHOLDER, 'write ').split('\n')[0]!);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => placeholders(file, v, [...path, i], report));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== 'examples') placeholders(file, v, [...path, k], report);
-  }
+    report(file, locate(file, path), `${name} is still to be written`, text.trim().replace(PLACEHOLDER, 'write ').split('\n')[0]!);
+  }, (key) => key === 'examples');
 }

@@ -21,15 +21,20 @@ export interface ScannedText {
 const NOT_MARKDOWN = new Set(['code', 'code_pattern', 'pattern', 'include', 'exclude', 'docs_url', 'lang', 'shape', 'id', 'anchor', 'category', 'state',
   'replacement', 'since', 'name', 'type', 'example', 'value', 'code_field', 'docs_url_field', 'status_field']);
 
+/**
+ * The texts that have something to check: a Markdown problem, a link, or an `href`. Texts
+ * with none (most of them) are not kept: every rule reading this list skips them anyway.
+ */
 export function scannedTexts(ctx: RuleContext): ScannedText[] {
   const files: { file: SourceFile; data: unknown }[] = ctx.codes.map((c) => ({ file: c.file, data: c.data }));
   if (ctx.catalogFile && ctx.catalog) files.push({ file: ctx.catalogFile, data: ctx.catalog });
   const out: ScannedText[] = [];
   for (const { file, data } of files) {
-    walkText(data, [], (text, path, key) => {
+    walkStrings(data, (text, path, key) => {
+      if (NOT_MARKDOWN.has(key)) return;
       const isHref = key === 'href';
       const { problems, links } = isHref ? { problems: [], links: [] } : scanMarkdown(text);
-      out.push({ file, path, text, isHref, problems, links });
+      if (isHref || problems.length || links.length) out.push({ file, path: [...path], text, isHref, problems, links });
     });
   }
   return out;
@@ -41,13 +46,27 @@ export function linkTargets(ctx: RuleContext): Set<string> {
   return new Set([...ctx.codeNames, ...(ctx.catalog ? pageAnchors(ctx.catalog) : [])]);
 }
 
-function walkText(value: unknown, path: (string | number)[], visit: (text: string, path: DataPath, key: string) => void, key = '') {
+/**
+ * Every string under `value`, with its path and the key it is under, except under the keys
+ * `skip` names. The path is one array, extended and cut back as the walk goes: copy it to keep it.
+ */
+export function walkStrings(value: unknown, visit: (text: string, path: DataPath, key: string) => void, skip: (key: string) => boolean = () => false,
+  path: (string | number)[] = [], key = '') {
   if (typeof value === 'string') {
-    if (!NOT_MARKDOWN.has(key)) visit(value, path, key);
+    visit(value, path, key);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => walkText(v, [...path, i], visit, key));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walkStrings(value[i], visit, skip, path, key);
+      path.pop();
+    }
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) walkText(v, [...path, k], visit, k);
+    for (const k in value) {
+      if (!Object.hasOwn(value, k) || skip(k)) continue;
+      path.push(k);
+      walkStrings((value as Record<string, unknown>)[k], visit, skip, path, k);
+      path.pop();
+    }
   }
 }
 
