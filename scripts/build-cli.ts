@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
+import { codeShapeValidator } from './code-shape-validator.ts';
 
 /** The bundle sits two levels deep, like src/load/, so paths relative to a module still hold. */
 export const BUNDLE = 'build/cli/errcat.mjs';
@@ -53,6 +54,14 @@ const result = await build({
           contents: "export { default as en } from './en.js';",
           resolveDir: join(args.pluginData as string, '..', 'locales'),
         }));
+      },
+    },
+    {
+      // A code file's shape tested by ajv's standalone code (generated here, from the JSON
+      // Schema `npm run schema` writes) before zod: see src/check/code-shape.ts.
+      name: 'code-shape-validator',
+      setup(b) {
+        b.onLoad({ filter: /src[\\/]check[\\/]code-shape-validator\.ts$/ }, () => ({ contents: codeShapeValidator(), loader: 'js' }));
       },
     },
     {

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import type { LoadedCatalog } from '../load/load.ts';
 import { catalogSchema, codeSchema, type CatalogFile } from '../model/schema.ts';
+import { fastCodeShape } from './code-shape.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { readLock } from './stability.ts';
 import { AnyCode, type CheckOptions, type RuleContext, type ValidCode } from '../rules/context.ts';
@@ -33,6 +34,11 @@ export function validate(loaded: LoadedCatalog, options: CheckOptions = {}): Val
   const codes: ValidCode[] = [];
   for (const file of loaded.codes) {
     if (file.data === undefined) continue;
+    const fast = fastCodeShape(file.data);
+    if (fast) {
+      codes.push({ data: fast, file });
+      continue;
+    }
     const parsed = codeSchema.safeParse(file.data);
     if (parsed.success) codes.push({ data: parsed.data, file });
     else schemaDiagnostics(file, codeSchema, parsed.error.issues, diagnostics);

@@ -265,8 +265,19 @@ export function getPath(value: unknown, path: string): unknown {
 
 /** Every value at a dotted path whose `name[]` steps go through each item of an array: `errors[].code`. */
 export function valuesAt(value: unknown, path: string): unknown[] {
+  const steps = stepsOf(path);
+  // Without `[]` a path leads to one value at most: followed without a list at each step.
+  if (!path.includes('[]')) {
+    let cur = value;
+    for (const key of steps) {
+      if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return [];
+      cur = (cur as Record<string, unknown>)[key];
+      if (cur === undefined) return [];
+    }
+    return [cur];
+  }
   let current: unknown[] = [value];
-  for (const step of path.split('.')) {
+  for (const step of steps) {
     const many = step.endsWith('[]');
     const key = many ? step.slice(0, -2) : step;
     current = current.flatMap((cur) => {
@@ -277,6 +288,17 @@ export function valuesAt(value: unknown, path: string): unknown[] {
     });
   }
   return current;
+}
+
+// The few paths of a catalog's shapes, each split once.
+const splitPaths = new Map<string, string[]>();
+function stepsOf(path: string): string[] {
+  let steps = splitPaths.get(path);
+  if (!steps) {
+    steps = path.split('.');
+    if (splitPaths.size < 1000) splitPaths.set(path, steps);
+  }
+  return steps;
 }
 
 function hasType(value: unknown, type: string): boolean {

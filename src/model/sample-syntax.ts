@@ -36,34 +36,8 @@ export function hasParser(lang: string): boolean {
 function parseHere(lang: string, code: string): Outcome {
   const ext = LANGS[lang]!;
   oxc ??= require('oxc-parser') as Oxc;
-  const first = firstError(oxc, `sample.${ext}`, code, { lang: ext, sourceType: 'module' });
+  const first = oxc.parseSync(`sample.${ext}`, code, { lang: ext, sourceType: 'module' }).errors[0];
   return first ? { message: first.message, ...textPosition(code, first.labels[0]?.start ?? 0) } : null;
-}
-
-type ParseOptions = Parameters<Oxc['parseSync']>[2] & {};
-type OxcError = ReturnType<Oxc['parseSync']>['errors'][number];
-/** False once the lazy parse failed (it reserves 6 GiB of address space, which a host may refuse). */
-let lazyWorks = true;
-
-/**
- * The first error oxc finds. Only the errors are read: the lazy parse leaves the AST in a
- * buffer reused from one sample to the next, where the plain parse serializes every AST to
- * JSON and copies it out (a third of the time of 10,000 samples, and their memory).
- */
-function firstError(parser: Oxc, name: string, code: string, options: ParseOptions): OxcError | undefined {
-  if (lazyWorks && parser.rawTransferSupported()) {
-    try {
-      const result = parser.parseSync(name, code, { ...options, experimentalLazy: true } as ParseOptions) as ReturnType<Oxc['parseSync']> & { dispose(): void };
-      const first = result.errors[0];
-      // Plain values, read before the buffer is given back.
-      const error = first && { message: first.message, labels: first.labels.map((l) => ({ start: l.start })) };
-      result.dispose();
-      return error as OxcError | undefined;
-    } catch {
-      lazyWorks = false;
-    }
-  }
-  return parser.parseSync(name, code, options).errors[0];
 }
 
 // The child reads [lang, code] pairs on stdin and answers [message, offset] or null for each.

@@ -78,21 +78,3 @@ test('example-syntax: samples nested deeper than the native parser can go are re
   assert.equal(samples[2], null);
   assert.equal(samples[3], undefined);
 });
-
-test('example-syntax: the lazy parse finds the same first error as oxc-parser\'s plain parse, on random and hostile samples', async () => {
-  const fc = (await import('fast-check')).default;
-  const { createRequire } = await import('node:module');
-  const { textPosition } = await import('../../src/load/load.ts');
-  const { parseSync } = createRequire(import.meta.url)('oxc-parser') as typeof import('oxc-parser');
-  // Pieces of code, broken code and non-ASCII text (positions are UTF-16 offsets in both).
-  const piece = fc.constantFrom('const a = 1;', 'await f("x");', 'let x: number = ', '(', ')', '{', '}', '`${', '"é', '😀', '\n', ' ', '...', 'import x from "y";',
-    'return;', 'type T = {', '/* ', '*/', '// c\n', 'if (a) {', '<div>', '=>', ';', 'class A { #p = 1 }', '\u2028', '\0');
-  const sample = fc.tuple(fc.constantFrom('ts', 'js'), fc.oneof(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.string({ maxLength: 60 })));
-  fc.assert(fc.property(fc.array(sample, { minLength: 1, maxLength: 8 }), (samples) => {
-    const got = syntaxErrors(samples.map(([lang, code]) => ({ lang, code })));
-    samples.forEach(([lang, code], i) => {
-      const e = parseSync(`sample.${lang}`, code, { lang: lang as 'ts' | 'js', sourceType: 'module' }).errors[0];
-      assert.deepEqual(got[i], e ? { message: e.message, ...textPosition(code, e.labels[0]?.start ?? 0) } : null, JSON.stringify(code));
-    });
-  }), { numRuns: 500 });
-});
