@@ -1,13 +1,10 @@
-import type { SourceFile } from '../load/load.ts';
 import { locate } from '../load/load.ts';
 import { codeFile } from './example-files.ts';
-import { defineRule, type Report } from './rule.ts';
-import { walkStrings } from './shared/texts.ts';
+import { defineRule } from './rule.ts';
+import { placeholderTexts } from './shared/texts.ts';
 
 /** A placeholder: the text starts with `TODO:` and says what to write instead. */
 const PLACEHOLDER = /^TODO:\s*/;
-/** PLACEHOLDER in a text before it is trimmed (trim and \s remove the same characters). */
-const LEADING_PLACEHOLDER = /^\s*TODO:/;
 
 export default defineRule({
   id: 'text-to-write',
@@ -18,17 +15,10 @@ export default defineRule({
   fail: { files: codeFile({ summary: '"TODO: one line: what the error means"' }) },
   pass: { files: codeFile() },
   check(ctx, report) {
-    if (ctx.catalogFile && ctx.catalog) placeholders(ctx.catalogFile, ctx.catalog, report);
-    for (const { data, file } of ctx.codes) placeholders(file, data, report);
+    for (const { file, path, text } of ctx.shared(placeholderTexts)) {
+      const name = path.filter((p) => typeof p === 'string').join('.');
+      report(file, locate(file, path), `${name} is still to be written`, text.trim().replace(PLACEHOLDER, 'write ').split('\n')[0]!);
+    }
   },
 });
 
-/** Every placeholder string under `value` (examples are code, not prose: skipped). */
-function placeholders(file: SourceFile, value: unknown, report: Report) {
-  walkStrings(value, (text, path) => {
-    // (The same test as on the trimmed text, without copying every string to trim it.)
-    if (!LEADING_PLACEHOLDER.test(text)) return;
-    const name = path.filter((p) => typeof p === 'string').join('.');
-    report(file, locate(file, path), `${name} is still to be written`, text.trim().replace(PLACEHOLDER, 'write ').split('\n')[0]!);
-  }, (key) => key === 'examples');
-}
