@@ -83,7 +83,7 @@ test("bin/errcat.js reads check's arguments as args.ts does: the same options ta
   assert.deepEqual([...valued].sort(), expected.sort());
 });
 
-test('a check of a large catalog runs in a second process with 8 MiB semi-spaces; a small one does not', () => {
+test('a check of a large catalog runs in a second process with 8 MiB semi-spaces and room for the catalog in its old space; a small one does not', () => {
   const dir = generateCatalog(join(mkdtempSync(join(tmpdir(), 'errcat-large-')), 'catalog'), LARGE_CATALOG);
   // Each process reports the flags it was started with.
   const env = { NODE_OPTIONS: '--import=data:text/javascript,console.error(JSON.stringify(process.execArgv))' };
@@ -93,6 +93,7 @@ test('a check of a large catalog runs in a second process with 8 MiB semi-spaces
   assert.equal(large.status, 0, large.stderr);
   assert.match(large.stdout, new RegExp(`catalog clean: ${LARGE_CATALOG} codes checked`));
   assert.deepEqual(flags(large.stderr).map((f) => f.includes('--max-semi-space-size=8')), [false, true]);
+  assert.deepEqual(flags(large.stderr).map((f) => f.includes('--initial-old-space-size=256')), [false, true]);
   const small = run(['bin/errcat.js', 'check', 'tests/fixtures/mini'], env);
   assert.equal(small.status, 0, small.stderr);
   assert.deepEqual(flags(small.stderr).map((f) => f.includes('--max-semi-space-size=8')), [false]);
