@@ -52,9 +52,11 @@ function row(shown: string, text: string): Fact[] {
   return [{ shown, restated: (_, seg) => [...words].filter((w) => seg().has(w)).length >= SHARE * words.size }];
 }
 
-function factsOf(code: CodeFile): Fact[] {
+/** `prose`: the code's prose texts; a badge whose status no text has a number of is left out. */
+function factsOf(code: CodeFile, prose: string[]): Fact[] {
   const facts: Fact[] = [];
   for (const s of statusesOf(code)) {
+    if (!prose.some((t) => t.includes(String(s)))) continue;
     const text = statusText(s);
     // Only a status with its reason phrase ("502 Bad Gateway") is the badge's text.
     if (text.includes(' ')) {
@@ -81,10 +83,11 @@ export default defineRule({
   pass: { files: codeFile({ recovery: 'Spread requests over the minute.', retry: '{ when: always, honour_retry_after: true }' }) },
   check(ctx, report) {
     for (const { data, file } of ctx.codes) {
-      const facts = factsOf(data);
+      const texts = PROSE.map((path) => path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data));
+      const facts = factsOf(data, texts.filter((t) => typeof t === 'string'));
       if (!facts.length) continue;
-      for (const path of PROSE) {
-        const text = path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data);
+      for (const [i, path] of PROSE.entries()) {
+        const text = texts[i];
         if (typeof text !== 'string') continue;
         // A sentence is a piece of the text, so what no fact finds in the whole text (a
         // phrase, most of a row's words) it finds in no sentence: most texts stop here.
