@@ -85,19 +85,25 @@ function makeOrdering(def: z.core.$ZodTypeDef & Record<string, unknown>): Order 
     case 'object': {
       const shape = def.shape as Record<string, z.core.$ZodType>;
       const names = Object.keys(shape);
-      const keys = new Map(names.map((k, i) => [k, { at: i, order: ordering(shape[k]!) }]));
+      const orders = names.map((k) => ordering(shape[k]!));
+      const known = new Set(names);
       return (value) => {
         if (!isPlain(value)) return REFUSED;
-        let last = -1;
+        // The keys are followed along the schema's (one pass, no lookups) while they come
+        // in its order; a key before the last one found ends the pass.
+        let j = 0;
         let inOrder = true;
         let changed: Record<string, unknown> | undefined;
         for (const k in value) {
-          const key = keys.get(k);
           // A key zod does not know (a strict object refuses it).
-          if (!key || !Object.hasOwn(value, k)) return REFUSED;
-          if (key.at < last) inOrder = false;
-          last = key.at;
-          const v = key.order(value[k]);
+          if (!Object.hasOwn(value, k) || !known.has(k)) return REFUSED;
+          let at = j;
+          while (at < names.length && names[at] !== k) at++;
+          if (at === names.length) {
+            inOrder = false;
+            at = names.indexOf(k);
+          } else j = at + 1;
+          const v = orders[at]!(value[k]);
           if (v === REFUSED) return REFUSED;
           if (v !== value[k]) (changed ??= {})[k] = v;
         }
