@@ -12,9 +12,10 @@ export interface ScannedText {
   text: string;
   /** A `href` field (where_next): a link target, not Markdown. */
   isHref: boolean;
-  problems: MarkdownProblem[];
-  links: MarkdownLink[];
+  problems: readonly MarkdownProblem[];
+  links: readonly MarkdownLink[];
 }
+const NO_SCAN = { problems: [], links: [] } as const;
 
 // Keys whose strings are identifiers, verbatim example text or `sources` globs and
 // patterns (a `(?<status>…)` group is no HTML), not Markdown.
@@ -42,7 +43,7 @@ function catalogStrings(ctx: RuleContext): { scanned: ScannedText[]; placeholder
       if (PLACEHOLDER_START.test(text) && !path.includes('examples')) placeholders.push({ file, path: [...path], text });
       if (NOT_MARKDOWN.has(key)) return;
       const isHref = key === 'href';
-      const { problems, links } = isHref ? { problems: [], links: [] } : scanMarkdown(text);
+      const { problems, links } = isHref ? NO_SCAN : scanMarkdown(text);
       if (isHref || problems.length || links.length) scanned.push({ file, path: [...path], text, isHref, problems, links });
     });
   }
