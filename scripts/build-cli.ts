@@ -14,6 +14,11 @@ export const BUNDLE = 'build/cli/errcat.mjs';
 /** The files the bundle was built from (sources and the lock file), for bin/errcat.js to compare with. */
 export const INPUTS = 'build/cli/errcat.inputs.json';
 
+// Builtins loaded only when one of their functions is called: a module that imports them
+// (the cache's git lookup takes spawnSync) would otherwise load them, and child_process
+// the streams and sockets under it, on every start.
+const ON_CALL = new Set(['node:child_process', 'node:worker_threads']);
+
 const result = await build({
   write: false,
   metafile: true,
@@ -82,6 +87,14 @@ const result = await build({
 function builtinModule(id: string): string {
   const mod = process.getBuiltinModule(id) as Record<string, unknown>;
   const names = Object.keys(mod).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && 'value' in Object.getOwnPropertyDescriptor(mod, k)!);
+  if (ON_CALL.has(id) && names.every((k) => typeof mod[k] === 'function')) {
+    return [
+      `let m; const load = () => (m ??= process.getBuiltinModule(${JSON.stringify(id)}));`,
+      'export default new Proxy({}, { get: (_, k) => load()[k] });',
+      // A constructor too (new ChildProcess()): called with `new`, it constructs.
+      ...names.map((k) => `export function ${k}(...a) { return new.target ? Reflect.construct(load().${k}, a, new.target) : load().${k}.apply(this, a); }`),
+    ].join('\n');
+  }
   return [
     `const m = process.getBuiltinModule(${JSON.stringify(id)});`,
     'export default m;',
