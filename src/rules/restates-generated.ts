@@ -52,11 +52,11 @@ function row(shown: string, text: string): Fact[] {
   return [{ shown, restated: (_, seg) => [...words].filter((w) => seg().has(w)).length >= SHARE * words.size }];
 }
 
-/** `prose`: the code's prose texts; a badge whose status no text has a number of is left out. */
-function factsOf(code: CodeFile, prose: string[]): Fact[] {
+/** `prose`, when given: the code's prose texts; a badge whose status no text has a number of is left out. */
+function factsOf(code: CodeFile, prose?: string[]): Fact[] {
   const facts: Fact[] = [];
   for (const s of statusesOf(code)) {
-    if (!prose.some((t) => t.includes(String(s)))) continue;
+    if (prose && !prose.some((t) => t.includes(String(s)))) continue;
     const text = statusText(s);
     // Only a status with its reason phrase ("502 Bad Gateway") is the badge's text.
     if (text.includes(' ')) {
@@ -83,28 +83,48 @@ export default defineRule({
   pass: { files: codeFile({ recovery: 'Spread requests over the minute.', retry: '{ when: always, honour_retry_after: true }' }) },
   check(ctx, report) {
     for (const { data, file } of ctx.codes) {
-      const texts = PROSE.map((path) => path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data));
-      const facts = factsOf(data, texts.filter((t) => typeof t === 'string'));
-      if (!facts.length) continue;
-      for (const [i, path] of PROSE.entries()) {
-        const text = texts[i];
-        if (typeof text !== 'string') continue;
-        // A sentence is a piece of the text, so what no fact finds in the whole text (a
-        // phrase, most of a row's words) it finds in no sentence: most texts stop here.
-        const words = once(() => wordsOf(text));
-        if (!facts.some((f) => (f.mayBeIn ? f.mayBeIn(text) : f.restated(text, words)))) continue;
-        for (const segment of segmentsOf(text)) {
-          // One line: a phrase may be wrapped across lines of the YAML.
-          const flat = segment.replace(/\s+/g, ' ');
-          const flatWords = once(() => wordsOf(flat));
-          const fact = facts.find((f) => f.restated(flat, flatWords));
-          if (!fact) continue;
-          // The segment's first line, as written in the file, to point at it.
-          const snippet = segment.split('\n')[0]!.slice(0, 40);
-          report(file, locateSnippet(file, [...path], snippet), `${path.join('.')} restates ${fact.shown}: ${truncate(flat)}`,
-            'the card already shows this; drop it from the prose, or say only what the field does not');
-        }
+      for (const { path, segment, flat, shown } of restatements(data)) {
+        // The segment's first line, as written in the file, to point at it.
+        const snippet = segment.split('\n')[0]!.slice(0, 40);
+        report(file, locateSnippet(file, [...path], snippet), `${path.join('.')} restates ${shown}: ${truncate(flat)}`,
+          'the card already shows this; drop it from the prose, or say only what the field does not');
       }
     }
   },
 });
+
+export interface Restatement {
+  path: readonly string[];
+  /** The sentence or list item as written, and on one line. */
+  segment: string;
+  flat: string;
+  shown: string;
+}
+
+/**
+ * Each sentence or list item of the code's prose that restates a fact its card shows.
+ * `quick` (the check's way) tests each whole text first and skips the sentences of a text
+ * no fact can be in; without it every sentence is tested, the slow way a test compares with.
+ */
+export function restatements(data: CodeFile, quick = true): Restatement[] {
+  const out: Restatement[] = [];
+  const texts = PROSE.map((path) => path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], data));
+  const facts = factsOf(data, quick ? texts.filter((t) => typeof t === 'string') : undefined);
+  if (!facts.length) return out;
+  for (const [i, path] of PROSE.entries()) {
+    const text = texts[i];
+    if (typeof text !== 'string') continue;
+    // A sentence is a piece of the text, so what no fact finds in the whole text (a
+    // phrase, most of a row's words) it finds in no sentence: most texts stop here.
+    const words = once(() => wordsOf(text));
+    if (quick && !facts.some((f) => (f.mayBeIn ? f.mayBeIn(text) : f.restated(text, words)))) continue;
+    for (const segment of segmentsOf(text)) {
+      // One line: a phrase may be wrapped across lines of the YAML.
+      const flat = segment.replace(/\s+/g, ' ');
+      const flatWords = once(() => wordsOf(flat));
+      const fact = facts.find((f) => f.restated(flat, flatWords));
+      if (fact) out.push({ path, segment, flat, shown: fact.shown });
+    }
+  }
+  return out;
+}
