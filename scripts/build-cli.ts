@@ -4,6 +4,7 @@
 // cold check). bin/errcat.js uses the bundle only while it is newer than every source it
 // was built from: build/cli/errcat.inputs.json lists them.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -50,6 +51,16 @@ const result = await build({
       },
     },
     {
+      // `yaml` (the parser that keeps positions) serves diagnostics and broken files: the
+      // check of a clean catalog never calls it, so its module (some 15 ms of every start)
+      // is evaluated on first use.
+      name: 'yaml-on-use',
+      setup(b) {
+        b.onResolve({ filter: /^yaml$/ }, (args) => (/[\\/]src[\\/]/.test(args.importer) ? { path: 'yaml', namespace: 'yaml-on-use' } : undefined));
+        b.onLoad({ filter: /.*/, namespace: 'yaml-on-use' }, () => ({ contents: onFirstUse('yaml'), resolveDir: process.cwd(), loader: 'js' }));
+      },
+    },
+    {
       // zod carries the messages of some fifty languages; the check speaks English only.
       name: 'zod-english-only',
       setup(b) {
@@ -82,6 +93,20 @@ const result = await build({
     },
   ],
 });
+
+/**
+ * A module standing for package \`name\`, which it requires when one of its exports is first
+ * used: each export is a stand-in that calls, constructs and reads properties (statics like
+ * Scalar.BLOCK_LITERAL) of the real one.
+ */
+function onFirstUse(name: string): string {
+  const names = Object.keys(createRequire(import.meta.url)(name) as object).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+  return [
+    `let m; const load = () => (m ??= require(${JSON.stringify(name)}));`,
+    'const standIn = (k) => new Proxy(function () {}, { get: (_, p) => load()[k][p], apply: (_, self, a) => load()[k].apply(self, a), construct: (_, a) => Reflect.construct(load()[k], a) });',
+    ...names.map((k) => `export const ${k} = standIn(${JSON.stringify(k)});`),
+  ].join('\n');
+}
 
 /** A module re-exporting a builtin's plain values (a lazy export is left out, so importing one fails the build). */
 function builtinModule(id: string): string {
