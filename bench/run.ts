@@ -103,7 +103,8 @@ link or a problem, and text-to-write reads the same walk. A plain \`code_pattern
 \`^[a-z][a-z0-9_]*$\`) is matched with RegExp, ten times faster than RE2's port and the
 same there; the size walk, HTTP examples and body paths allocate less; and the large
 check's second process starts its old space at 256 MiB, so the kept catalog grows into it
-without two or three full collections. Tried and not kept: oxc-parser's lazy parse (a
+without two or three full collections; the bundle evaluates the \`yaml\` package (positions,
+for diagnostics) and loads \`child_process\` only on first use. Tried and not kept: oxc-parser's lazy parse (a
 third cheaper per sample, but its 6 GiB buffer forces a full collection of the whole
 heap), a worker thread instead of the second process (it costs more to start). \`--cache\` replays an
 unchanged catalog's report after reading only the status of its files (\`replay.mjs\`,
