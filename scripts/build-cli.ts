@@ -4,14 +4,21 @@
 // cold check). bin/errcat.js uses the bundle only while it is newer than every source it
 // was built from: build/cli/errcat.inputs.json lists them.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
+import { codeShapeValidator } from './code-shape-validator.ts';
 
 /** The bundle sits two levels deep, like src/load/, so paths relative to a module still hold. */
 export const BUNDLE = 'build/cli/errcat.mjs';
 /** The files the bundle was built from (sources and the lock file), for bin/errcat.js to compare with. */
 export const INPUTS = 'build/cli/errcat.inputs.json';
+
+// Builtins loaded only when one of their functions is called: a module that imports them
+// (the cache's git lookup takes spawnSync) would otherwise load them, and child_process
+// the streams and sockets under it, on every start.
+const ON_CALL = new Set(['node:child_process', 'node:worker_threads']);
 
 const result = await build({
   write: false,
@@ -44,6 +51,16 @@ const result = await build({
       },
     },
     {
+      // `yaml` (the parser that keeps positions) serves diagnostics and broken files: the
+      // check of a clean catalog never calls it, so its module (some 15 ms of every start)
+      // is evaluated on first use.
+      name: 'yaml-on-use',
+      setup(b) {
+        b.onResolve({ filter: /^yaml$/ }, (args) => (/[\\/]src[\\/]/.test(args.importer) ? { path: 'yaml', namespace: 'yaml-on-use' } : undefined));
+        b.onLoad({ filter: /.*/, namespace: 'yaml-on-use' }, () => ({ contents: onFirstUse('yaml'), resolveDir: process.cwd(), loader: 'js' }));
+      },
+    },
+    {
       // zod carries the messages of some fifty languages; the check speaks English only.
       name: 'zod-english-only',
       setup(b) {
@@ -53,6 +70,14 @@ const result = await build({
           contents: "export { default as en } from './en.js';",
           resolveDir: join(args.pluginData as string, '..', 'locales'),
         }));
+      },
+    },
+    {
+      // A code file's shape tested by ajv's standalone code (generated here, from the JSON
+      // Schema `npm run schema` writes) before zod: see src/check/code-shape.ts.
+      name: 'code-shape-validator',
+      setup(b) {
+        b.onLoad({ filter: /src[\\/]check[\\/]code-shape-validator\.ts$/ }, () => ({ contents: codeShapeValidator(), loader: 'js' }));
       },
     },
     {
@@ -69,10 +94,32 @@ const result = await build({
   ],
 });
 
+/**
+ * A module standing for package \`name\`, which it requires when one of its exports is first
+ * used: each export is a stand-in that calls, constructs and reads properties (statics like
+ * Scalar.BLOCK_LITERAL) of the real one.
+ */
+function onFirstUse(name: string): string {
+  const names = Object.keys(createRequire(import.meta.url)(name) as object).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+  return [
+    `let m; const load = () => (m ??= require(${JSON.stringify(name)}));`,
+    'const standIn = (k) => new Proxy(function () {}, { get: (_, p) => load()[k][p], apply: (_, self, a) => load()[k].apply(self, a), construct: (_, a) => Reflect.construct(load()[k], a) });',
+    ...names.map((k) => `export const ${k} = standIn(${JSON.stringify(k)});`),
+  ].join('\n');
+}
+
 /** A module re-exporting a builtin's plain values (a lazy export is left out, so importing one fails the build). */
 function builtinModule(id: string): string {
   const mod = process.getBuiltinModule(id) as Record<string, unknown>;
   const names = Object.keys(mod).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && 'value' in Object.getOwnPropertyDescriptor(mod, k)!);
+  if (ON_CALL.has(id) && names.every((k) => typeof mod[k] === 'function')) {
+    return [
+      `let m; const load = () => (m ??= process.getBuiltinModule(${JSON.stringify(id)}));`,
+      'export default new Proxy({}, { get: (_, k) => load()[k] });',
+      // A constructor too (new ChildProcess()): called with `new`, it constructs.
+      ...names.map((k) => `export function ${k}(...a) { return new.target ? Reflect.construct(load().${k}, a, new.target) : load().${k}.apply(this, a); }`),
+    ].join('\n');
+  }
   return [
     `const m = process.getBuiltinModule(${JSON.stringify(id)});`,
     'export default m;',

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../load/diagnostics.ts';
 import type { LoadedCatalog, SourceFile } from '../load/load.ts';
 import { catalogSchema, codeSchema, type CatalogFile } from '../model/schema.ts';
 import type { Lock } from '../model/lock.ts';
+import { fastCodeShape } from './code-shape.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { readLock } from './stability.ts';
 import { AnyCode, type CheckOptions, type RuleContext, type ValidCode } from '../rules/context.ts';
@@ -45,6 +46,11 @@ export function shapeCodes(files: readonly SourceFile[], out: Diagnostic[]): Val
   const codes: ValidCode[] = [];
   for (const file of files) {
     if (file.data === undefined) continue;
+    const fast = fastCodeShape(file.data);
+    if (fast) {
+      codes.push({ data: fast, file });
+      continue;
+    }
     const parsed = codeSchema.safeParse(file.data);
     if (parsed.success) codes.push({ data: parsed.data, file });
     else schemaDiagnostics(file, codeSchema, parsed.error.issues, out);

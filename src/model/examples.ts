@@ -50,7 +50,8 @@ export function checkExample(example: Example, ctx: ExampleContext, syntax?: Sam
 
 function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
   const problems: ExampleProblem[] = [];
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const normal = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
+  const lines = normal.split('\n');
   const statusLine = /^HTTP\/\d(?:\.\d)? (\d{3})(?: .*)?$/.exec(lines[0]!);
   if (!statusLine) {
     problems.push({
@@ -87,7 +88,10 @@ function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
       });
     }
   }
-  const body = lines.slice(i + 1).join('\n');
+  // What follows the blank line (lines 0..i and their newlines come before it).
+  let start = i + 1;
+  for (let k = 0; k <= i && k < lines.length; k++) start += lines[k]!.length;
+  const body = normal.slice(start);
   // The body's status member must repeat the status line it comes under.
   if (body.trim()) problems.push(...checkBody(body, i + 2, { ...ctx, lineStatus: statusLine ? Number(statusLine[1]) : undefined }));
   return problems;
@@ -256,7 +260,7 @@ function jsonErrorPosition(text: string, err: Error, firstLine: number): { line:
 
 export function getPath(value: unknown, path: string): unknown {
   let cur = value;
-  for (const step of path.split('.')) {
+  for (const step of stepsOf(path)) {
     if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return undefined;
     cur = (cur as Record<string, unknown>)[step];
   }
@@ -265,8 +269,19 @@ export function getPath(value: unknown, path: string): unknown {
 
 /** Every value at a dotted path whose `name[]` steps go through each item of an array: `errors[].code`. */
 export function valuesAt(value: unknown, path: string): unknown[] {
+  const steps = stepsOf(path);
+  // Without `[]` a path leads to one value at most: followed without a list at each step.
+  if (!path.includes('[]')) {
+    let cur = value;
+    for (const key of steps) {
+      if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return [];
+      cur = (cur as Record<string, unknown>)[key];
+      if (cur === undefined) return [];
+    }
+    return [cur];
+  }
   let current: unknown[] = [value];
-  for (const step of path.split('.')) {
+  for (const step of steps) {
     const many = step.endsWith('[]');
     const key = many ? step.slice(0, -2) : step;
     current = current.flatMap((cur) => {
@@ -277,6 +292,17 @@ export function valuesAt(value: unknown, path: string): unknown[] {
     });
   }
   return current;
+}
+
+// The few paths of a catalog's shapes, each split once.
+const splitPaths = new Map<string, string[]>();
+function stepsOf(path: string): string[] {
+  let steps = splitPaths.get(path);
+  if (!steps) {
+    steps = path.split('.');
+    if (splitPaths.size < 1000) splitPaths.set(path, steps);
+  }
+  return steps;
 }
 
 function hasType(value: unknown, type: string): boolean {
@@ -313,7 +339,7 @@ function leafPaths(body: unknown, declared: Set<string>, prefix: string, parents
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
   const out: string[] = [];
   for (const [key, value] of Object.entries(body)) {
-    const path = prefix ? `${prefix}.${key}` : key;
+    const path = childPath(prefix, key);
     if (declared.has(path)) continue;
     if (parents.has(path) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
       out.push(...leafPaths(value, declared, path, parents));
@@ -322,6 +348,24 @@ function leafPaths(body: unknown, declared: Set<string>, prefix: string, parents
     } else out.push(path);
   }
   return out;
+}
+
+// The paths of a catalog's bodies, each made once: most bodies repeat the same few keys,
+// and a path made anew for each would be a new string to hash for every lookup.
+const childPaths = new Map<string, Map<string, string>>();
+function childPath(prefix: string, key: string): string {
+  if (!prefix) return key;
+  let children = childPaths.get(prefix);
+  if (!children) {
+    if (childPaths.size >= 1000) return `${prefix}.${key}`;
+    childPaths.set(prefix, (children = new Map()));
+  }
+  let path = children.get(key);
+  if (path === undefined) {
+    path = `${prefix}.${key}`;
+    if (children.size < 1000) children.set(key, path);
+  }
+  return path;
 }
 
 /** Every proper prefix of a declared path: `error` for `error.code`. */

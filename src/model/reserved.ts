@@ -32,6 +32,7 @@ export const SITE_ENTRIES = ['_astro', 'pagefind', 'errcat', 'errors.json', 'err
 
 /** Characters that would change what a URL or an id means: separators, escapes, quotes, spaces, controls. */
 const UNSAFE_CHARS = /[\s\p{Cc}\p{Cf}/\\?#%"'<>`^{}|[\]]/u;
+const PLAIN_CHARS = /^[A-Za-z0-9_.-]*$/;
 
 /** Why `code` can't be a code, or undefined if it can. */
 export function reservedCode(code: string): string | undefined {
@@ -43,7 +44,8 @@ export function reservedCode(code: string): string | undefined {
   if (SITE_ENTRIES.some((e) => e === lower) || /^sitemap-.*\.xml$/.test(lower)) {
     return `is the name of a file or folder of the built site: its plain URL could overwrite it`;
   }
-  const bad = UNSAFE_CHARS.exec(code);
+  // (Letters, digits, `_`, `-` and `.` are all safe: most codes need no Unicode-aware scan.)
+  const bad = PLAIN_CHARS.test(code) ? null : UNSAFE_CHARS.exec(code);
   if (bad) return `contains ${JSON.stringify(bad[0])}, which a URL or an id can't carry unchanged`;
   return undefined;
 }

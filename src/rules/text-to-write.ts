@@ -1,7 +1,7 @@
-import type { DataPath, SourceFile } from '../load/load.ts';
 import { locate } from '../load/load.ts';
 import { codeFile } from './example-files.ts';
-import { defineRule, type Report } from './rule.ts';
+import { defineRule } from './rule.ts';
+import { placeholderTexts } from './shared/texts.ts';
 
 /** A placeholder: the text starts with `TODO:` and says what to write instead. */
 const PLACEHOLDER = /^TODO:\s*/;
@@ -16,20 +16,10 @@ export default defineRule({
   fail: { files: codeFile({ summary: '"TODO: one line: what the error means"' }) },
   pass: { files: codeFile() },
   check(ctx, report) {
-    if (ctx.catalogFile && ctx.catalog) placeholders(ctx.catalogFile, ctx.catalog, [], report);
-    for (const { data, file } of ctx.codes) placeholders(file, data, [], report);
+    for (const { file, path, text } of ctx.shared(placeholderTexts)) {
+      const name = path.filter((p) => typeof p === 'string').join('.');
+      report(file, locate(file, path), `${name} is still to be written`, text.trim().replace(PLACEHOLDER, 'write ').split('\n')[0]!);
+    }
   },
 });
 
-/** Every placeholder string under `value` (examples are code, not prose: skipped). */
-function placeholders(file: SourceFile, value: unknown, path: DataPath, report: Report) {
-  if (typeof value === 'string') {
-    if (!PLACEHOLDER.test(value.trim())) return;
-    const name = path.filter((p) => typeof p === 'string').join('.');
-    report(file, locate(file, path), `${name} is still to be written`, value.trim().replace(PLACEHOLDER, 'write ').split('\n')[0]!);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => placeholders(file, v, [...path, i], report));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== 'examples') placeholders(file, v, [...path, k], report);
-  }
-}

@@ -54,3 +54,30 @@ test('prose sharing a few words with a row is not a restatement', () => {
     [R, 'recovery: Wait `Retry-After` seconds.', 'recovery: Send the next request later, in a minute.'],
   ]), []);
 });
+
+test('the quick way (whole texts tested first) finds what testing every sentence finds, on random prose', async () => {
+  const fc = (await import('fast-check')).default;
+  const { restatements } = await import('../../src/rules/restates-generated.ts');
+  const piece = fc.constantFrom('429', '404', 'Too', 'Many', 'Requests', 'Not', 'Found', 'not found', 'too many requests', 'Retry-After', 'retry-after',
+    'Seconds', 'to', 'wait', 'before', 'sending', 'the', 'next', 'request', 'quota', 'window', '.', '!', '?', ' ', ' ', '\n', '\n\n', '\n- ', '\n1. ', '\n  ',
+    '`x`', 'é', 'Σ');
+  const prose = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+  const data = fc.record({
+    status: fc.constantFrom(429, 404, [404, 429], 418),
+    retry: fc.record({ when: fc.constant('always'), honour_retry_after: fc.boolean(), advice: fc.option(prose, { nil: undefined }) }),
+    when: prose,
+    recovery: prose,
+    notes: fc.option(prose, { nil: undefined }),
+    headers: fc.constantFrom(undefined, [{ name: 'Retry-After', description: 'Seconds to wait before sending the next request.' }]),
+    extensions: fc.constantFrom(undefined, [{ name: 'error.reason', type: 'string', description: 'Why.', values: [{ value: 'quota', meaning: 'The quota of the window is used up by requests.' }] }]),
+  });
+  let found = 0;
+  fc.assert(fc.property(data, (d) => {
+    const code = { code: 'x', category: 'c', summary: 's', ...d } as unknown as Parameters<typeof restatements>[0];
+    const slow = restatements(code, false);
+    assert.deepEqual(restatements(code, true), slow);
+    if (slow.length) found++;
+  }), { numRuns: 3000 });
+  // Restatements were there to find.
+  assert.ok(found > 30, `${found} runs found one`);
+});

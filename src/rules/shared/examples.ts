@@ -58,9 +58,12 @@ export function exampleFindings(ctx: RuleContext): ExampleFinding[] {
     for (const [j, e] of (s.examples ?? []).entries()) visit(catalogFile, ['sections', i, 'examples', j], e, page);
   }
   for (const { data, file } of ctx.codes) {
+    const examples = data.examples ?? [];
+    if (!examples.length) continue;
     const extensions = (data.extensions ?? []).map((e) => e.name);
     const context = { extensions, code: data.code, docsUrl: docsUrlFor(catalog, data.code), statuses: statusesOf(data) };
-    for (const [i, example] of (data.examples ?? []).entries()) visit(file, ['examples', i], example, context, data.title, Object.values(data.titles ?? {}));
+    const titles = data.titles ? Object.values(data.titles) : [];
+    for (let i = 0; i < examples.length; i++) visit(file, ['examples', i], examples[i]!, context, data.title, titles);
   }
   // Every sample of the catalog parsed in one go: long ones share one child process.
   const syntax = syntaxErrors(visits.map((v) => v[2]));

@@ -1,5 +1,5 @@
-// Every Markdown text of the catalog scanned once, shared by raw-html, unsafe-link and
-// reference-resolves.
+// Every string of the catalog visited once: its Markdown texts scanned for raw-html,
+// unsafe-link and reference-resolves, its placeholders found for text-to-write.
 import { AnyCode } from '../context.ts';
 import { docOf, locate, position, type DataPath, type SourceFile } from '../../load/load.ts';
 import { scanMarkdown, type MarkdownLink, type MarkdownProblem } from '../../model/markdown.ts';
@@ -12,27 +12,55 @@ export interface ScannedText {
   text: string;
   /** A `href` field (where_next): a link target, not Markdown. */
   isHref: boolean;
-  problems: MarkdownProblem[];
-  links: MarkdownLink[];
+  problems: readonly MarkdownProblem[];
+  links: readonly MarkdownLink[];
 }
+const NO_SCAN = { problems: [], links: [] } as const;
 
 // Keys whose strings are identifiers, verbatim example text or `sources` globs and
 // patterns (a `(?<status>…)` group is no HTML), not Markdown.
 const NOT_MARKDOWN = new Set(['code', 'code_pattern', 'pattern', 'include', 'exclude', 'docs_url', 'lang', 'shape', 'id', 'anchor', 'category', 'state',
   'replacement', 'since', 'name', 'type', 'example', 'value', 'code_field', 'docs_url_field', 'status_field']);
 
-export function scannedTexts(ctx: RuleContext): ScannedText[] {
+/** A text still to write: it starts with `TODO:` (spaces and line breaks before it aside). */
+export const PLACEHOLDER_START = /^\s*TODO:/;
+
+export interface PlaceholderText {
+  file: SourceFile;
+  path: DataPath;
+  text: string;
+}
+
+/** Every string of the codes and catalog.yaml, walked once for the rules that read text. */
+function catalogStrings(ctx: RuleContext): { scanned: ScannedText[]; placeholders: PlaceholderText[] } {
   const files: { file: SourceFile; data: unknown }[] = ctx.codes.map((c) => ({ file: c.file, data: c.data }));
   if (ctx.catalogFile && ctx.catalog) files.push({ file: ctx.catalogFile, data: ctx.catalog });
-  const out: ScannedText[] = [];
+  const scanned: ScannedText[] = [];
+  const placeholders: PlaceholderText[] = [];
   for (const { file, data } of files) {
-    walkText(data, [], (text, path, key) => {
+    walkStrings(data, (text, path, key) => {
+      // Examples are code, not prose: a TODO there is not a placeholder.
+      if (PLACEHOLDER_START.test(text) && !path.includes('examples')) placeholders.push({ file, path: [...path], text });
+      if (NOT_MARKDOWN.has(key)) return;
       const isHref = key === 'href';
-      const { problems, links } = isHref ? { problems: [], links: [] } : scanMarkdown(text);
-      out.push({ file, path, text, isHref, problems, links });
+      const { problems, links } = isHref ? NO_SCAN : scanMarkdown(text);
+      if (isHref || problems.length || links.length) scanned.push({ file, path: [...path], text, isHref, problems, links });
     });
   }
-  return out;
+  return { scanned, placeholders };
+}
+
+/**
+ * The texts that have something to check: a Markdown problem, a link, or an `href`. Texts
+ * with none (most of them) are not kept: every rule reading this list skips them anyway.
+ */
+export function scannedTexts(ctx: RuleContext): ScannedText[] {
+  return ctx.shared(catalogStrings).scanned;
+}
+
+/** Strings still to write (PLACEHOLDER_START), outside examples. */
+export function placeholderTexts(ctx: RuleContext): PlaceholderText[] {
+  return ctx.shared(catalogStrings).placeholders;
 }
 
 /** Ids a `#fragment` link may point at: every code and every page section. */
@@ -41,13 +69,25 @@ export function linkTargets(ctx: RuleContext): Set<string> {
   return new Set([...ctx.codeNames, ...(ctx.catalog ? pageAnchors(ctx.catalog) : [])]);
 }
 
-function walkText(value: unknown, path: (string | number)[], visit: (text: string, path: DataPath, key: string) => void, key = '') {
+/**
+ * Every string under `value`, with its path and the key it is under. The path is one array, extended and cut back as the walk goes: copy it to keep it.
+ */
+function walkStrings(value: unknown, visit: (text: string, path: DataPath, key: string) => void, path: (string | number)[] = [], key = '') {
   if (typeof value === 'string') {
-    if (!NOT_MARKDOWN.has(key)) visit(value, path, key);
+    visit(value, path, key);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => walkText(v, [...path, i], visit, key));
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walkStrings(value[i], visit, path, key);
+      path.pop();
+    }
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) walkText(v, [...path, k], visit, k);
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      path.push(k);
+      walkStrings((value as Record<string, unknown>)[k], visit, path, k);
+      path.pop();
+    }
   }
 }
 
