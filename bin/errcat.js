@@ -47,7 +47,7 @@ function hasSources() {
 // The directory `check` reads, from its arguments as src/cli/args.ts's CHECK_OPTIONS reads
 // them (these take a value; a unit test keeps the lists alike). Importing that module
 // would cost every start a few milliseconds; a wrong guess only costs the second process.
-const VALUED = ['format', 'base', 'preview-url', 'artifact-url', 'max-chars', 'openapi', 'cache-location'];
+const VALUED = ['format', 'base', 'preview-url', 'artifact-url', 'max-chars', 'openapi', 'openapi-max-mb', 'cache-location'];
 function checkedDir(args) {
   const dirs = [];
   for (let i = 0; i < args.length; i++) {
