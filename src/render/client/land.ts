@@ -3,9 +3,12 @@
 // before the body is parsed: every frame it looks for the #fragment's element and, once
 // there, scrolls it to its place. The browser's own fragment scroll waits for the whole
 // document and every deferred module script; on a large page that is hundreds of ms later.
-// Until the target is parsed nothing is painted at all (a render-blocking <link rel=expect>):
-// frames of the page's top cost layouts of a growing document, which slows the parser down.
-// That hold is bounded: a few hundred ms on a slow link, then the page paints as it arrives.
+// Until the target is parsed the catalog's content is hidden (content-visibility: hidden on
+// .ec-page), while the site's header, sidebar and title paint as soon as they arrive: frames
+// of the content's top would cost layouts of a growing document, which slows the parser
+// down, and show a top the reader did not ask for. That hold is bounded: a few hundred ms on
+// a slow link, then the content paints as it arrives. (Before, a render-blocking
+// <link rel=expect> held every frame, the header's too: a white page until the target.)
 //
 // It then keeps the target in place: code sections use `content-visibility: auto`, laid out
 // at an estimated height until they come near the viewport, and when sections above the
@@ -42,6 +45,8 @@ export function keepTargetInPlace(): void {
     const at = all.indexOf(section);
     for (const s of all.slice(Math.max(0, at - NEAR), at + NEAR + 1)) s.style.contentVisibility = 'visible';
   };
+  // Shows the content the landing hold hid (below); nothing until then.
+  let reveal = () => {};
   const watch = (): (() => void) => {
     const id = fragment();
     if (!id) return () => {};
@@ -54,6 +59,7 @@ export function keepTargetInPlace(): void {
     const start = performance.now();
     const stop = () => {
       stopped = true;
+      reveal();
       for (const type of INPUT) removeEventListener(type, stop, true);
     };
     for (const type of INPUT) addEventListener(type, stop, { capture: true, passive: true });
@@ -73,6 +79,7 @@ export function keepTargetInPlace(): void {
         target = document.getElementById(id);
         // An anchor that names nothing (the page's notice handles it): nothing to keep.
         if (!target) return parsed ? stop() : void requestAnimationFrame(tick);
+        reveal();
         place(target);
       } else if (Math.abs(target.getBoundingClientRect().top - want) > 1 || (clampedAt >= 0 && clampedAt !== (document.scrollingElement ?? document.documentElement).scrollHeight)) {
         place(target);
@@ -84,7 +91,7 @@ export function keepTargetInPlace(): void {
     requestAnimationFrame(tick);
     return stop;
   };
-  // How long the first frame may be held (from this script's run) while the document is
+  // How long the content may stay hidden (from this script's run) while the document is
   // still arriving, and at most once it has arrived and is only being parsed (1,000 codes
   // parse in about 1 s on a busy 2-core machine).
   const HOLD_MS = 300;
@@ -94,25 +101,24 @@ export function keepTargetInPlace(): void {
   // A reload or back/forward restores the reader's own scroll position: leave it.
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const landing = !nav || nav.type === 'navigate';
-  // Hold the first frame until the target is parsed (or the document ends), while a
-  // render-blocking element may still be added (no <body> yet). Every frame painted before
-  // it lays out a page that is still growing, and shows a top the reader did not ask for.
-  // But only briefly: on a slow link the target may be seconds of download away, and a
-  // white page all that time is worse than a header painted now and the target landed
-  // when it comes (the watch below places it). Removing the link lets the page paint.
+  // Hide the content until the target is parsed (the watch reveals it as it places the
+  // target, or once the document is parsed without one), while the rest of the page paints:
+  // the reader sees the header at once and the content first at the target. But only
+  // briefly while the document is still downloading: on a slow link the target may be
+  // seconds away, and the content's top painted now, with the target landed when it comes,
+  // is better than an empty page all that time.
   if (landing && location.hash.length > 1 && !document.body) {
-    const expect = document.createElement('link');
-    expect.rel = 'expect';
-    expect.href = location.hash;
-    expect.setAttribute('blocking', 'render');
-    document.head.append(expect);
-    const giveUp = () => expect.remove();
+    const hide = document.createElement('style');
+    hide.textContent = '.ec-page{content-visibility:hidden}';
+    document.head.append(hide);
+    reveal = () => hide.remove();
     setTimeout(() => {
       // Still downloading: the network, not the parser, is what the reader waits for.
-      if (!downloaded()) return giveUp();
-      // Every byte is in and only parsing is left (a fast link): hold on for an exact first
-      // frame, as painting would only slow the parser down, but not unboundedly (a slow CPU).
-      setTimeout(giveUp, HOLD_PARSING_MS - HOLD_MS);
+      if (!downloaded()) return reveal();
+      // Every byte is in and only parsing is left (a fast link): stay hidden for an exact
+      // first view of the content, as painting it would only slow the parser down, but not
+      // unboundedly (a slow CPU).
+      setTimeout(reveal, HOLD_PARSING_MS - HOLD_MS);
     }, HOLD_MS);
   }
   let stop = landing ? watch() : () => {};
