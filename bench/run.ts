@@ -201,7 +201,7 @@ interface ThrottleRow {
   codes: number;
   profile: string;
   ours: DeepLinkFigures;
-  /** The same page without its render-blocking hold (bench/variant.ts). */
+  /** The same page without its landing hold (bench/variant.ts). */
   noHold: DeepLinkFigures;
   floor: DeepLinkFigures;
 }
@@ -393,9 +393,9 @@ ${devTable}`,
   throttle: `## Slow phones and slow links
 
 A deep link to the middle code at 390 × 844, cold, in turns (median of
-${values['throttle-runs']} each): our page, the same page without its render-blocking hold (the
-built HTML with the landing script's \`blocking=render\` removed, \`bench/variant.ts\`) and the
-floor page, under DevTools' CPU throttling (4× slower)
+${values['throttle-runs']} each): our page, the same page without its landing hold (the built
+HTML with the landing script's rule that hides the content until the target is parsed
+emptied, \`bench/variant.ts\`) and the floor page, under DevTools' CPU throttling (4× slower)
 or network throttling (1.6 Mbps down, 750 kbps up, 150 ms round trip), served compressed
 (brotli, as \`scripts/serve.ts\` and hosts serve it) or uncompressed (\`--no-compress\`).
 

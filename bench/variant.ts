@@ -5,16 +5,18 @@ import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, wri
 import { dirname, join, relative } from 'node:path';
 
 /**
- * The page without the landing script's hold: the script still adds its style, but the
- * style no longer hides the content, so the content paints as the document arrives (what
- * the page would do without the trick). Throws unless the built page has exactly one such
- * rule, so the row cannot silently measure the page itself twice.
+ * The page without the landing script's hold: the script still adds its style (and on a
+ * small page its render-blocking link), but the style hides nothing and the link blocks
+ * nothing, so the page paints as the document arrives (what it would do without the
+ * trick). Throws unless the built page has exactly one hiding rule, so the row cannot
+ * silently measure the page itself twice.
  */
 export function withoutLandingHold(html: string): string {
-  const hold = /\.ec-page\{content-visibility:hidden\}/g;
-  const found = html.match(hold)?.length ?? 0;
+  const hide = /\.ec-page\{content-visibility:hidden\}/g;
+  const found = html.match(hide)?.length ?? 0;
   if (found !== 1) throw new Error(`withoutLandingHold: expected the landing script's one hiding rule, found ${found}`);
-  return html.replace(hold, '.ec-page{}');
+  // The render-blocking link is added on small pages only; without `blocking` it holds nothing.
+  return html.replace(hide, '.ec-page{}').replace(/\b\w+\.setAttribute\((["'])blocking\1,\s*(["'])render\2\);?/g, '');
 }
 
 /**

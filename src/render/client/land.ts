@@ -3,12 +3,15 @@
 // before the body is parsed: every frame it looks for the #fragment's element and, once
 // there, scrolls it to its place. The browser's own fragment scroll waits for the whole
 // document and every deferred module script; on a large page that is hundreds of ms later.
-// Until the target is parsed the catalog's content is hidden (content-visibility: hidden on
-// .ec-page), while the site's header, sidebar and title paint as soon as they arrive: frames
-// of the content's top would cost layouts of a growing document, which slows the parser
-// down, and show a top the reader did not ask for. That hold is bounded: a few hundred ms on
-// a slow link, then the content paints as it arrives. (Before, a render-blocking
-// <link rel=expect> held every frame, the header's too: a white page until the target.)
+// Until the target is parsed the reader sees none of the catalog's content: the site's
+// header, sidebar and title paint as soon as they arrive, while the content stays hidden
+// (content-visibility: hidden on .ec-page). Frames of the content's top would cost layouts
+// of a growing document, which slows the parser down, and show a top the reader did not ask
+// for. On a small page nothing is painted at all until the target is parsed (a
+// render-blocking <link rel=expect>): it parses faster than the header's own frame would
+// come, and its first frame is the landed one. Both are bounded: a few hundred ms on a slow
+// link, then the content paints as it arrives. (Holding every frame on every page, as this
+// did before, kept a large page or a slow phone white for up to 2 s, the header too.)
 //
 // It then keeps the target in place: code sections use `content-visibility: auto`, laid out
 // at an estimated height until they come near the viewport, and when sections above the
@@ -20,7 +23,8 @@
 // browser's own fragment scroll is exact.
 //
 // Self-contained on purpose (no imports, no outer names): it is serialized with toString().
-export function keepTargetInPlace(): void {
+// `holdFrames`: hold every frame, not only the content, until the target (a small page).
+export function keepTargetInPlace(holdFrames: boolean): void {
   const STILL_FRAMES = 30;
   const MAX_MS = 15_000;
   const INPUT = ['wheel', 'touchstart', 'keydown', 'mousedown'];
@@ -91,9 +95,9 @@ export function keepTargetInPlace(): void {
     requestAnimationFrame(tick);
     return stop;
   };
-  // How long the content may stay hidden (from this script's run) while the document is
-  // still arriving, and at most once it has arrived and is only being parsed (1,000 codes
-  // parse in about 1 s on a busy 2-core machine).
+  // How long the content (on a small page, every frame) may stay hidden, from this
+  // script's run, while the document is still arriving, and at most once it has arrived and
+  // is only being parsed (1,000 codes parse in about 1 s on a busy 2-core machine).
   const HOLD_MS = 300;
   const HOLD_PARSING_MS = 2_000;
   /** The whole document has arrived (responseEnd stays 0 until then). */
@@ -101,17 +105,22 @@ export function keepTargetInPlace(): void {
   // A reload or back/forward restores the reader's own scroll position: leave it.
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const landing = !nav || nav.type === 'navigate';
-  // Hide the content until the target is parsed (the watch reveals it as it places the
-  // target, or once the document is parsed without one), while the rest of the page paints:
-  // the reader sees the header at once and the content first at the target. But only
-  // briefly while the document is still downloading: on a slow link the target may be
-  // seconds away, and the content's top painted now, with the target landed when it comes,
-  // is better than an empty page all that time.
+  // Only while a render-blocking element may still be added (no <body> yet). The watch
+  // reveals the content as it places the target, or once the document is parsed without
+  // one. On a slow link the target may be seconds away: the content's top painted now, with
+  // the target landed when it comes, is better than an empty page all that time.
   if (landing && location.hash.length > 1 && !document.body) {
     const hide = document.createElement('style');
     hide.textContent = '.ec-page{content-visibility:hidden}';
-    document.head.append(hide);
-    reveal = () => hide.remove();
+    const expect = document.createElement('link');
+    expect.rel = 'expect';
+    expect.href = location.hash;
+    expect.setAttribute('blocking', 'render');
+    document.head.append(...(holdFrames ? [hide, expect] : [hide]));
+    reveal = () => {
+      expect.remove();
+      hide.remove();
+    };
     setTimeout(() => {
       // Still downloading: the network, not the parser, is what the reader waits for.
       if (!downloaded()) return reveal();
@@ -128,7 +137,15 @@ export function keepTargetInPlace(): void {
   });
 }
 
-/** A self-contained function as the source of an inline script that calls it. */
-export function inlineScript(fn: () => void): string {
-  return `(${fn.toString().replace(/\n\s*/g, "\n")})();`;
+/**
+ * Pages up to this many codes hold every frame until the target is parsed. Measured in turns
+ * (a deep link to the last code, 1280 px): at 100 codes that lands in the first frame, 0.66×
+ * the time of painting the header first; at 300 codes the header first lands as soon
+ * (1.05×) and paints it in 0.55× the time; at 1,000 sooner on both (bench/RESULTS.md).
+ */
+export const HOLD_FRAMES_UP_TO = 150;
+
+/** A self-contained function as the source of an inline script that calls it with `args` (as JSON). */
+export function inlineScript<A extends unknown[]>(fn: (...args: A) => void, ...args: A): string {
+  return `(${fn.toString().replace(/\n\s*/g, "\n")})(${args.map((a) => JSON.stringify(a)).join(', ')});`;
 }
