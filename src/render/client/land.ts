@@ -9,9 +9,11 @@
 // of a growing document, which slows the parser down, and show a top the reader did not ask
 // for. On a small page nothing is painted at all until the target is parsed (a
 // render-blocking <link rel=expect>): it parses faster than the header's own frame would
-// come, and its first frame is the landed one. Both are bounded: a few hundred ms on a slow
-// link, then the content paints as it arrives. (Holding every frame on every page, as this
-// did before, kept a large page or a slow phone white for up to 2 s, the header too.)
+// come, and its first frame is the landed one. On a very large page nothing waits: the
+// frame that would reveal the content there costs more than painting it as it comes (see
+// holdFor()). Both holds are bounded: a few hundred ms on a slow link, then the content
+// paints as it arrives. (Holding every frame on every page, as this did before, kept a
+// large page or a slow phone white for up to 2 s, the header too.)
 //
 // It then keeps the target in place: code sections use `content-visibility: auto`, laid out
 // at an estimated height until they come near the viewport, and when sections above the
@@ -23,8 +25,8 @@
 // browser's own fragment scroll is exact.
 //
 // Self-contained on purpose (no imports, no outer names): it is serialized with toString().
-// `holdFrames`: hold every frame, not only the content, until the target (a small page).
-export function keepTargetInPlace(holdFrames: boolean): void {
+// `hold`: what waits for the target (see holdFor()): every frame, the content, or nothing.
+export function keepTargetInPlace(hold: LandingHold): void {
   const STILL_FRAMES = 30;
   const MAX_MS = 15_000;
   const INPUT = ['wheel', 'touchstart', 'keydown', 'mousedown'];
@@ -109,14 +111,14 @@ export function keepTargetInPlace(holdFrames: boolean): void {
   // reveals the content as it places the target, or once the document is parsed without
   // one. On a slow link the target may be seconds away: the content's top painted now, with
   // the target landed when it comes, is better than an empty page all that time.
-  if (landing && location.hash.length > 1 && !document.body) {
+  if (hold !== 'none' && landing && location.hash.length > 1 && !document.body) {
     const hide = document.createElement('style');
     hide.textContent = '.ec-page{content-visibility:hidden}';
     const expect = document.createElement('link');
     expect.rel = 'expect';
     expect.href = location.hash;
     expect.setAttribute('blocking', 'render');
-    document.head.append(...(holdFrames ? [hide, expect] : [hide]));
+    document.head.append(...(hold === 'frames' ? [hide, expect] : [hide]));
     reveal = () => {
       expect.remove();
       hide.remove();
@@ -137,13 +139,21 @@ export function keepTargetInPlace(holdFrames: boolean): void {
   });
 }
 
+export type LandingHold = 'frames' | 'content' | 'none';
+
 /**
- * Pages up to this many codes hold every frame until the target is parsed. Measured in turns
- * (a deep link to the last code, 1280 px): at 100 codes that lands in the first frame, 0.66×
- * the time of painting the header first; at 300 codes the header first lands as soon
- * (1.05×) and paints it in 0.55× the time; at 1,000 sooner on both (bench/RESULTS.md).
+ * What waits for a deep link's target on a page of `codes` codes, from A/B runs in turns
+ * (bench/RESULTS.md). Up to 150, every frame: at 100 codes it lands in the first frame, in
+ * 0.66× the time of painting the header first (at 300 the header first lands as soon and
+ * paints in 0.55× the time). Up to 5,000, the content only: at 1,000 and 3,000 codes it
+ * lands in 0.70-0.71× the time of painting progressively. Above, nothing: at 10,000 codes
+ * the frame that reveals the content costs about 300 ms (styling and laying out every
+ * section above the target at once), and painting progressively landed in 0.69-0.78× the
+ * time. (5,000 is between the sizes measured, not a measured crossing.)
  */
-export const HOLD_FRAMES_UP_TO = 150;
+export function holdFor(codes: number): LandingHold {
+  return codes <= 150 ? 'frames' : codes <= 5_000 ? 'content' : 'none';
+}
 
 /** A self-contained function as the source of an inline script that calls it with `args` (as JSON). */
 export function inlineScript<A extends unknown[]>(fn: (...args: A) => void, ...args: A): string {
