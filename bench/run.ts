@@ -14,6 +14,7 @@ import { benchStartup, buildBundle, startupTable, type StartupFigures } from './
 import { benchDev, type DevFigures } from './dev.ts';
 import { deepLinks, SLOW_LINK, type Conditions, type DeepLinkFigures } from './deeplink.ts';
 import { floorHtml, writeFloorSite } from './floor.ts';
+import { withoutLandingHold, writeVariant } from './variant.ts';
 import { BARE_VARIANTS, BUILD_HEAP_MIB, buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BareVariant, type BuildFigures, type Weight } from './site.ts';
 
 const { values } = parseArgs({
@@ -266,6 +267,8 @@ interface ThrottleRow {
   codes: number;
   profile: string;
   ours: DeepLinkFigures;
+  /** The same page without its landing hold (bench/variant.ts). */
+  noHold: DeepLinkFigures;
   floor: DeepLinkFigures;
 }
 const throttleRows: ThrottleRow[] = [];
@@ -276,11 +279,14 @@ for (const spec of want('throttle') ? list(values['throttle-sizes']) : []) {
   const floorRoot = writeFloorSite(model, `.tmp/bench/floor-${dirName(spec)}`);
   const { out, ours } = ourSite(spec, catalog);
   if (ours.failed) throw new Error(`the site of ${spec} did not build: ${ours.failed}`);
+  // The issue's acceptance test: the same page with and without the hold, in turns.
+  const noHoldRoot = writeVariant(out, `.tmp/bench/site-${dirName(spec)}-no-hold`, model.pagePath, withoutLandingHold);
   const code = model.codes[Math.floor(model.codes.length / 2)]!.code;
   for (const { label, conditions } of PROFILES) {
-    const [floor, link] = await deepLinks([{ dir: floorRoot, pagePath: model.pagePath, code }, { dir: out, pagePath: model.pagePath, code }], Number(values['throttle-runs']), { viewport: { width: 390, height: 844 }, ...conditions });
-    throttleRows.push({ label: spec, codes: model.codes.length, profile: label, ours: link!, floor: floor! });
-    console.error(`throttle ${spec}, ${label}: first paint ${link!.firstPaintMs.toFixed(0)} ms, landed ${link!.landedMs.toFixed(0)} ms (floor ${floor!.firstPaintMs.toFixed(0)} / ${floor!.landedMs.toFixed(0)} ms)`);
+    const pages = [floorRoot, out, noHoldRoot].map((dir) => ({ dir, pagePath: model.pagePath, code }));
+    const [floor, link, noHold] = await deepLinks(pages, Number(values['throttle-runs']), { viewport: { width: 390, height: 844 }, ...conditions });
+    throttleRows.push({ label: spec, codes: model.codes.length, profile: label, ours: link!, noHold: noHold!, floor: floor! });
+    console.error(`throttle ${spec}, ${label}: first paint ${link!.firstPaintMs.toFixed(0)} ms, landed ${link!.landedMs.toFixed(0)} ms (without the hold ${noHold!.firstPaintMs.toFixed(0)} / ${noHold!.landedMs.toFixed(0)} ms, floor ${floor!.firstPaintMs.toFixed(0)} / ${floor!.landedMs.toFixed(0)} ms)`);
   }
 }
 end('throttle');
@@ -356,10 +362,18 @@ const linkTable = [
     return `| ${r.label} | ${r.codes} | ${l.view} | ${msOrNever(l.ours.landedMs)} | ${msOrNever(l.ours.inViewMs)} | ${msOrNever(l.ours.firstPaintMs)} | ${msOrNever(l.floor.landedMs)} | ${msOrNever(l.floor.firstPaintMs)} | ${r.bare.failed ? '–' : msOrNever(l.bare.landedMs)} | ${ratio(l.ours.landedMs, l.floor.landedMs)} | ${landGoal(r.codes, l)} | ${ratio(l.ours.firstPaintMs, l.floor.firstPaintMs)} | ${paintGoal} | ${ratio(l.ours.landedMs, l.bare.landedMs)} |`;
   })),
 ].join('\n');
+// The issue's goal for the hold: header and target no later than without it (NaN, never
+// landed, is later than anything), within 5%: medians of the same page in one run differ by
+// that much on this machine, so a strict ≤ would call equal figures (1.00-1.01×) missed.
+const NO_LATER_SLACK = 1.05;
+const noLater = (ours: number, without: number) => ok(!Number.isNaN(ours) ? Number.isNaN(without) || ours <= NO_LATER_SLACK * without : Number.isNaN(without));
 const throttleTable = [
-  '| catalog | codes | conditions | first paint | floor first paint | first paint / floor | landed | floor landed | landed / floor |',
-  '|---|---:|---|---:|---:|---:|---:|---:|---:|',
-  ...throttleRows.map((r) => `| ${r.label} | ${r.codes} | ${r.profile} | ${msOrNever(r.ours.firstPaintMs)} | ${msOrNever(r.floor.firstPaintMs)} | ${ratio(r.ours.firstPaintMs, r.floor.firstPaintMs)} | ${msOrNever(r.ours.landedMs)} | ${msOrNever(r.floor.landedMs)} | ${ratio(r.ours.landedMs, r.floor.landedMs)} |`),
+  '| catalog | codes | conditions | first paint | without the hold | floor | ours / without | ours / floor | landed | without the hold | floor | ours / without | ours / floor | goal: no later than without (5%) |',
+  '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ...throttleRows.map((r) => {
+    const goal = `paint ${noLater(r.ours.firstPaintMs, r.noHold.firstPaintMs)}, landed ${noLater(r.ours.landedMs, r.noHold.landedMs)}`;
+    return `| ${r.label} | ${r.codes} | ${r.profile} | ${msOrNever(r.ours.firstPaintMs)} | ${msOrNever(r.noHold.firstPaintMs)} | ${msOrNever(r.floor.firstPaintMs)} | ${ratio(r.ours.firstPaintMs, r.noHold.firstPaintMs)} | ${ratio(r.ours.firstPaintMs, r.floor.firstPaintMs)} | ${msOrNever(r.ours.landedMs)} | ${msOrNever(r.noHold.landedMs)} | ${msOrNever(r.floor.landedMs)} | ${ratio(r.ours.landedMs, r.noHold.landedMs)} | ${ratio(r.ours.landedMs, r.floor.landedMs)} | ${goal} |`;
+  }),
 ].join('\n');
 const fairTable = [
   `| catalog | codes | ours (s) | ${fairVariants.map((v) => `bare: ${v} (s) | ours / ${v}`).join(' | ')} | peak MiB (ours / ${fairVariants.join(' / ')}) |`,
@@ -474,8 +488,10 @@ ${devTable}`,
   startup: startupSection,
   throttle: `## Slow phones and slow links
 
-A deep link to the middle code at 390 × 844, cold, our page and the floor page in turns
-(median of ${values['throttle-runs']} each), under DevTools' CPU throttling (4× slower)
+A deep link to the middle code at 390 × 844, cold, in turns (median of
+${values['throttle-runs']} each): our page, the same page without its landing hold (the built
+HTML with the landing script's rule that hides the content until the target is parsed
+emptied, \`bench/variant.ts\`) and the floor page, under DevTools' CPU throttling (4× slower)
 or network throttling (1.6 Mbps down, 750 kbps up, 150 ms round trip), served compressed
 (brotli, as \`scripts/serve.ts\` and hosts serve it) or uncompressed (\`--no-compress\`).
 

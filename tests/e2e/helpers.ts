@@ -88,8 +88,8 @@ export async function offTarget(page: Page, id: string): Promise<number> {
   return offsetFromTarget(g);
 }
 
-/** What the first frame painted on a navigation showed of the element `id`. */
-export interface FirstFrame {
+/** What a painted frame showed of the element `id`. */
+export interface Frame {
   /** The element existed when the frame was painted. */
   present: boolean;
   /** Its offset from where a fragment navigation puts it (0 = on target), when present. */
@@ -100,19 +100,29 @@ export interface FirstFrame {
   header: boolean;
 }
 
+/** The first frame painted on a navigation, and the first that showed any of the catalog's content. */
+export interface FirstFrame extends Frame {
+  content: Frame;
+}
+
 /**
- * Opens `url` and reports the first frame the browser painted. A resize observation on the
- * root, renewed every animation frame, runs once per rendered frame after layout, so its
- * first call sees what the first painted frame shows; while rendering is blocked it does
- * not run at all.
+ * Opens `url` and reports the first frame the browser painted, and the first that showed
+ * the catalog's content (.ec-page not hidden: land.ts hides it until the target is parsed).
+ * A resize observation on the root, renewed every animation frame, runs once per rendered
+ * frame after layout, so its first call sees what the first painted frame shows; while
+ * rendering is blocked it does not run at all.
  */
 export async function firstFrame(page: Page, url: string, id: string): Promise<FirstFrame> {
   await page.addInitScript({ content: `(${recordFirstFrame})(${JSON.stringify(id)}, ${geometryOf});` });
   await page.goto(url, { timeout: 90_000 });
   await page.waitForLoadState('load');
-  await page.waitForFunction(() => (window as unknown as { __first?: unknown }).__first !== undefined);
-  const first = await page.evaluate(() => (window as unknown as { __first: Recorded }).__first);
-  return { present: !!first.geometry, off: first.geometry ? offsetFromTarget(first.geometry) : Number.NaN, scrollY: first.scrollY, header: first.header };
+  await page.waitForFunction(() => (window as unknown as { __firstContent?: unknown }).__firstContent !== undefined);
+  const [first, content] = await page.evaluate(() => {
+    const w = window as unknown as { __first: Recorded; __firstContent: Recorded };
+    return [w.__first, w.__firstContent];
+  });
+  const frame = (r: Recorded): Frame => ({ present: !!r.geometry, off: r.geometry ? offsetFromTarget(r.geometry) : Number.NaN, scrollY: r.scrollY, header: r.header });
+  return { ...frame(first), content: frame(content) };
 }
 
 interface Recorded {
@@ -123,13 +133,16 @@ interface Recorded {
 
 /** Runs in the page from its start (self-contained: it is serialized with geometryOf). */
 function recordFirstFrame(id: string, read: typeof geometryOf): void {
-  const w = window as unknown as { __first?: Recorded };
+  const w = window as unknown as { __first?: Recorded; __firstContent?: Recorded };
   const ro = new ResizeObserver(() => {
-    w.__first ??= { geometry: read(id), scrollY: (document.scrollingElement ?? document.documentElement).scrollTop, header: !!document.querySelector('header.header') };
+    const seen = () => ({ geometry: read(id), scrollY: (document.scrollingElement ?? document.documentElement).scrollTop, header: !!document.querySelector('header.header') });
+    w.__first ??= seen();
+    const content = document.querySelector('.ec-page');
+    if (content && getComputedStyle(content).contentVisibility !== 'hidden') w.__firstContent ??= seen();
   });
   const tick = () => {
     ro.disconnect();
-    if (w.__first) return;
+    if (w.__firstContent) return;
     ro.observe(document.documentElement);
     requestAnimationFrame(tick);
   };
