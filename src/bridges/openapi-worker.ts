@@ -7,11 +7,11 @@
 // heap), no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// The schema validation of SwaggerParser.validate, without its dereferencing (see read).
-import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 import { readConfined } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, textPosition } from '../load/load.ts';
+// The schema validation of SwaggerParser.validate, without its dereferencing (see read).
+import { validateSchema } from './openapi-schema.ts';
 import { standalone, yamlData } from './openapi-standalone.ts';
 import { readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
 import { serveSync } from './serve-sync.ts';
