@@ -17,7 +17,7 @@ import { readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, ty
 import { serveSync } from './serve-sync.ts';
 
 
-async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
+async function read(input: OpenapiReadInput, rest: () => Promise<Partial<OpenapiReadInput>>): Promise<OpenapiReadOutput> {
   const files = new Map<string, ReadText>();
   const problems: { message: string; pointer?: string }[] = [];
   /** Files refused by a bound, with why (swagger-parser would only say "Error reading file"). */
@@ -66,7 +66,7 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
     if (root !== undefined && standalone(root)) {
       // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
       validateSchema(root);
-      return walked(files, problems, limits, input);
+      return await walked(files, problems, limits, input, rest);
     }
     // validate() would dereference first, inlining a schema at every path that reaches
     // it: 31 schemas each `allOf` the next twice are 2^30 copies. bundle() keeps $refs
@@ -89,11 +89,13 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   }
   const rootRefused = refused.find((r) => r.path === input.path);
   if (rootRefused) return { unreadable: rootRefused.message, diagnostics: limits, declarations: [] };
-  return walked(files, problems, limits, input);
+  return walked(files, problems, limits, input, rest);
 }
 
-function walked(files: Map<string, ReadText>, problems: { message: string; pointer?: string }[], limits: Diagnostic[], input: OpenapiReadInput): OpenapiReadOutput {
-  const found = walkFiles(files, realpathSync(input.path), problems, input.catalog, input.codes);
+/** The walk, once the catalog is there: a read started early (startOpenapiRead) gets it only now. */
+async function walked(files: Map<string, ReadText>, problems: { message: string; pointer?: string }[], limits: Diagnostic[], input: OpenapiReadInput, rest: () => Promise<Partial<OpenapiReadInput>>): Promise<OpenapiReadOutput> {
+  const { catalog, codes } = { ...input, ...(await rest()) };
+  const found = walkFiles(files, realpathSync(input.path), problems, catalog, codes);
   found.diagnostics.push(...limits);
   return found;
 }
