@@ -189,7 +189,7 @@ type PlacedDeclaration = Pick<Declaration, 'code' | 'where' | 'operation' | 'sta
 /** A file the worker read: its text, and its data when it is JSON (see readyText). */
 export interface ReadText {
   text: string;
-  json?: { value: unknown };
+  json?: ReturnType<typeof parseJson>;
 }
 
 /** Walk the files the worker read (by real path) from the root document. */
