@@ -1,16 +1,19 @@
 // An OpenAPI document validated against the specification's JSON schema as swagger-parser's
 // validator does (lib/validators/schema.js): nothing returned when it conforms, else a
-// SyntaxError carrying ajv's errors as `details`. In the CLI bundle the validators are
+// SyntaxError carrying ajv's errors as `details` (a rejected promise). In the CLI bundle the validators are
 // compiled ahead (openapi-schema-precompiled.ts), which spares each run some 150 ms of
 // compiling; they give the errors swagger-parser's would (tests/unit/openapi-schema.test.ts).
-import swaggerValidateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 import * as precompiled from './openapi-schema-precompiled.ts';
 import type { SchemaValidate } from './openapi-schema-precompiled.ts';
 
-export function validateSchema(api: unknown, validators: Partial<Record<'v2' | 'v3' | 'v31', SchemaValidate>> = precompiled): void {
+export async function validateSchema(api: unknown, validators: Partial<Record<'v2' | 'v3' | 'v31', SchemaValidate>> = precompiled): Promise<void> {
   const validate = validatorFor(api, validators);
-  // None compiled, or a value swagger-parser's validator fails on in its own way: its word.
-  if (!validate) return swaggerValidateSchema(api);
+  if (!validate) {
+    // None compiled, or a value swagger-parser's validator fails on in its own way: its word.
+    // Loaded only here: in the bundle, ajv and the schemas it compiles are then never evaluated.
+    const { default: swaggerValidateSchema } = await import('@apidevtools/swagger-parser/lib/validators/schema.js');
+    return swaggerValidateSchema(api);
+  }
   if (validate(api)) return;
   const errors = validate.errors ?? [];
   const error = new SyntaxError(`Swagger schema validation failed.\n${errors.map((e) => `  #${e.instancePath || '/'} ${e.message}\n`).join('')}`);

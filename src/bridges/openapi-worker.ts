@@ -65,7 +65,7 @@ async function read(input: OpenapiReadInput, rest: () => Promise<Partial<Openapi
     const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? yamlData(read.text) : undefined;
     if (root !== undefined && standalone(root)) {
       // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
-      validateSchema(root);
+      await validateSchema(root);
       return await walked(files, problems, limits, input, rest);
     }
     // validate() would dereference first, inlining a schema at every path that reaches
@@ -79,7 +79,7 @@ async function read(input: OpenapiReadInput, rest: () => Promise<Partial<Openapi
       resolve: { file: reader, http: false, external: true },
       timeoutMs: 20_000,
     } as never);
-    validateSchema(api);
+    await validateSchema(api);
   } catch (err) {
     const details = (err as { details?: { instancePath?: string; message?: string; params?: unknown }[] }).details;
     if (refused.length) for (const r of refused) problems.push({ message: r.message });

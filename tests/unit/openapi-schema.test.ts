@@ -25,9 +25,9 @@ writeFileSync(join(dir, 'validators.mjs'), openapiSchemaValidators().replace(/fr
 const compiled = (await import(pathToFileURL(join(dir, 'validators.mjs')).href)) as typeof inSources;
 
 /** What a validator says of `api`: nothing, or the error's message and details (all the worker reads of it). */
-function verdict(api: unknown, validators: Partial<typeof inSources>): unknown {
+async function verdict(api: unknown, validators: Partial<typeof inSources>): Promise<unknown> {
   try {
-    validateSchema(api, validators);
+    await validateSchema(api, validators);
     return 'valid';
   } catch (err) {
     return { name: (err as Error).name, message: (err as Error).message, details: (err as { details?: unknown }).details };
@@ -35,9 +35,9 @@ function verdict(api: unknown, validators: Partial<typeof inSources>): unknown {
 }
 
 /** Both say the same of `api`; true when it conforms. */
-function agree(api: unknown): boolean {
-  const ahead = verdict(api, compiled);
-  assert.deepStrictEqual(ahead, verdict(api, {}), JSON.stringify(api).slice(0, 500));
+async function agree(api: unknown): Promise<boolean> {
+  const ahead = await verdict(api, compiled);
+  assert.deepStrictEqual(ahead, await verdict(api, {}), JSON.stringify(api).slice(0, 500));
   return ahead === 'valid';
 }
 
@@ -51,14 +51,15 @@ test('in the sources there are no compiled validators: swagger-parser validates'
   assert.deepEqual(Object.keys(compiled).sort(), ['v2', 'v3', 'v31']);
 });
 
-test('the fixtures\' documents, as OpenAPI 3.1, 3.0 and Swagger 2.0: the same verdict and errors', () => {
-  const valid = DOCUMENTS.filter(agree).length;
+test('the fixtures\' documents, as OpenAPI 3.1, 3.0 and Swagger 2.0: the same verdict and errors', async () => {
+  let valid = 0;
+  for (const d of DOCUMENTS) if (await agree(d)) valid++;
   // Both outcomes were compared: the fixtures conform, most of them do not as another version.
   assert.ok(valid > 0 && valid < DOCUMENTS.length, `${valid} of ${DOCUMENTS.length} valid`);
 });
 
-test('values that are no document at all: the same verdict', () => {
-  for (const api of [null, 5, 'openapi', [], {}, { openapi: 3.1 }, { openapi: '4.0' }, { swagger: 2 }, { swagger: '', openapi: '3.0.0' }]) agree(api);
+test('values that are no document at all: the same verdict', async () => {
+  for (const api of [null, 5, 'openapi', [], {}, { openapi: 3.1 }, { openapi: '4.0' }, { swagger: 2 }, { swagger: '', openapi: '3.0.0' }]) await agree(api);
 });
 
 const KEYS = ['openapi', 'swagger', 'info', 'title', 'version', 'paths', 'components', 'responses', 'schemas', 'schema', '$ref', 'type', 'required', 'in',
@@ -69,13 +70,13 @@ const hostile = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
-test('random damaged documents: the same verdict and errors', () => {
+test('random damaged documents: the same verdict and errors', async () => {
   let valid = 0;
   let runs = 0;
-  fc.assert(fc.property(fc.nat(DOCUMENTS.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(4), fc.constantFrom(...KEYS), hostile), { minLength: 1, maxLength: 3 }),
-    (i, changes) => {
+  await fc.assert(fc.asyncProperty(fc.nat(DOCUMENTS.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(4), fc.constantFrom(...KEYS), hostile), { minLength: 1, maxLength: 3 }),
+    async (i, changes) => {
       runs++;
-      if (agree(changes.reduce<unknown>((d, c) => mutate(d, c), DOCUMENTS[i]))) valid++;
+      if (await agree(changes.reduce<unknown>((d, c) => mutate(d, c), DOCUMENTS[i]))) valid++;
     }), { numRuns: Number(process.env.OPENAPI_SCHEMA_RUNS ?? 120) });
   assert.ok(valid > 0 && valid < runs, `${valid} of ${runs} valid`);
 });
