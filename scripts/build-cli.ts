@@ -9,6 +9,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { codeShapeValidator } from './code-shape-validator.ts';
+import { openapiSchemaValidators } from './openapi-schema-validator.ts';
 
 /** The bundle sits two levels deep, like src/load/, so paths relative to a module still hold. */
 export const BUNDLE = 'build/cli/errcat.mjs';
@@ -78,6 +79,13 @@ const result = await build({
       name: 'code-shape-validator',
       setup(b) {
         b.onLoad({ filter: /src[\\/]check[\\/]code-shape-validator\.ts$/ }, () => ({ contents: codeShapeValidator(), loader: 'js' }));
+      },
+    },
+    {
+      // The OpenAPI schema validators compiled here, not in each run: see src/bridges/openapi-schema.ts.
+      name: 'openapi-schema-validators',
+      setup(b) {
+        b.onLoad({ filter: /src[\\/]bridges[\\/]openapi-schema-precompiled\.ts$/ }, () => ({ contents: openapiSchemaValidators(), resolveDir: process.cwd(), loader: 'js' }));
       },
     },
     {

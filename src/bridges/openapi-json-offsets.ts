@@ -45,11 +45,39 @@ function stringEnd(text: string, i: number): number {
   }
 }
 
+/**
+ * Where each object and array of a text ends, found in the scan that counts its keys
+ * (keyTokens): `opens` in the text's order, `ends[i]` just past the one that opens at
+ * `opens[i]`. With it, finding a node's children skips each sibling container at once
+ * instead of scanning its text (a node deep in a large document has large siblings).
+ */
+export interface Brackets {
+  opens: Int32Array;
+  ends: Int32Array;
+}
+
+/** Just past the container that opens at `at`, by the index; -1 when it holds none there. */
+function indexedEnd(brackets: Brackets, at: number): number {
+  const { opens, ends } = brackets;
+  let lo = 0;
+  let hi = opens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const o = opens[mid]!;
+    if (o === at) return ends[mid]!;
+    if (o < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** Just past the value that starts at `i`. */
-function valueEnd(text: string, i: number): number {
+function valueEnd(text: string, i: number, brackets?: Brackets): number {
   const c = text.charCodeAt(i);
   if (c === QUOTE) return stringEnd(text, i);
   if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    const known = brackets ? indexedEnd(brackets, i) : -1;
+    if (known >= 0) return known;
     let depth = 0;
     for (let j = i; j < text.length; j++) {
       const d = text.charCodeAt(j);
@@ -69,7 +97,7 @@ function valueEnd(text: string, i: number): number {
 }
 
 /** The children of the object or array that opens at `at`, by key (an array's by index), in the text's order. */
-export function containerSpots(text: string, at: number): Map<string, Spot> {
+export function containerSpots(text: string, at: number, brackets?: Brackets): Map<string, Spot> {
   const spots = new Map<string, Spot>();
   const open = text.charCodeAt(at);
   if (open !== OPEN_BRACE && open !== OPEN_BRACKET) return spots;
@@ -88,7 +116,7 @@ export function containerSpots(text: string, at: number): Map<string, Spot> {
       i = skipSpace(text, skipSpace(text, end) + 1); // past the colon
     }
     spots.set(key, { keyAt, valueAt: i });
-    i = skipSpace(text, valueEnd(text, i));
+    i = skipSpace(text, valueEnd(text, i, brackets));
     if (text.charCodeAt(i) !== COMMA) break;
     i = skipSpace(text, i + 1);
   }
@@ -97,21 +125,43 @@ export function containerSpots(text: string, at: number): Map<string, Spot> {
 
 /**
  * How many strings in the text are keys (followed by a colon): with JSON.parse's count of
- * keys, a duplicate shows. And whether brackets nest deeper than `maxDepth` anywhere.
+ * keys, a duplicate shows. Whether brackets nest deeper than `maxDepth` anywhere. And
+ * where each container ends (Brackets), for text that JSON.parse accepted.
  */
-export function keyTokens(text: string, maxDepth = Infinity): { keys: number; deeper: boolean } {
+export function keyTokens(text: string, maxDepth = Infinity): { keys: number; deeper: boolean; brackets: Brackets } {
   let keys = 0;
   let depth = 0;
+  let opens: Int32Array = new Int32Array(1024);
+  let ends: Int32Array = new Int32Array(1024);
+  let count = 0;
+  /** Indexes (into opens) of the containers open at this point. */
+  const open: number[] = [];
+  const brackets = () => ({ opens: opens.subarray(0, count), ends: ends.subarray(0, count) });
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (++depth > maxDepth) return { keys, deeper: true };
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
-    else if (c === QUOTE) {
+      if (++depth > maxDepth) return { keys, deeper: true, brackets: brackets() };
+      if (count === opens.length) {
+        opens = grown(opens);
+        ends = grown(ends);
+      }
+      open.push(count);
+      opens[count++] = i;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+      const at = open.pop();
+      if (at !== undefined) ends[at] = i + 1;
+    } else if (c === QUOTE) {
       i = stringEnd(text, i);
       if (text.charCodeAt(skipSpace(text, i)) === COLON) keys++;
       i--;
     }
   }
-  return { keys, deeper: false };
+  return { keys, deeper: false, brackets: brackets() };
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -23,6 +23,8 @@ export function standalone(doc: unknown): boolean {
   if (isObject(doc.info) && typeof doc.info.version === 'number') return false;
   // Every value, iteratively (no recursion on the document's depth).
   const stack: unknown[] = [doc];
+  /** Each $ref string resolved once: a large document names the same components thousands of times. */
+  const resolved = new Map<unknown, boolean>();
   while (stack.length) {
     const v = stack.pop();
     if (typeof v !== 'object' || v === null) continue;
@@ -30,7 +32,12 @@ export function standalone(doc: unknown): boolean {
       for (const item of v) stack.push(item);
       continue;
     }
-    if (Object.hasOwn(v, '$ref') && !resolves(doc, (v as Json).$ref)) return false;
+    if (Object.hasOwn(v, '$ref')) {
+      const ref = (v as Json).$ref;
+      let ok = resolved.get(ref);
+      if (ok === undefined) resolved.set(ref, (ok = resolves(doc, ref)));
+      if (!ok) return false;
+    }
     for (const key of Object.keys(v)) stack.push((v as Json)[key]);
   }
   return true;

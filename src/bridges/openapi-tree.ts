@@ -5,7 +5,7 @@
 // Both give the same offsets: the first character of the node, as `yaml`'s ranges do.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceFile } from '../load/load.ts';
-import { containerSpots, firstValueAt, keyTokens, type Spot } from './openapi-json-offsets.ts';
+import { containerSpots, firstValueAt, keyTokens, type Brackets, type Spot } from './openapi-json-offsets.ts';
 
 /** A file of an OpenAPI document: `yaml`'s parse in `doc`, or JSON's in `json`. */
 export interface DocFile extends SourceFile {
@@ -27,8 +27,11 @@ export class JsonNode {
   readonly parent?: JsonNode;
   readonly key?: string;
   readonly isKey: boolean;
-  constructor(text: string, value: unknown, parent?: JsonNode, key?: string, isKey = false) {
+  /** Where the text's containers end, when known (parseJson): a scan of a node's children then skips its siblings' texts. */
+  readonly brackets?: Brackets;
+  constructor(text: string, value: unknown, parent?: JsonNode, key?: string, isKey = false, brackets = parent?.brackets) {
     this.text = text;
+    this.brackets = brackets;
     this.value = value;
     this.parent = parent;
     this.key = key;
@@ -76,7 +79,7 @@ export class JsonNode {
   }
 
   private spotsOf(): Map<string, Spot> {
-    this.spots ??= containerSpots(this.text, this.start);
+    this.spots ??= containerSpots(this.text, this.start, this.brackets);
     return this.spots;
   }
 }
@@ -90,22 +93,22 @@ function isIndexLike(key: string): boolean {
  * A file's text parsed for the walk: JSON.parse when it is JSON without duplicate keys
  * (`yaml` reports those, and JSON.parse would keep the last silently), else `yaml`.
  */
-export function docFile(path: string, text: string, json?: { value: unknown }): DocFile {
+export function docFile(path: string, text: string, json?: { value: unknown; brackets?: Brackets }): DocFile {
   const parsed = json ?? parseJson(text);
-  if (parsed) return { path, text, data: undefined, json: new JsonNode(text, parsed.value) };
+  if (parsed) return { path, text, data: undefined, json: new JsonNode(text, parsed.value, undefined, undefined, false, parsed.brackets) };
   return { path, text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) };
 }
 
 /** The file's data if it is JSON whose every key is unique and whose brackets nest at most `maxDepth` deep, else undefined. */
-export function parseJson(text: string, maxDepth = Infinity): { value: unknown } | undefined {
+export function parseJson(text: string, maxDepth = Infinity): { value: unknown; brackets: Brackets } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text); // iterative in V8: no nesting exhausts the stack
   } catch {
     return undefined;
   }
-  const { keys, deeper } = keyTokens(text, maxDepth);
-  return !deeper && keys === keysIn(value) ? { value } : undefined;
+  const { keys, deeper, brackets } = keyTokens(text, maxDepth);
+  return !deeper && keys === keysIn(value) ? { value, brackets } : undefined;
 }
 
 /** Keys of every object in a JSON value (iterative: no recursion on the document's depth). */

@@ -7,17 +7,17 @@
 // heap), no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// The schema validation of SwaggerParser.validate, without its dereferencing (see read).
-import validateSchema from '@apidevtools/swagger-parser/lib/validators/schema.js';
 import { readConfined } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, textPosition } from '../load/load.ts';
+// The schema validation of SwaggerParser.validate, without its dereferencing (see read).
+import { validateSchema } from './openapi-schema.ts';
 import { standalone, yamlData } from './openapi-standalone.ts';
 import { readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
 import { serveSync } from './serve-sync.ts';
 
 
-async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
+async function read(input: OpenapiReadInput, rest: () => Promise<Partial<OpenapiReadInput>>): Promise<OpenapiReadOutput> {
   const files = new Map<string, ReadText>();
   const problems: { message: string; pointer?: string }[] = [];
   /** Files refused by a bound, with why (swagger-parser would only say "Error reading file"). */
@@ -65,8 +65,8 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
     const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? yamlData(read.text) : undefined;
     if (root !== undefined && standalone(root)) {
       // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
-      validateSchema(root);
-      return walked(files, problems, limits, input);
+      await validateSchema(root);
+      return await walked(files, problems, limits, input, rest);
     }
     // validate() would dereference first, inlining a schema at every path that reaches
     // it: 31 schemas each `allOf` the next twice are 2^30 copies. bundle() keeps $refs
@@ -79,7 +79,7 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
       resolve: { file: reader, http: false, external: true },
       timeoutMs: 20_000,
     } as never);
-    validateSchema(api);
+    await validateSchema(api);
   } catch (err) {
     const details = (err as { details?: { instancePath?: string; message?: string; params?: unknown }[] }).details;
     if (refused.length) for (const r of refused) problems.push({ message: r.message });
@@ -89,11 +89,13 @@ async function read(input: OpenapiReadInput): Promise<OpenapiReadOutput> {
   }
   const rootRefused = refused.find((r) => r.path === input.path);
   if (rootRefused) return { unreadable: rootRefused.message, diagnostics: limits, declarations: [] };
-  return walked(files, problems, limits, input);
+  return walked(files, problems, limits, input, rest);
 }
 
-function walked(files: Map<string, ReadText>, problems: { message: string; pointer?: string }[], limits: Diagnostic[], input: OpenapiReadInput): OpenapiReadOutput {
-  const found = walkFiles(files, realpathSync(input.path), problems, input.catalog, input.codes);
+/** The walk, once the catalog is there: a read started early (startOpenapiRead) gets it only now. */
+async function walked(files: Map<string, ReadText>, problems: { message: string; pointer?: string }[], limits: Diagnostic[], input: OpenapiReadInput, rest: () => Promise<Partial<OpenapiReadInput>>): Promise<OpenapiReadOutput> {
+  const { catalog, codes } = { ...input, ...(await rest()) };
+  const found = walkFiles(files, realpathSync(input.path), problems, catalog, codes);
   found.diagnostics.push(...limits);
   return found;
 }

@@ -17,7 +17,7 @@ import { statusesOf } from '../model/model.ts';
 import { bodyShapesOf } from '../model/envelope.ts';
 import { nestingPast } from '../load/parse.ts';
 import type { CatalogFile, CodeFile } from '../model/schema.ts';
-import { runSync } from './run-sync.ts';
+import { runSync, startSync, type StartedSync } from './run-sync.ts';
 import { insideRoot } from '../load/confined.ts';
 import { closest } from '../load/suggest.ts';
 import { responseDiagnostics } from './openapi-compare.ts';
@@ -99,11 +99,10 @@ export function openapiDiagnostics(
   }
   // Parsing (twice: swagger-parser's and the walk's own) and walking all happen
   // in the bounded worker: a document that would exhaust the heap or the time ends there.
-  const result = runSync<OpenapiReadInput, OpenapiReadOutput>(
-    ownModuleUrl('./openapi-worker.ts', import.meta.url),
-    { path: rootReal, root: realpathSync(target.root), maxBytes: limits.maxBytes, maxFiles: limits.maxFiles, catalog, codes: codes.map((c) => c.data) },
-    limits,
-  );
+  const document = { path: rootReal, root: realpathSync(target.root), maxBytes: limits.maxBytes, maxFiles: limits.maxFiles };
+  const rest = { catalog, codes: codes.map((c) => c.data) };
+  const early = takeStarted(document);
+  const result = early ? early.finish(rest) : runSync<OpenapiReadInput, OpenapiReadOutput>(ownModuleUrl('./openapi-worker.ts', import.meta.url), { ...document, ...rest }, limits);
   if (!result.ok) {
     fileProblem(`OpenAPI document ${displayPath(target.path)} could not be read: ${result.error}`,
       `the check reads a document within ${limits.timeoutMs / 1000} s and ${limits.maxMemoryMb} MB of memory (the memory bound grows with --openapi-max-mb): make it smaller or simpler`);
@@ -122,6 +121,45 @@ export function openapiDiagnostics(
   out.push(...diagnostics);
   driftDiagnostics(declarations, codes, catalog, out, displayPath(target.path));
   return out;
+}
+
+/** Reads started before the catalog was checked (startOpenapiRead), by their document and bounds. */
+const started = new Map<string, StartedSync<OpenapiReadInput, OpenapiReadOutput>>();
+
+/**
+ * Start reading the document `--openapi` names (`cliPath`) now, in its worker, while this
+ * thread checks the catalog: its start, parse and validation then overlap the check (the
+ * walk waits for the catalog). openapiDiagnostics takes it over when it reads the same
+ * document within the same bounds; stopStartedReads ends what it did not take.
+ */
+export function startOpenapiRead(cliPath: string, maxMb?: number): void {
+  const target = openapiTarget('.', undefined, cliPath)!;
+  const limits = openapiLimits(maxMb);
+  let document: Pick<OpenapiReadInput, 'path' | 'root' | 'maxBytes' | 'maxFiles'>;
+  try {
+    const rootReal = realpathSync(target.path);
+    const root = realpathSync(target.root);
+    // Only a document the check will read: it reports the others without reading them.
+    if (!insideRoot(rootReal, root)) return;
+    document = { path: rootReal, root, maxBytes: limits.maxBytes, maxFiles: limits.maxFiles };
+  } catch {
+    return;
+  }
+  const key = JSON.stringify(document);
+  if (!started.has(key)) started.set(key, startSync<OpenapiReadInput, OpenapiReadOutput>(ownModuleUrl('./openapi-worker.ts', import.meta.url), document, limits));
+}
+
+function takeStarted(document: Pick<OpenapiReadInput, 'path' | 'root' | 'maxBytes' | 'maxFiles'>): StartedSync<OpenapiReadInput, OpenapiReadOutput> | undefined {
+  const key = JSON.stringify(document);
+  const read = started.get(key);
+  started.delete(key);
+  return read;
+}
+
+/** End the reads started early that no check took (the catalog could not be read, or named none). */
+export function stopStartedReads(): void {
+  for (const read of started.values()) read.stop();
+  started.clear();
 }
 
 /** What the worker (openapi-worker.ts) is given: the document, its confinement and bounds. */
@@ -151,7 +189,7 @@ type PlacedDeclaration = Pick<Declaration, 'code' | 'where' | 'operation' | 'sta
 /** A file the worker read: its text, and its data when it is JSON (see readyText). */
 export interface ReadText {
   text: string;
-  json?: { value: unknown };
+  json?: ReturnType<typeof parseJson>;
 }
 
 /** Walk the files the worker read (by real path) from the root document. */

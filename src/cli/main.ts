@@ -23,6 +23,7 @@ import { textLines } from '../reporters/text.ts';
 import { explain } from './explain.ts';
 import { misuse, isMisuse } from './misuse.ts';
 import { openapiChanges, type OpenapiChanges } from '../bridges/openapi-review.ts';
+import { startOpenapiRead, stopStartedReads } from '../bridges/openapi.ts';
 import { catalogSchema } from '../model/schema.ts';
 import { asksHelp, commandUsage, didYouMean, isCommand, optionsOf, USAGE, COMMANDS } from './help.ts';
 import { init } from './init.ts';
@@ -126,7 +127,14 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
   }
   // After an edit, only the changed code files are checked again (cache-records.ts).
   const recorded = cache && values.openapi === undefined ? checkWithRecords(cache, dir) : undefined;
-  const result = recorded?.result ?? checkCatalog(dir, { openapi: values.openapi, openapiMaxMb: maxMb }, cache?.source);
+  // The document --openapi names is read in its worker while the catalog is checked here.
+  if (!recorded && values.openapi !== undefined) startOpenapiRead(values.openapi, maxMb);
+  let result: ReturnType<typeof checkCatalog>;
+  try {
+    result = recorded?.result ?? checkCatalog(dir, { openapi: values.openapi, openapiMaxMb: maxMb }, cache?.source);
+  } finally {
+    stopStartedReads();
+  }
   let { diagnostics } = result;
   let review: Review | undefined;
   let openapi: OpenapiChanges | undefined;

@@ -15,6 +15,7 @@ import { codeShapeValidator } from '../../scripts/code-shape-validator.ts';
 import { fastCodeShape } from '../../src/check/code-shape.ts';
 import { acceptsCode as inSources } from '../../src/check/code-shape-validator.ts';
 import { codeSchema } from '../../src/model/schema.ts';
+import { mutate } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'errcat-code-shape-'));
 writeFileSync(join(dir, 'validator.mjs'), codeShapeValidator());
@@ -56,32 +57,6 @@ const hostile = fc.oneof(
 const KEYS = ['code', 'status', 'category', 'summary', 'title', 'titles', 'message', 'when', 'recovery', 'retry', 'examples', 'headers', 'extensions',
   'tables', 'related', 'notes', 'lifecycle', 'lang', 'name', 'value', 'values', 'meaning', 'description', 'columns', 'rows', 'state', 'since', '__proto__',
   'constructor', 'extra'];
-
-/** A copy of `data` with one change at a random place: a value replaced or added, a key removed, keys reordered. */
-function mutate(data: unknown, [pick, action, key, value]: [number, number, string, unknown]): unknown {
-  const places: unknown[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'object' && v !== null) {
-      places.push(v);
-      for (const c of Object.values(v)) walk(c);
-    }
-  };
-  const copy = structuredClone(data);
-  walk(copy);
-  const target = places[pick % places.length] as Record<string, unknown> | unknown[];
-  const keys = Object.keys(target);
-  const existing = keys.length ? keys[pick % keys.length]! : key;
-  if (action === 0) (target as Record<string, unknown>)[existing] = value;
-  else if (action === 1 && !Array.isArray(target)) Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
-  else if (action === 2) delete (target as Record<string, unknown>)[existing];
-  else if (!Array.isArray(target)) {
-    // Keys in another order.
-    const entries = Object.entries(target).reverse();
-    for (const k of keys) delete target[k];
-    for (const [k, v] of entries) target[k] = v;
-  } else target.push(value);
-  return copy;
-}
 
 test('on random changes of real files, the fast path takes nothing zod refuses or would return changed', () => {
   const files = real();

@@ -1,0 +1,31 @@
+// An OpenAPI document validated against the specification's JSON schema as swagger-parser's
+// validator does (lib/validators/schema.js): nothing returned when it conforms, else a
+// SyntaxError carrying ajv's errors as `details` (a rejected promise). In the CLI bundle the validators are
+// compiled ahead (openapi-schema-precompiled.ts), which spares each run some 150 ms of
+// compiling; they give the errors swagger-parser's would (tests/unit/openapi-schema.test.ts).
+import * as precompiled from './openapi-schema-precompiled.ts';
+import type { SchemaValidate } from './openapi-schema-precompiled.ts';
+
+export async function validateSchema(api: unknown, validators: Partial<Record<'v2' | 'v3' | 'v31', SchemaValidate>> = precompiled): Promise<void> {
+  const validate = validatorFor(api, validators);
+  if (!validate) {
+    // None compiled, or a value swagger-parser's validator fails on in its own way: its word.
+    // Loaded only here: in the bundle, ajv and the schemas it compiles are then never evaluated.
+    const { default: swaggerValidateSchema } = await import('@apidevtools/swagger-parser/lib/validators/schema.js');
+    return swaggerValidateSchema(api);
+  }
+  if (validate(api)) return;
+  const errors = validate.errors ?? [];
+  const error = new SyntaxError(`Swagger schema validation failed.\n${errors.map((e) => `  #${e.instancePath || '/'} ${e.message}\n`).join('')}`);
+  (error as SyntaxError & { details: unknown }).details = errors;
+  throw error;
+}
+
+/** The validator swagger-parser would pick for `api` (by `swagger`, then `openapi`'s version). */
+function validatorFor(api: unknown, validators: Partial<Record<'v2' | 'v3' | 'v31', SchemaValidate>>): SchemaValidate | undefined {
+  if (typeof api !== 'object' || api === null) return undefined;
+  const doc = api as { swagger?: unknown; openapi?: unknown };
+  if (doc.swagger) return validators.v2;
+  if (typeof doc.openapi !== 'string') return undefined;
+  return doc.openapi.startsWith('3.1') ? validators.v31 : validators.v3;
+}
