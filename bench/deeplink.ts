@@ -39,7 +39,7 @@ export interface Conditions {
 /** A phone on a slow link: 1.6 Mbps down, 750 kbps up, 150 ms round trip. */
 export const SLOW_LINK = { rttMs: 150, downBps: 1.6e6, upBps: 750e3 };
 
-async function serve(dir: string, port: number, compress: boolean) {
+export async function serve(dir: string, port: number, compress = true) {
   const child = spawn(process.execPath, [resolve('scripts/serve.ts'), dir, String(port), ...(compress ? [] : ['--no-compress'])], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok, fail) => {
     child.stdout!.once('data', () => ok());
