@@ -6,7 +6,6 @@
 // and file themselves must not be links. In CI (the CI variable set, as every CI service
 // does), where checkouts come from pull requests, no cache is used at all unless
 // ERRCAT_CACHE_IN_CI=1 says the location is the runner's own.
-import { spawnSync } from 'node:child_process';
 import { lstatSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
@@ -60,7 +59,8 @@ function safePlace(file: string): boolean {
   // Anything git tracks in the cache directory came with the checkout. No answer from git is no trust.
   let untracked = decided.get(`git\0${dir}`);
   if (untracked === undefined) {
-    const git = spawnSync('git', ['ls-files', '-z', '--', relative(top, dir) || '.'], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    // child_process is loaded only here, as elsewhere (src/review/git.ts): most runs never ask git.
+    const git = process.getBuiltinModule('node:child_process').spawnSync('git', ['ls-files', '-z', '--', relative(top, dir) || '.'], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     decided.set(`git\0${dir}`, (untracked = git.status === 0 && git.stdout === ''));
   }
   return untracked;
