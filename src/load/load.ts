@@ -3,7 +3,7 @@
 // much faster parser (core schema, duplicate keys refused, like `yaml`), and `yaml`
 // parses a file only when it fails there or when a rule needs a position in it.
 // Nothing is validated here except YAML itself.
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { catalogFileRule, limitExceeded, unsafeFile } from './load-rules.ts';
@@ -83,9 +83,13 @@ export function loadCatalog(dir: string, given?: CatalogSource, skip?: (name: st
   }
   const codes: SourceFile[] = [];
   const unreadable: string[] = [];
+  // join(codesDir, n) without normalizing 10,000 paths anew: codesDir is join's output
+  // already, and a name readdir gives (*.yaml, so neither `.` nor `..`) holds no separator.
+  const inCodes = `${codesDir}${sep}`;
   for (const n of names) {
-    if (skip?.(n, join(codesDir, n))) continue;
-    const file = read(join(codesDir, n));
+    const path = inCodes + n;
+    if (skip?.(n, path)) continue;
+    const file = read(path);
     if (file) codes.push(file);
     else unreadable.push(n);
   }

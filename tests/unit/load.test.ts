@@ -2,7 +2,7 @@
 // positions. Both must agree on what every catalog file means.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { parse } from 'yaml';
@@ -74,4 +74,20 @@ test('a file of exactly the size limit is read whole, to its last byte; one byte
   assert.deepEqual(readInside(root, path), { rule: 'limit-exceeded', refused: `is larger than ${LIMITS.fileBytes} bytes (${LIMITS.fileBytes + 1}): not read` });
   writeFileSync(path, '');
   assert.equal(readInside(root, path), '');
+});
+
+test('a code file\'s path is join(codes directory, name), as the loader writes it without join for each file', () => {
+  // The loader (src/load/load.ts) joins codes/ once and appends each name readdir gives
+  // (*.yaml: never `.` or `..`, no separator); path.join would give the same path.
+  const segment = fc.constantFrom('', '.', '..', 'a', 'b c', '/', '//', 'x/', './', '../', '~', 'é');
+  const dir = fc.array(segment, { maxLength: 5 }).map((s) => s.join(''));
+  const name = fc.tuple(fc.stringMatching(/^[^/\0]*$/, { maxLength: 12 }), fc.constantFrom('.yaml', '.yml')).map(([stem, ext]) => stem + ext);
+  fc.assert(fc.property(dir, name, (d, n) => {
+    const codes = join(d, 'codes');
+    assert.equal(`${codes}${sep}${n}`, join(codes, n));
+  }), { numRuns: 1000 });
+  // And the loader's own: each file's path as shown names codes/ and the file.
+  const result = checkCatalog('catalog');
+  assert.ok(result.loaded.codes.length > 0);
+  for (const f of result.loaded.codes) assert.equal(f.path, displayPath(join('catalog', 'codes', basename(f.path))));
 });
