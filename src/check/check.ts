@@ -7,6 +7,7 @@ import { CatalogDirError, displayPath, loadCatalog, type CatalogSource, type Loa
 import { shippedWhen as when } from '../model/changelog.ts';
 import type { Lock, ShippedHistory } from '../model/lock.ts';
 import { buildModel, type CatalogModel } from '../model/model.ts';
+import { startSampleParsing, stopSampleParsing } from '../bridges/sample-syntax-early.ts';
 import type { CheckOptions } from '../rules/context.ts';
 import { readLock } from './stability.ts';
 import { validate } from './validate.ts';
@@ -54,7 +55,14 @@ export function checkCatalog(dir: string, options: CheckOptions = {}, source?: C
 
 function runCheck(dir: string, options: CheckOptions, source: CatalogSource | undefined): CheckResult {
   const loaded = loadCatalog(dir, source);
-  const { diagnostics, catalog, codes } = validate(loaded, options);
+  startSampleParsing(loaded);
+  let validated;
+  try {
+    validated = validate(loaded, options);
+  } finally {
+    stopSampleParsing(loaded);
+  }
+  const { diagnostics, catalog, codes } = validated;
   const lock = readLock(loaded.lock, []);
   const sorted = sortDiagnostics(diagnostics);
   const model =

@@ -10,10 +10,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { textPosition } from '../load/load.ts';
+import { firstSyntaxError, type FirstError } from './sample-first-error.ts';
 
-/** oxc-parser's native binding: parseSync returns the result's fields as getters that each take theirs out of Rust. */
-type Binding = { parseSync: (...a: Parameters<typeof import('oxc-parser').parseSync>) => { readonly errors: import('oxc-parser').OxcError[]; readonly program: string } };
-let oxc: Binding | undefined;
 const require = createRequire(import.meta.url);
 
 const LANGS: Record<string, 'ts' | 'js'> = { ts: 'ts', js: 'js' };
@@ -34,22 +32,22 @@ export function hasParser(lang: string): boolean {
   return Object.hasOwn(LANGS, lang);
 }
 
-/**
- * The package's parseSync (oxc-parser's src-js/index.js) wraps the binding's result, reading
- * its module and comments into objects and keeping its AST, as JSON, for a `program` getter
- * that this check never calls: about half of the cost of a short sample, and 10,000 of those
- * strings held until the next collection. Here only the errors are read, and the JSON is
- * taken (and dropped at once) so that it does not wait in Rust's memory for a finalizer.
- * The errors are the binding's own, as the package returns them (a test compares the two).
- */
+/** The first syntax error of a sample in a language hasParser knows, parsed in this process. */
 export function parseHere(lang: string, code: string): Outcome {
-  const ext = LANGS[lang]!;
-  oxc ??= require('oxc-parser/src-js/bindings.js') as Binding;
-  const result = oxc.parseSync(`sample.${ext}`, code, { lang: ext, sourceType: 'module' });
-  const first = result.errors[0];
-  void result.program;
-  return first ? { message: first.message, ...textPosition(code, first.labels[0]?.start ?? 0) } : null;
+  return positioned(code, firstSyntaxError(LANGS[lang]!, code));
 }
+
+function positioned(code: string, first: FirstError | null): Outcome {
+  return first && { message: first[0], ...textPosition(code, first[1]) };
+}
+
+/** A sample this process parses itself (longer ones are parsed apart, below). */
+export function parsedInProcess(s: { lang: string; code: string }): s is { lang: 'ts' | 'js'; code: string } {
+  return hasParser(s.lang) && s.code.length <= IN_PROCESS_CHARS;
+}
+
+/** What firstSyntaxError gives for a sample, when it was parsed already (by another thread); undefined when not. */
+export type KnownErrors = (lang: 'ts' | 'js', code: string) => FirstError | null | undefined;
 
 // The child reads [lang, code] pairs on stdin and answers [message, offset] or null for each.
 const CHILD = `
@@ -89,9 +87,14 @@ function parseApart(samples: [string, string][], budget: { children: number }): 
 /**
  * The first syntax error of each sample (1-based line and column), null when it parses,
  * undefined when it was not parsed (a language without a parser, or too many crashes).
+ * `known`: the first errors of samples parsed already, as parseHere would have found them.
  */
-export function syntaxErrors(samples: { lang: string; code: string }[]): (Outcome | undefined)[] {
-  const out: (Outcome | undefined)[] = samples.map((s) => (hasParser(s.lang) && s.code.length <= IN_PROCESS_CHARS ? parseHere(s.lang, s.code) : undefined));
+export function syntaxErrors(samples: { lang: string; code: string }[], known?: KnownErrors): (Outcome | undefined)[] {
+  const here = (s: { lang: 'ts' | 'js'; code: string }) => {
+    const first = known?.(s.lang, s.code);
+    return first === undefined ? parseHere(s.lang, s.code) : positioned(s.code, first);
+  };
+  const out: (Outcome | undefined)[] = samples.map((s) => (parsedInProcess(s) ? here(s) : undefined));
   const long = samples.flatMap((s, i) => (hasParser(s.lang) && s.code.length > IN_PROCESS_CHARS ? [i] : []));
   const apart = parseApart(long.map((i) => [samples[i]!.lang, samples[i]!.code]), { children: MAX_CHILDREN });
   long.forEach((i, k) => (out[i] = apart[k]));

@@ -3,6 +3,7 @@
 import { isScalar, Scalar } from 'yaml';
 import { checkExample, type ExampleContext } from '../../model/examples.ts';
 import { syntaxErrors, type SampleError } from '../../model/sample-syntax.ts';
+import { takeSampleParsing } from '../../bridges/sample-syntax-early.ts';
 import { docOf, locate, position, type DataPath, type SourceFile } from '../../load/load.ts';
 import { isProblem, problemTypeUri } from '../../model/envelope.ts';
 import { docsUrlFor, statusesOf } from '../../model/model.ts';
@@ -66,7 +67,8 @@ export function exampleFindings(ctx: RuleContext): ExampleFinding[] {
     for (let i = 0; i < examples.length; i++) visit(file, ['examples', i], examples[i]!, context, data.title, titles);
   }
   // Every sample of the catalog parsed in one go: long ones share one child process.
-  const syntax = syntaxErrors(visits.map((v) => v[2]));
+  // (A large catalog's were parsed on another thread meanwhile: src/bridges/sample-syntax-early.ts.)
+  const syntax = syntaxErrors(visits.map((v) => v[2]), takeSampleParsing(ctx.loaded));
   visits.forEach((v, i) => check(v, syntax[i]));
   return out;
 }
