@@ -8,8 +8,6 @@
 export interface SyncLimits {
   timeoutMs: number;
   maxMemoryMb: number;
-  /** The thread's stack (Node's default for a worker: 4 MB), for native code that recurses on it. */
-  stackMb?: number;
 }
 
 export type SyncResult<O> = { ok: true; value: O } | { ok: false; error: string };
@@ -41,7 +39,7 @@ function start<I, O>(workerUrl: URL, input: Partial<I>, limits: SyncLimits, stag
   const worker = new Worker(workerUrl, {
     workerData: { input, port: port2, done, staged },
     transferList: [port2],
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, ...(limits.stackMb ? { stackSizeMb: limits.stackMb } : {}) },
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb },
     stdout: true,
     stderr: true,
   });
