@@ -117,14 +117,36 @@ for diagnostics) and loads \`child_process\` only on first use. Tried and not ke
 third cheaper per sample, but its 6 GiB buffer forces a full collection of the whole
 heap), a worker thread instead of the second process (it costs more to start). Against the bundle before these cuts, in turns on a busy machine (2026-12-05 21:53 UTC,
 load average 5.2 to 7.6, 9 pairs at 10,000 codes): 0.70× its CPU time and 0.72× its wall
-time, peak memory alike (about 200 MiB). Against the peer in turns (11 pairs, the minutes
-before): 1.96× its CPU time, 1.55× its wall time (pairs from 0.76× to 7.5×: the busy
-machine weighs on the two processes and collector threads of the check more than on the
-peer's one); the goal of 1.5× is missed. What is left beyond the peer, which only parses
-and validates: a second Node process, the bundle's start (zod builds its schemas as the
-bundle loads), every document kept for the cross-file rules and the collections that
-costs, 10,000 samples through oxc-parser (about a tenth of the check), 20,000 example
-bodies and the rules themselves. \`--cache\` replays an
+time, peak memory alike (about 200 MiB). Cut since (2026-12-05, 23:30 UTC): each
+TypeScript or JavaScript sample's errors are read straight from oxc-parser's native
+binding, whose package wrapper also turned the module record and comments into objects
+and kept the AST as a JSON string for a \`program\` getter the check never calls (half the
+cost of a short sample; 10,000 such strings held until a collection); a code file's path
+is \`codes/\` joined once with its name appended, not \`path.join\` 10,000 times; and with
+1,000 samples or more and an idle core (by the load average) the samples are parsed on a
+second thread while the files are validated and the first rules run, the two threads
+claiming chunks of 64 from a shared counter, so that the rules parse what the thread has
+not reached and never wait for it (at load 4 on 2 cores the thread only took turns with
+the main one and cost 0.1 s more CPU time: hence the idle core; in this benchmark's runs
+the machine has none to spare). The same findings either way: property tests hold the
+binding's errors to the package's and the shared parse to one in process. The second
+process stays: without it the check took 0.91 against 0.87 s (7 pairs, load 2.4-2.8);
+\`v8.setFlagsFromString\` cannot stand in for it, as V8 sizes its heap at start (set at
+run time, the same flags left a 10,000-code check at 17 scavenges and 2 full collections,
+against 51 scavenges and none with them on the command line); larger or fixed
+semi-spaces (16, 32 or 64 MiB), \`--single-threaded-gc\`, \`--minor-ms\` and a lower page
+promotion threshold collected for no less. Against the bundle of 23:30 UTC, in turns:
+with the binding alone, medians of 9 pairs at load 2.5, 0.85 against 0.92 s wall time and
+1.12 against 1.20 s CPU time; with every cut, 21 pairs at load 5.7 (no core to spare),
+0.97× its CPU time and 1.01× its wall time (pairs from 0.50× to 1.49×); peak memory 174
+against 202 MiB in every run. Against the peer in turns (11 pairs, 23:55 UTC, load 4.4 to 4.5): 1.83×
+its CPU time and 1.87× its wall time; the goal of 1.5× is missed. What is left beyond the
+peer, which only parses and validates (a CPU profile of the second process, load 4 to 5,
+milliseconds of some 850): js-yaml's parse as in the floor (about 330 with the reads),
+the collections of the kept catalog (about 100; the floor keeping its documents pays
+about 65), 10,000 samples through oxc-parser (about 80), the bundle's start (about 60,
+zod's schemas some 10 of it), 20,000 example bodies (about 50), the text walk (about 25),
+the second Node process (about 35) and the rules themselves. \`--cache\` replays an
 unchanged catalog's report after reading only the status of its files (\`replay.mjs\`,
 6 KB, runs before the check is loaded). After an edit, \`--cache\` reads and checks only
 the changed code files: the loader, the schema and the rules marked per-file run on them,
