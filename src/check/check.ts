@@ -10,7 +10,7 @@ import { buildModel, type CatalogModel } from '../model/model.ts';
 import { startSampleParsing, stopSampleParsing } from '../bridges/sample-syntax-early.ts';
 import type { CheckOptions } from '../rules/context.ts';
 import { readLock } from './stability.ts';
-import { validate } from './validate.ts';
+import { validate, type Validated } from './validate.ts';
 
 /** When a code and its lifecycle changes shipped, from its lock entry; undefined while it is unshipped. */
 function shippedOf(lock: Lock | undefined, code: string): ShippedHistory | undefined {
@@ -55,8 +55,10 @@ export function checkCatalog(dir: string, options: CheckOptions = {}, source?: C
 
 function runCheck(dir: string, options: CheckOptions, source: CatalogSource | undefined): CheckResult {
   const loaded = loadCatalog(dir, source);
+  // A large catalog's samples are parsed on another thread meanwhile; the example rules take
+  // what it found, and a thread they did not take (a broken catalog.yaml) is ended here.
   startSampleParsing(loaded);
-  let validated;
+  let validated: Validated;
   try {
     validated = validate(loaded, options);
   } finally {
