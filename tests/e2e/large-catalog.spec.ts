@@ -140,6 +140,42 @@ test('1,000 codes: examples are coloured, with their copy button, when their sec
   await expect(section(far.code).locator('button.ec-copy-code').first()).toBeAttached();
 });
 
+// The page is built without copy-link buttons (a form control less per code to parse); each
+// is added, named and working, as its section is shown, where a stand-in kept its place: the
+// long code's heading wraps the same on a phone before and after.
+test('1,000 codes: a section gets its copy-link button when shown, and nothing in its heading row moves', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const near = model.codes[500]!;
+  const far = model.codes[0]!; // the 60-character code: it wraps at 390 px
+  await page.goto(`${BASE}${model.pagePath}/#${near.code}`, { timeout: 90_000 });
+  await page.waitForLoadState('load');
+  const section = (code: string) => page.locator(`section.ec-code:has(h3[id="${code}"])`);
+  const button = section(near.code).locator('button.ec-copy');
+  await expect(button).toHaveAttribute('aria-label', `Copy link to ${near.code}`);
+  await button.click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${model.catalog.docs_url.replace(/#.*$/, '')}#${near.code}`);
+  // Far away: no button yet. Its heading row, laid out without showing the section (no
+  // event), then shown (the button added): the heading's box is the same.
+  await expect(section(far.code).locator('button.ec-copy')).toHaveCount(0);
+  const box = () =>
+    section(far.code).evaluate((s) => {
+      const r = (el: Element) => el.getBoundingClientRect();
+      const h3 = s.querySelector('h3')!;
+      const head = h3.parentElement!;
+      // To a tenth of a pixel: a section laid out while shown may differ by a layout unit (1/64 px).
+      return [r(h3).width, r(h3).height, r(h3).top - r(s).top, r(head).height].map((v) => Math.round(v * 10) / 10);
+    });
+  await section(far.code).evaluate((s) => ((s as HTMLElement).style.contentVisibility = 'visible'));
+  const before = await box();
+  expect(before[1], 'the long code wraps at 390 px').toBeGreaterThan(40);
+  await section(far.code).evaluate((s) => ((s as HTMLElement).style.contentVisibility = ''));
+  await page.locator(`h3[id="${far.code}"]`).scrollIntoViewIfNeeded();
+  await expect(section(far.code).locator('button.ec-copy')).toHaveAttribute('aria-label', `Copy link to ${far.code}`);
+  expect(await box()).toEqual(before);
+});
+
 test('1,000 codes: the contract changelog folds a long release behind its count', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(`${BASE}${model.pagePath}/`, { timeout: 90_000 });

@@ -27,7 +27,7 @@ export function initCopyButtons(root: Document): void {
     timers.set(
       button,
       setTimeout(() => {
-        button.textContent = 'Copy link';
+        button.textContent = COPY_LINK_TEXT;
         delete button.dataset.state;
       }, 2000),
     );
@@ -39,12 +39,26 @@ function announce(root: Document, text: string): void {
   if (region) region.textContent = text;
 }
 
+/** The copy-link button's text before it is clicked (CopyLinkButton.astro builds the same). */
+export const COPY_LINK_TEXT = 'Copy link';
+
 /**
  * Names a section's copy-link button after its code ("Copy link to <code>"): the page
- * carries the name once, in the heading's id, not again in every button.
+ * carries the name once, in the heading's id, not again in every button. A large page is
+ * built without the buttons (one element and a form control less per code, which its parse
+ * pays 10,000 times): the button is added here, as its section is shown, in the place its
+ * stand-in (errors.css, `.ec-code-head::after`) kept for it, so nothing moves.
  */
 export function labelCopyLink(section: Element): void {
-  const button = section.querySelector('button.ec-copy');
+  const head = section.querySelector('.ec-code-head');
+  let button = head?.querySelector('button.ec-copy');
+  if (head && !button) {
+    button = section.ownerDocument.createElement('button');
+    button.className = 'ec-copy';
+    button.textContent = COPY_LINK_TEXT;
+    head.append(button);
+    head.classList.add('ec-has-copy');
+  }
   const code = section.querySelector('h3')?.id;
   if (button && code && !button.hasAttribute('aria-label')) button.setAttribute('aria-label', `Copy link to ${code}`);
 }
