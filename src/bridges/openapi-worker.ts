@@ -62,7 +62,7 @@ async function read(input: OpenapiReadInput, rest: () => Promise<Partial<Openapi
     if (refused.length) throw new Error('refused');
     const read = files.get(input.path);
     // A .yaml/.yml file is one swagger-parser reads with its YAML parser alone.
-    const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? yamlData(read.text) : undefined;
+    const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? (read.yaml ? read.yaml.value : yamlData(read.text)) : undefined;
     if (root !== undefined && standalone(root)) {
       // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
       await validateSchema(root);

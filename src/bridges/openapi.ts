@@ -22,7 +22,9 @@ import { insideRoot } from '../load/confined.ts';
 import { closest } from '../load/suggest.ts';
 import { responseDiagnostics } from './openapi-compare.ts';
 import type { Declaration } from './openapi-declarations.ts';
-import { docFile, offsetOf, parseJson, type DocFile } from './openapi-tree.ts';
+import { offsetOf, parseJson, type DocFile } from './openapi-tree.ts';
+import { walkableFile } from './openapi-yaml-node.ts';
+import { readYaml, type YamlRead } from './openapi-yaml-read.ts';
 import { Walker, type DocSource } from './openapi-walk.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
@@ -186,16 +188,17 @@ export interface OpenapiFindings {
 /** A Declaration with its place resolved; `at` is the same node reached twice. */
 type PlacedDeclaration = Pick<Declaration, 'code' | 'where' | 'operation' | 'status' | 'kind' | 'shared'> & { file: string; line: number; col: number; at: string };
 
-/** A file the worker read: its text, and its data when it is JSON (see readyText). */
+/** A file the worker read: its text, and its data when it is JSON or YAML js-yaml reads (see readyText). */
 export interface ReadText {
   text: string;
   json?: ReturnType<typeof parseJson>;
+  yaml?: YamlRead;
 }
 
 /** Walk the files the worker read (by real path) from the root document. */
 export function walkFiles(files: Map<string, ReadText>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
   const parsed = new Map<string, DocFile>();
-  for (const [real, { text, json }] of files) parsed.set(real, docFile(displayPath(real), text, json));
+  for (const [real, { text, json, yaml }] of files) parsed.set(real, walkableFile(displayPath(real), text, json, yaml));
   return walkDocs(parsed, rootReal, problems, catalog, codes);
 }
 
@@ -312,7 +315,9 @@ export function readyText(text: string): { problem: ShapeProblem } | ReadText {
     return { problem: { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values in a YAML file (counting separators and indicators): not read`,
       hint: 'the limit is fixed (the positions parse needs memory for each value): write the document as JSON (bounded by its size alone), or split it into files joined by $ref' } };
   }
-  return { text };
+  // Read once, by js-yaml: its data serves the validation, and the walk when it may (openapi-yaml-read.ts).
+  const yaml = readYaml(text);
+  return yaml ? { text, yaml } : { text };
 }
 
 /**

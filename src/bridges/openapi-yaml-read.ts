@@ -1,0 +1,121 @@
+// A YAML file of an OpenAPI document read once, by js-yaml (JSON schema: what swagger-parser
+// reads and validates), with a verdict on whether the walk may use that data instead of
+// `yaml`'s positions parse (10x the memory and time on a large document). It may when the
+// two parsers read the text alike: no anchor or alias (the walk memoizes by node, and an
+// alias's place is its anchor's), no tag, no flow collection but `[]` and `{}`, no quoted
+// scalar over several lines, no implicit key over 1,024 characters (`yaml` refuses it), no
+// tab, CR, BOM, directive or document marker, and every plain scalar typed as `yaml`'s
+// core schema types it (js-yaml reads `0b1`, `-0x1` as numbers, `-.5` as a string).
+// Anything else is still read (its data serves the validation) but walked through `yaml`.
+import { JSON_SCHEMA, load } from 'js-yaml';
+
+export interface YamlRead {
+  value: unknown;
+  /** The walk may read `value` and find places with the block scanner (openapi-yaml-offsets.ts). */
+  exact: boolean;
+}
+
+const INT = 'tag:yaml.org,2002:int';
+const FLOAT = 'tag:yaml.org,2002:float';
+const BOOL = 'tag:yaml.org,2002:bool';
+const NULL = 'tag:yaml.org,2002:null';
+
+/** What js-yaml's listener sees of its state (lib/loader.js). */
+interface LoaderState {
+  position: number;
+  tag: string | null;
+  anchor: string | null;
+  kind: string | null;
+  result: unknown;
+}
+
+/** js-yaml's data (JSON schema), or undefined when it refuses the text (a duplicate key, a syntax error, more than one document). */
+export function readYaml(text: string): YamlRead | undefined {
+  let exact = !/[\t\r\uFEFF]/.test(text) && !/^(?:---|\.\.\.|%)/m.test(text);
+  const opens: number[] = [];
+  const listener = (event: 'open' | 'close', state: LoaderState) => {
+    if (event === 'open') {
+      opens.push(state.position);
+      return;
+    }
+    const from = opens.pop()!;
+    if (exact && !alike(text, from, state)) exact = false;
+  };
+  try {
+    return { value: load(text, { schema: JSON_SCHEMA, listener } as never), exact };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the node js-yaml just closed (opened at `from`) reads the same in `yaml`. */
+function alike(text: string, from: number, state: LoaderState): boolean {
+  if (state.anchor !== null) return false;
+  const { tag, kind, result } = state;
+  const end = state.position;
+  if (tag === null) {
+    if (kind === null) return true; // an empty node: null in both
+    const at = firstSignificant(text, from, end);
+    const c = text.charCodeAt(at);
+    // A quoted scalar on one line. (A plain one closed untagged was read, and checked, by
+    // an inner node: a sequence's item `- 1` first tries to be a mapping's key.)
+    if (kind === 'scalar') return !(c === 34 || c === 39) || (!text.slice(at, end).includes('\n') && !longKey(text, at, end));
+    // A block collection, or an empty flow one written `[]` / `{}`.
+    if (c === 91 || c === 123) return text.charCodeAt(at + 1) === c + 2 && isEmpty(result);
+    return true;
+  }
+  if (tag === '?') return typeof result === 'string' && !coreScalar(result).typed && !longKey(text, from, end);
+  if (tag === INT || tag === FLOAT || tag === BOOL || tag === NULL) {
+    const raw = text.slice(firstSignificant(text, from, end), end).trimEnd();
+    const core = coreScalar(raw);
+    return core.typed && (core.value === result || (Number.isNaN(core.value) && Number.isNaN(result)));
+  }
+  return false; // an explicit tag
+}
+
+function isEmpty(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && Object.keys(v).length === 0;
+}
+
+/** A scalar over 1,024 characters followed by `:` is an implicit key `yaml` refuses. */
+function longKey(text: string, from: number, end: number): boolean {
+  if (end - from <= 1024) return false;
+  let i = end;
+  while (text.charCodeAt(i) === 32) i++;
+  return text.charCodeAt(i) === 58;
+}
+
+/** The first character of a node's text that is not space, line break or comment. */
+function firstSignificant(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10) i++;
+    else if (c === 35) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? end : nl;
+    } else break;
+  }
+  return i;
+}
+
+/**
+ * How `yaml`'s core schema (its default) reads a plain scalar: typed (null, boolean,
+ * number) with its value, or a string. The tests and values are `yaml`'s own
+ * (dist/schema/core, common/null).
+ */
+export function coreScalar(s: string): { typed: boolean; value?: unknown } {
+  const c = s.charCodeAt(0);
+  // Every typed form starts with a digit, sign, dot, ~ or n/N/t/T/f/F (or is empty).
+  if (s.length > 0 && !((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || /[nNtTfF]/.test(s[0]!))) return { typed: false };
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return { typed: true, value: null };
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return { typed: true, value: s[0] === 't' || s[0] === 'T' };
+  if (/^0o[0-7]+$/.test(s)) return { typed: true, value: parseInt(s.slice(2), 8) };
+  if (/^[-+]?[0-9]+$/.test(s)) return { typed: true, value: parseInt(s, 10) };
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return { typed: true, value: parseInt(s.slice(2), 16) };
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+    return { typed: true, value: s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity };
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return { typed: true, value: parseFloat(s) };
+  return { typed: false };
+}

@@ -1,0 +1,172 @@
+// A YAML OpenAPI document is walked on js-yaml's data (the parse the validation uses) when
+// both parsers read it alike, its offsets found by a block scanner on demand
+// (openapi-yaml-node.ts); before, `yaml`'s positions parse read it. Both must give every
+// node the same offset and key order, and every finding the same rule, message and
+// file:line:col: checked on random YAML in varied styles (block, flow, quoted keys,
+// comments, block scalars, anchors and aliases, odd indentation) and on random OpenAPI
+// documents written so.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { parseDocument, type Node } from 'yaml';
+import { childOf, offsetOf, pairsOf, scalarValue, type DocFile } from '../../src/bridges/openapi-tree.ts';
+import { walkableFile, YamlDataNode } from '../../src/bridges/openapi-yaml-node.ts';
+import { coreScalar, readYaml } from '../../src/bridges/openapi-yaml-read.ts';
+import { bothWays, catalogs, openapi, sameNodes } from './openapi-walk-arbitrary.ts';
+
+/** The file as the walk read it before: `yaml` with positions. */
+const yamlFile = (path: string, text: string): DocFile => ({ path, text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) });
+const fastFile = (path: string, text: string): DocFile => walkableFile(path, text, undefined, readYaml(text));
+
+interface Style {
+  indent: number;
+  /** A mapping's sequence at the mapping's own column. */
+  sameColumnSeq: boolean;
+  quote: 'plain' | 'single' | 'double' | 'mixed';
+  comments: boolean;
+  blockScalars: boolean;
+  flow: boolean;
+  anchors: boolean;
+}
+
+const PLAIN = /^[A-Za-z_/$][A-Za-z0-9_ ./{}~é$+-]*$/;
+function plainOk(s: string): boolean {
+  return PLAIN.test(s) && !s.endsWith(' ') && !coreScalar(s).typed;
+}
+
+/** YAML for a value, in the style drawn (and, when `pick` says, a different way per node). */
+function writeYaml(value: unknown, style: Style, pick: () => number): string {
+  const anchors = new Map<string, string>();
+  let comment = 0;
+  const key = (k: string): string => {
+    const q = style.quote === 'mixed' ? (['plain', 'single', 'double'] as const)[pick() % 3]! : style.quote;
+    if (q === 'plain' && (plainOk(k) || /^(?:0|[1-9][0-9]{0,5})$/.test(k))) return k;
+    if (q === 'single' && !/[\n\\\u0000-\u001f\u007f-\u009f]/.test(k)) return `'${k.replace(/'/g, "''")}'`;
+    return JSON.stringify(k);
+  };
+  const scalar = (v: unknown, pad: string): string => {
+    if (typeof v !== 'string') return v === null && pick() % 2 ? '~' : JSON.stringify(v);
+    if (style.blockScalars && /^[A-Za-z][A-Za-z0-9 .,_:#-]*(?:\n[A-Za-z][A-Za-z0-9 .,_:#-]*)*$/.test(v) && !/ $| \n/m.test(v) && pick() % 2) {
+      return `|-${style.comments && pick() % 3 === 0 ? ' # block' : ''}\n${v.split('\n').map((l) => `${pad}${' '.repeat(style.indent)}${l}`).join('\n')}`;
+    }
+    if (plainOk(v) && pick() % 3) return v + (style.comments && pick() % 4 === 0 ? ' # note' : '');
+    return key(v).startsWith('"') || pick() % 2 ? JSON.stringify(v) : `'${v.replace(/'/g, "''")}'`;
+  };
+  const note = (pad: string) => (style.comments && pick() % 5 === 0 ? `${pad}# comment ${comment++}\n` : '');
+  /** The text after `key:` or `-` for a value at indentation `n` (its block lines included). */
+  const after = (v: unknown, n: number, inSeq: boolean): string => {
+    const pad = ' '.repeat(n);
+    if (v === null || typeof v !== 'object') return ` ${scalar(v, pad)}\n`;
+    const empty = Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
+    if (empty) return Array.isArray(v) ? ' []\n' : ' {}\n';
+    const seen = JSON.stringify(v);
+    if (style.anchors && anchors.has(seen)) return ` *${anchors.get(seen)}\n`;
+    let mark = '';
+    if (style.anchors && pick() % 3 === 0) anchors.set(seen, (mark = `a${anchors.size}`));
+    const prop = mark ? ` &${mark}` : '';
+    if (style.flow && pick() % 4 === 0) return `${prop} ${JSON.stringify(v)}\n`;
+    if (Array.isArray(v)) {
+      const at = style.sameColumnSeq && !inSeq ? n : n + style.indent;
+      return `${prop}\n${seq(v, at)}`;
+    }
+    return `${prop}\n${map(v as Record<string, unknown>, n + style.indent)}`;
+  };
+  const map = (v: Record<string, unknown>, n: number): string => {
+    const pad = ' '.repeat(n);
+    return Object.entries(v).map(([k, x]) => `${note(pad)}${pad}${key(k)}:${after(x, n, false)}`).join('');
+  };
+  const seq = (v: unknown[], n: number): string => {
+    const pad = ' '.repeat(n);
+    return v.map((x) => {
+      // A mapping item written compactly (`- a: 1` and its other keys under `a`).
+      if (x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length && pick() % 2) {
+        return `${note(pad)}${pad}- ${map(x as Record<string, unknown>, n + 2).slice(n + 2)}`;
+      }
+      return `${note(pad)}${pad}-${after(x, n, true)}`;
+    }).join('');
+  };
+  if (value === null || typeof value !== 'object') return `${scalar(value, '')}\n`;
+  return Array.isArray(value) ? seq(value, 0) : map(value as Record<string, unknown>, 0);
+}
+
+const style = fc.record({
+  indent: fc.integer({ min: 1, max: 4 }),
+  sameColumnSeq: fc.boolean(),
+  quote: fc.constantFrom('plain', 'single', 'double', 'mixed'),
+  comments: fc.boolean(),
+  blockScalars: fc.boolean(),
+  flow: fc.boolean(),
+  anchors: fc.boolean(),
+}) as fc.Arbitrary<Style>;
+const picks = fc.array(fc.nat(11), { minLength: 1, maxLength: 40 });
+const picker = (list: number[]) => {
+  let i = 0;
+  return () => list[i++ % list.length]!;
+};
+
+const key = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('404', '0', '4XX', 'default', '$ref', '__proto__', 'a/b', 'é', '10', 'true', 'null', 'a: b', '#x', '- x'));
+const value = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true },
+    fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('multi line\nblock text', 'x', '404', '1e3', '-.5', '0b11', 'a # b', 'é'), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 5 })),
+})).value;
+
+test('every node of random YAML in varied styles has the offset, key order and value yaml gives it', () => {
+  let fast = 0;
+  fc.assert(fc.property(value, style, picks, (v, how, list) => {
+    const text = writeYaml(v, how, picker(list));
+    const doc = parseDocument(text, { prettyErrors: false });
+    fc.pre(doc.errors.length === 0 && doc.contents !== null);
+    const file = fastFile('x.yaml', text);
+    if (!(file.json instanceof YamlDataNode)) return;
+    fast++;
+    sameNodes(file, doc.contents as Node, file.json, '');
+  }), { numRuns: 500 });
+  assert.ok(fast > 100, `${fast} documents walked on js-yaml's data`);
+});
+
+test('random OpenAPI documents in varied YAML styles give the same findings at the same places read either way', () => {
+  let fast = 0;
+  fc.assert(fc.property(openapi, style, picks, fc.constantFrom(...catalogs), (doc, how, list, { catalog, codes }) => {
+    const text = writeYaml(doc, how, picker(list));
+    fc.pre(parseDocument(text).errors.length === 0);
+    if (fastFile('/r/openapi.yaml', text).json) fast++;
+    const [before, after] = bothWays({ '/r/openapi.yaml': text }, '/r/openapi.yaml', catalog, codes, yamlFile, fastFile);
+    assert.deepEqual(after, before);
+  }), { numRuns: 200 });
+  assert.ok(fast > 40, `${fast} documents walked on js-yaml's data`);
+});
+
+test('what js-yaml and yaml read differently is walked through yaml', () => {
+  // Typed alike, and `[]`/`{}`: walked on js-yaml's data.
+  assert.equal(readYaml('a: 404\nc: ~\nd: True\ne: 1e3\nf: .5\ng: []\nh: {}\n')?.exact, true);
+  // -0x1F0 is a number to js-yaml, a string to yaml; `[ ]` is a flow collection the scanner does not read.
+  assert.equal(readYaml('a: 404\nb: -0x1F0\n')?.exact, false);
+  assert.equal(readYaml('a: 404\ng: [ ]\n')?.exact, false);
+  for (const text of ['code: 0b11\n', 'code: -.5\n', 'code: &a x\nb: *a\n', 'code: !!str 3\n', 'a: "x\n  y"\n', '---\na: 1\n', 'a:\tb\n', 'a: 1\r\n']) {
+    assert.equal(readYaml(text)?.exact, false, text);
+  }
+  // js-yaml refuses a duplicate key: `yaml` reads the file and reports it.
+  assert.equal(readYaml('a: 1\na: 2\n'), undefined);
+  const dup = walkableFile('x.yaml', 'a: 1\na: 2\n', undefined, readYaml('a: 1\na: 2\n'));
+  assert.ok(dup.doc?.errors.length);
+  // `404:` is a number to yaml: a pointer's "404" finds it in neither reading; a quoted '404' in both.
+  const text = 'r:\n  404: a\n  \'409\': b\n  default: c\n';
+  const file = fastFile('x.yaml', text);
+  assert.ok(file.json instanceof YamlDataNode);
+  const r = childOf(file, file.json, 'r')!;
+  assert.equal(childOf(file, r, '404'), undefined);
+  assert.equal(scalarValue(childOf(file, r, '409')), 'b');
+  assert.deepEqual(pairsOf(file, r).map((p) => scalarValue(p.key)), ['404', '409', 'default']);
+});
+
+test('a node the scanner does not read is placed by yaml, for that file', () => {
+  // An empty value: yaml places its null; the scanner leaves it to yaml.
+  const text = 'a:\n  b:\n  c: 1\n';
+  const file = fastFile('x.yaml', text);
+  assert.ok(file.json instanceof YamlDataNode);
+  const a = childOf(file, file.json, 'a')!;
+  assert.equal(offsetOf(childOf(file, a, 'c')), text.indexOf('1'));
+  assert.equal(offsetOf(childOf(file, a, 'b')), (parseDocument(text).getIn(['a', 'b'], true) as Node).range![0]);
+});
