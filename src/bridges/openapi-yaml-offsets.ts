@@ -53,6 +53,15 @@ function contentLine(text: string, line: number): { first: number; indent: numbe
   return undefined;
 }
 
+const shallowLines = new Map<number, RegExp>();
+
+/** A line break not followed by more than `column` spaces: a line indented `column` or less, or blank. */
+function shallowLine(column: number): RegExp {
+  let re = shallowLines.get(column);
+  if (!re) shallowLines.set(column, (re = new RegExp(`\\n(?! {${column + 1}})`, 'g')));
+  return re;
+}
+
 /** A `- ` (or a `-` ending its line) at `i`. */
 function isDash(text: string, i: number): boolean {
   if (text.charCodeAt(i) !== DASH) return false;
@@ -153,13 +162,21 @@ export function yamlContainerSpots(text: string, at: number, isMap: boolean): Ma
     return true;
   };
   if (!entry(at)) return undefined;
-  for (let next = contentLine(text, lineEndOf(text, at) + 1); next; next = contentLine(text, lineEndOf(text, next.first) + 1)) {
-    const { first, indent } = next;
-    if (indent > column) continue;
+  // The next line indented `column` or less that is not blank: lines deeper than the
+  // container (its entries' values) are passed over by the regular expression, not one by one.
+  const shallow = shallowLine(column);
+  shallow.lastIndex = lineEndOf(text, at);
+  for (let m = shallow.exec(text); m; m = shallow.exec(text)) {
+    const first = skipSpaces(text, m.index + 1);
+    const indent = first - m.index - 1;
+    const c = text.charCodeAt(first);
+    if (first >= text.length) break;
+    if (c === NL || c === HASH) continue; // blank, or a comment
     if (indent < column) break;
     if (isMap && isDash(text, first)) continue; // a sequence at the mapping's column: its key's value
     if (!isMap && !isDash(text, first)) break; // the key after a sequence at its mapping's column
     if (!entry(first)) return undefined;
+    shallow.lastIndex = lineEndOf(text, first);
   }
   return spots;
 }
