@@ -105,17 +105,24 @@ function firstSignificant(text: string, from: number, end: number): number {
  * (dist/schema/core, common/null).
  */
 export function coreScalar(s: string): { typed: boolean; value?: unknown } {
+  if (s.length === 0) return { typed: true, value: null };
   const c = s.charCodeAt(0);
-  // Every typed form starts with a digit, sign, dot, ~ or n/N/t/T/f/F (or is empty).
-  if (s.length > 0 && !((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || /[nNtTfF]/.test(s[0]!))) return { typed: false };
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return { typed: true, value: null };
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return { typed: true, value: s[0] === 't' || s[0] === 'T' };
+  if (c === 126) return s.length === 1 ? { typed: true, value: null } : UNTYPED; // ~
+  if (c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) { // n N t T f F
+    if (s.length > 5) return UNTYPED;
+    if (/^(?:[Nn]ull|NULL)$/.test(s)) return { typed: true, value: null };
+    if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return { typed: true, value: c === 116 || c === 84 };
+    return UNTYPED;
+  }
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return UNTYPED; // a digit, + - .
   if (/^0o[0-7]+$/.test(s)) return { typed: true, value: parseInt(s.slice(2), 8) };
   if (/^[-+]?[0-9]+$/.test(s)) return { typed: true, value: parseInt(s, 10) };
   if (/^0x[0-9a-fA-F]+$/.test(s)) return { typed: true, value: parseInt(s.slice(2), 16) };
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-    return { typed: true, value: s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity };
+    return { typed: true, value: s.slice(-3).toLowerCase() === 'nan' ? NaN : c === 45 ? -Infinity : Infinity };
   }
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return { typed: true, value: parseFloat(s) };
-  return { typed: false };
+  return UNTYPED;
 }
+
+const UNTYPED = Object.freeze({ typed: false });

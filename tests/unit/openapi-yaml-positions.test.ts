@@ -170,3 +170,17 @@ test('a node the scanner does not read is placed by yaml, for that file', () => 
   assert.equal(offsetOf(childOf(file, a, 'c')), text.indexOf('1'));
   assert.equal(offsetOf(childOf(file, a, 'b')), (parseDocument(text).getIn(['a', 'b'], true) as Node).range![0]);
 });
+
+test('coreScalar types a plain scalar as yaml\'s core schema does', () => {
+  const plain = fc.stringMatching(/^[-+.0-9eExXoObB_~aAfFlLnNrRsStTuUiI]{0,8}$/);
+  fc.assert(fc.property(plain, (s) => {
+    const doc = parseDocument(`k: ${s}\n`, { prettyErrors: false });
+    fc.pre(doc.errors.length === 0);
+    const node = doc.get('k', true) as { value?: unknown; type?: string } | undefined;
+    fc.pre(!node || node.type === 'PLAIN' || s === '');
+    const value = node ? node.value : null;
+    const core = coreScalar(s);
+    assert.equal(core.typed, typeof value !== 'string', s);
+    if (core.typed) assert.ok(Object.is(core.value, value) || core.value === value, s);
+  }), { numRuns: 3000 });
+});
