@@ -14,6 +14,8 @@ import type { parseJson } from './openapi-tree.ts';
 interface YamlText {
   text: string;
   doc?: Document.Parsed;
+  /** Why `yaml` may not parse the text (too deep, too many values), if it may not: undefined when it may. */
+  refused: (text: string) => unknown;
 }
 
 export class YamlDataNode extends JsonNode {
@@ -87,7 +89,14 @@ export class YamlDataNode extends JsonNode {
   /** The node in `yaml`'s parse of the file, by this node's path (no alias: readYaml admits none). */
   private yamlNode(): Node | undefined {
     const parent = this.parent as YamlDataNode | undefined;
-    if (!parent) return (this.file.doc ??= parseDocument(this.file.text, { prettyErrors: false })).contents ?? undefined;
+    if (!parent) {
+      if (!this.file.doc) {
+        // A file past the positions parse's bounds (js-yaml read it, as JSON.parse reads any size) keeps the scanner's places.
+        if (this.file.refused(this.file.text)) return undefined;
+        this.file.doc = parseDocument(this.file.text, { prettyErrors: false });
+      }
+      return this.file.doc.contents ?? undefined;
+    }
     const up = parent.yamlNode();
     if (isSeq(up)) return up.items[Number(this.key)] as Node | undefined;
     if (!isMap(up)) return undefined;
@@ -95,8 +104,9 @@ export class YamlDataNode extends JsonNode {
     return (this.isKey ? pair?.key : pair?.value) as Node | undefined;
   }
 
+  /** `yaml`'s place for the node; where `yaml` may not read the file, its parent's (as a JSON node without a spot). */
   private yamlPlace(): number {
-    return this.yamlNode()?.range?.[0] ?? 0;
+    return this.yamlNode()?.range?.[0] ?? this.parent?.start ?? 0;
   }
 }
 
@@ -107,9 +117,10 @@ function keyString(key: unknown): string {
 
 /**
  * A file ready for the walk: JSON.parse's data for JSON, js-yaml's for YAML both parsers
- * read alike (readYaml's `exact`), else `yaml`'s positions parse.
+ * read alike (readYaml's `exact`), else `yaml`'s positions parse. `refused` says why
+ * `yaml` may not parse a text (the caller's bounds), for a place the scanner leaves to it.
  */
-export function walkableFile(path: string, text: string, json?: ReturnType<typeof parseJson>, yaml?: YamlRead): DocFile {
-  if (!json && yaml?.exact) return { path, text, data: undefined, json: new YamlDataNode({ text }, yaml.value) };
+export function walkableFile(path: string, text: string, json: ReturnType<typeof parseJson> | undefined, yaml: YamlRead | undefined, refused: (text: string) => unknown): DocFile {
+  if (!json && yaml?.exact) return { path, text, data: undefined, json: new YamlDataNode({ text, refused }, yaml.value) };
   return docFile(path, text, json);
 }

@@ -29,10 +29,16 @@ interface LoaderState {
   result: unknown;
 }
 
-/** js-yaml's data (JSON schema), or undefined when it refuses the text (a duplicate key, a syntax error, more than one document). */
-export function readYaml(text: string): YamlRead | undefined {
+/**
+ * js-yaml's data (JSON schema), or undefined when it refuses the text (a duplicate key, a
+ * syntax error, more than one document, nesting past js-yaml's 100 levels) or, once the
+ * text is found not `exact`, when it holds more than `maxValues` values: `yaml` would have
+ * to read it, and the caller's bounds refuse it.
+ */
+export function readYaml(text: string, maxValues = Infinity): YamlRead | undefined {
   let exact = !/[\t\r\uFEFF]/.test(text) && !/^(?:---|\.\.\.|%)/m.test(text);
   const opens: number[] = [];
+  let values = 0;
   const listener = (event: 'open' | 'close', state: LoaderState) => {
     if (event === 'open') {
       opens.push(state.position);
@@ -40,6 +46,7 @@ export function readYaml(text: string): YamlRead | undefined {
     }
     const from = opens.pop()!;
     if (exact && !alike(text, from, state)) exact = false;
+    if (++values > maxValues && !exact) throw new Error('too many values');
   };
   try {
     return { value: load(text, { schema: JSON_SCHEMA, listener } as never), exact };

@@ -198,7 +198,7 @@ export interface ReadText {
 /** Walk the files the worker read (by real path) from the root document. */
 export function walkFiles(files: Map<string, ReadText>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
   const parsed = new Map<string, DocFile>();
-  for (const [real, { text, json, yaml }] of files) parsed.set(real, walkableFile(displayPath(real), text, json, yaml));
+  for (const [real, { text, json, yaml }] of files) parsed.set(real, walkableFile(displayPath(real), text, json, yaml, yamlShapeProblem));
   return walkDocs(parsed, rootReal, problems, catalog, codes);
 }
 
@@ -299,25 +299,36 @@ export type ShapeProblem = { at: number; message: string; hint: string };
 /**
  * A file's text made ready for the walk, or why it is refused. JSON (without duplicate
  * keys, brackets nested within the bound) is parsed, at any number of values within the
- * size limit; anything else is bounded in nesting (estimated from indentation, brackets
- * and indicators) before any parser, and in values for `yaml`'s positions parse.
+ * size limit. YAML is read by js-yaml (openapi-yaml-read.ts), which bounds its own nesting;
+ * a file walked on that data (`exact`) is, like JSON, bounded by its size alone. Any other
+ * file is bounded in nesting (estimated from indentation, brackets and indicators) and in
+ * values before `yaml`'s positions parse reads it (yamlShapeProblem).
  */
 export function readyText(text: string): { problem: ShapeProblem } | ReadText {
   const json = parseJson(text, OPENAPI_LIMITS.nesting);
   if (json) return { text, json };
+  // Read once: its data serves the validation, and the walk when it may. Past the values
+  // bound, a file the walk could not read this way is given up (its bound is reported).
+  const yaml = readYaml(text, OPENAPI_LIMITS.nodes);
+  if (yaml?.exact) return { text, yaml };
+  const problem = yamlShapeProblem(text);
+  if (problem) return { problem };
+  return yaml ? { text, yaml } : { text };
+}
+
+/** Why `yaml`'s positions parse may not read the text: too deep, or too many values (estimated). */
+export function yamlShapeProblem(text: string): ShapeProblem | undefined {
   const deep = nestingPast(text, OPENAPI_LIMITS.nesting);
   if (deep !== undefined) {
-    return { problem: { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
-      hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' } };
+    return { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
+      hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' };
   }
   const many = nodesPast(text, OPENAPI_LIMITS.nodes);
   if (many !== undefined) {
-    return { problem: { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values in a YAML file (counting separators and indicators): not read`,
-      hint: 'the limit is fixed (the positions parse needs memory for each value): write the document as JSON (bounded by its size alone), or split it into files joined by $ref' } };
+    return { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values in a YAML file (counting separators and indicators): not read`,
+      hint: 'the limit is fixed (the positions parse needs memory for each value): write the document as JSON (bounded by its size alone), or split it into files joined by $ref' };
   }
-  // Read once, by js-yaml: its data serves the validation, and the walk when it may (openapi-yaml-read.ts).
-  const yaml = readYaml(text);
-  return yaml ? { text, yaml } : { text };
+  return undefined;
 }
 
 /**

@@ -10,13 +10,14 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseDocument, type Node } from 'yaml';
 import { childOf, offsetOf, pairsOf, scalarValue, type DocFile } from '../../src/bridges/openapi-tree.ts';
+import { readyText, yamlShapeProblem } from '../../src/bridges/openapi.ts';
 import { walkableFile, YamlDataNode } from '../../src/bridges/openapi-yaml-node.ts';
 import { coreScalar, readYaml } from '../../src/bridges/openapi-yaml-read.ts';
 import { bothWays, catalogs, openapi, sameNodes } from './openapi-walk-arbitrary.ts';
 
 /** The file as the walk read it before: `yaml` with positions. */
 const yamlFile = (path: string, text: string): DocFile => ({ path, text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) });
-const fastFile = (path: string, text: string): DocFile => walkableFile(path, text, undefined, readYaml(text));
+const fastFile = (path: string, text: string): DocFile => walkableFile(path, text, undefined, readYaml(text), yamlShapeProblem);
 
 interface Style {
   indent: number;
@@ -149,7 +150,7 @@ test('what js-yaml and yaml read differently is walked through yaml', () => {
   }
   // js-yaml refuses a duplicate key: `yaml` reads the file and reports it.
   assert.equal(readYaml('a: 1\na: 2\n'), undefined);
-  const dup = walkableFile('x.yaml', 'a: 1\na: 2\n', undefined, readYaml('a: 1\na: 2\n'));
+  const dup = walkableFile('x.yaml', 'a: 1\na: 2\n', undefined, readYaml('a: 1\na: 2\n'), yamlShapeProblem);
   assert.ok(dup.doc?.errors.length);
   // `404:` is a number to yaml: a pointer's "404" finds it in neither reading; a quoted '404' in both.
   const text = 'r:\n  404: a\n  \'409\': b\n  default: c\n';
@@ -183,4 +184,19 @@ test('coreScalar types a plain scalar as yaml\'s core schema does', () => {
     assert.equal(core.typed, typeof value !== 'string', s);
     if (core.typed) assert.ok(Object.is(core.value, value) || core.value === value, s);
   }), { numRuns: 3000 });
+});
+
+test('a YAML file walked on js-yaml\'s data is bounded by its size, as JSON is; one yaml must read keeps the values bound', () => {
+  const many = `openapi: 3.1.0\nx-big:\n${'- 1\n'.repeat(600_000)}`;
+  const ready = readyText(many);
+  assert.ok(!('problem' in ready) && ready.yaml?.exact);
+  // Flow style goes to yaml: refused past 500,000 values, js-yaml's reading given up there.
+  const flow = readyText(`openapi: 3.1.0\nx-big: [${'1,'.repeat(600_000)}1]\n`);
+  assert.ok('problem' in flow && /more than 500,000 values/.test(flow.problem.message));
+  // A place the scanner leaves to yaml, in a file past yaml's bounds: its parent's place.
+  const text = `a:\n  b:\n  c: 1\nx:\n${'- 1\n'.repeat(600_000)}`;
+  const file = fastFile('x.yaml', text);
+  const a = childOf(file, file.json!, 'a')!;
+  assert.equal(offsetOf(childOf(file, a, 'b')), text.indexOf('b:'));
+  assert.equal(offsetOf(childOf(file, a, 'c')), text.indexOf('1'));
 });
