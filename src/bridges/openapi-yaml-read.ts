@@ -36,15 +36,19 @@ interface LoaderState {
  * to read it, and the caller's bounds refuse it.
  */
 export function readYaml(text: string, maxValues = Infinity): YamlRead | undefined {
-  let exact = !/[\t\r\uFEFF]/.test(text) && !/^(?:---|\.\.\.|%)/m.test(text);
-  const opens: number[] = [];
+  // A `-` ending its line may be an empty item, which js-yaml reads wrong in a nested
+  // sequence (the outer sequence's next items join the inner one) and reports to no listener.
+  let exact = !/[\t\r\uFEFF]/.test(text) && !/^(?:---|\.\.\.|%)/m.test(text) && !/^ *(?:- +)*- *(?:#.*)?$/m.test(text);
+  // Where each open node starts (js-yaml nests at most 100 deep: maxDepth).
+  const opens = new Int32Array(256);
+  let depth = 0;
   let values = 0;
   const listener = (event: 'open' | 'close', state: LoaderState) => {
     if (event === 'open') {
-      opens.push(state.position);
+      opens[depth++] = state.position;
       return;
     }
-    const from = opens.pop()!;
+    const from = opens[--depth]!;
     if (exact && !alike(text, from, state)) exact = false;
     if (++values > maxValues && !exact) throw new Error('too many values');
   };
@@ -66,7 +70,7 @@ function alike(text: string, from: number, state: LoaderState): boolean {
     const c = text.charCodeAt(at);
     // A quoted scalar on one line. (A plain one closed untagged was read, and checked, by
     // an inner node: a sequence's item `- 1` first tries to be a mapping's key.)
-    if (kind === 'scalar') return !(c === 34 || c === 39) || (!text.slice(at, end).includes('\n') && !longKey(text, at, end));
+    if (kind === 'scalar') return !(c === 34 || c === 39) || (!(text.indexOf('\n', at) < end && text.indexOf('\n', at) >= 0) && !longKey(text, at, end));
     // A block collection, or an empty flow one written `[]` / `{}`.
     if (c === 91 || c === 123) return text.charCodeAt(at + 1) === c + 2 && isEmpty(result);
     return true;

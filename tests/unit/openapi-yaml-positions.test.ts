@@ -46,10 +46,14 @@ function writeYaml(value: unknown, style: Style, pick: () => number): string {
     return JSON.stringify(k);
   };
   const scalar = (v: unknown, pad: string): string => {
-    if (typeof v !== 'string') return v === null && pick() % 2 ? '~' : JSON.stringify(v);
+    if (v === null) return ['~', 'null', ''][pick() % 3]!; // `key:` alone is null too
+    if (typeof v !== 'string') return JSON.stringify(v);
     if (style.blockScalars && /^[A-Za-z][A-Za-z0-9 .,_:#-]*(?:\n[A-Za-z][A-Za-z0-9 .,_:#-]*)*$/.test(v) && !/ $| \n/m.test(v) && pick() % 2) {
       return `|-${style.comments && pick() % 3 === 0 ? ' # block' : ''}\n${v.split('\n').map((l) => `${pad}${' '.repeat(style.indent)}${l}`).join('\n')}`;
     }
+    // A plain scalar, maybe folded over two lines (`a b` as `a` and, deeper, `b`).
+    const fold = / (?=[A-Za-z0-9_])/.exec(v);
+    if (plainOk(v) && fold && pick() % 4 === 0) return `${v.slice(0, fold.index)}\n${pad}${' '.repeat(style.indent)}${v.slice(fold.index + 1)}`;
     if (plainOk(v) && pick() % 3) return v + (style.comments && pick() % 4 === 0 ? ' # note' : '');
     return key(v).startsWith('"') || pick() % 2 ? JSON.stringify(v) : `'${v.replace(/'/g, "''")}'`;
   };
@@ -64,7 +68,7 @@ function writeYaml(value: unknown, style: Style, pick: () => number): string {
     if (style.anchors && anchors.has(seen)) return ` *${anchors.get(seen)}\n`;
     let mark = '';
     if (style.anchors && pick() % 3 === 0) anchors.set(seen, (mark = `a${anchors.size}`));
-    const prop = mark ? ` &${mark}` : '';
+    const prop = `${mark ? ` &${mark}` : ''}${style.comments && pick() % 4 === 0 ? ' # before the value' : ''}`;
     if (style.flow && pick() % 4 === 0) return `${prop} ${JSON.stringify(v)}\n`;
     if (Array.isArray(v)) {
       const at = style.sameColumnSeq && !inSeq ? n : n + style.indent;
@@ -145,7 +149,7 @@ test('what js-yaml and yaml read differently is walked through yaml', () => {
   // -0x1F0 is a number to js-yaml, a string to yaml; `[ ]` is a flow collection the scanner does not read.
   assert.equal(readYaml('a: 404\nb: -0x1F0\n')?.exact, false);
   assert.equal(readYaml('a: 404\ng: [ ]\n')?.exact, false);
-  for (const text of ['code: 0b11\n', 'code: -.5\n', 'code: &a x\nb: *a\n', 'code: !!str 3\n', 'a: "x\n  y"\n', '---\na: 1\n', 'a:\tb\n', 'a: 1\r\n']) {
+  for (const text of ['- - \n- y\n', 'a:\n -\n  -\n - y\n', 'code: 0b11\n', 'code: -.5\n', 'code: &a x\nb: *a\n', 'code: !!str 3\n', 'a: "x\n  y"\n', '---\na: 1\n', 'a:\tb\n', 'a: 1\r\n']) {
     assert.equal(readYaml(text)?.exact, false, text);
   }
   // js-yaml refuses a duplicate key: `yaml` reads the file and reports it.
