@@ -49,7 +49,9 @@ function writeYaml(value: unknown, style: Style, pick: () => number): string {
     if (v === null) return ['~', 'null', ''][pick() % 3]!; // `key:` alone is null too
     if (typeof v !== 'string') return JSON.stringify(v);
     if (style.blockScalars && /^[A-Za-z][A-Za-z0-9 .,_:#-]*(?:\n[A-Za-z][A-Za-z0-9 .,_:#-]*)*$/.test(v) && !/ $| \n/m.test(v) && pick() % 2) {
-      return `|-${style.comments && pick() % 3 === 0 ? ' # block' : ''}\n${v.split('\n').map((l) => `${pad}${' '.repeat(style.indent)}${l}`).join('\n')}`;
+      // Literal or folded, stripped or clipped (the value: one line each way, or the clip's final line break).
+      const header = v.includes('\n') ? '|-' : ['|-', '>-', '|', '>'][pick() % 4]!;
+      return `${header}${style.comments && pick() % 3 === 0 ? ' # block' : ''}\n${v.split('\n').map((l) => `${pad}${' '.repeat(style.indent)}${l}`).join('\n')}`;
     }
     // A plain scalar, maybe folded over two lines (`a b` as `a` and, deeper, `b`).
     const fold = / (?=[A-Za-z0-9_])/.exec(v);
@@ -87,6 +89,8 @@ function writeYaml(value: unknown, style: Style, pick: () => number): string {
       if (x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length && pick() % 2) {
         return `${note(pad)}${pad}- ${map(x as Record<string, unknown>, n + 2).slice(n + 2)}`;
       }
+      // A sequence item written compactly (`- - a`).
+      if (Array.isArray(x) && x.length && !style.anchors && pick() % 3 === 0) return `${note(pad)}${pad}- ${seq(x, n + 2).slice(n + 2)}`;
       return `${note(pad)}${pad}-${after(x, n, true)}`;
     }).join('');
   };
@@ -109,10 +113,10 @@ const picker = (list: number[]) => {
   return () => list[i++ % list.length]!;
 };
 
-const key = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('404', '0', '4XX', 'default', '$ref', '__proto__', 'a/b', 'é', '10', 'true', 'null', 'a: b', '#x', '- x'));
+const key = fc.oneof(fc.string({ maxLength: 8 }), fc.string({ maxLength: 4, unit: 'grapheme' }), fc.constantFrom('404', '0', '4XX', 'default', '$ref', '__proto__', 'a/b', 'é', '10', 'true', 'null', 'a: b', '#x', '- x'));
 const value = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true },
-    fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('multi line\nblock text', 'x', '404', '1e3', '-.5', '0b11', 'a # b', 'é'), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)),
+    fc.oneof(fc.string({ maxLength: 10 }), fc.string({ maxLength: 6, unit: 'binary' }), fc.constantFrom('multi line\nblock text', 'x', '404', '1e3', '-.5', '0b11', 'a # b', 'é'), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(key, tie('value'), { maxKeys: 5 })),
 })).value;
