@@ -1,8 +1,10 @@
 // The nodes the OpenAPI walk reads, from either of two parses. A file that is JSON (what
 // large published documents are) is read with JSON.parse, which is fast and compact, and a
 // node's offset is found by scanning the text only when a diagnostic or a declaration asks
-// for it (openapi-json-offsets.ts). Any other file is parsed by `yaml` with positions.
-// Both give the same offsets: the first character of the node, as `yaml`'s ranges do.
+// for it (openapi-json-offsets.ts). A YAML file is read the same way on js-yaml's data when
+// `yaml` would read it alike (openapi-yaml-node.ts, a JsonNode whose places a YAML scanner
+// finds); any other file is parsed by `yaml` with positions. All give the same offsets: the
+// first character of the node, as `yaml`'s ranges do.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceFile } from '../load/load.ts';
 import { containerSpots, firstValueAt, keyTokens, type Brackets, type Spot } from './openapi-json-offsets.ts';

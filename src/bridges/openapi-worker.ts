@@ -1,10 +1,11 @@
 // Worker: read an OpenAPI document and every file its $refs reach with swagger-parser,
-// validate it, then walk the texts it read (openapi.ts: JSON.parse's data for JSON, `yaml`
-// positions for YAML) and hand back positioned findings. Everything that parses runs here,
+// validate it, then walk the texts it read (openapi.ts: JSON.parse's data for JSON, js-yaml's
+// for YAML, which also serves the validation; `yaml`'s positions where the two YAML parsers
+// could differ) and hand back positioned findings. Everything that parses runs here,
 // within the worker's time and memory bound. Reads only files under `root`, none larger
-// than `maxBytes`, nested deeper than OPENAPI_LIMITS allows or, for YAML, holding more
-// values (readyText: no parser recursion depends on the stack size, no parse exhausts the
-// heap), no URLs.
+// than `maxBytes`, nested deeper than OPENAPI_LIMITS allows or, for YAML `yaml` must read,
+// holding more values (readyText: no parser recursion depends on the stack size, no parse
+// exhausts the heap), no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readConfined } from '../load/confined.ts';

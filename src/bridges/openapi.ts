@@ -1,7 +1,8 @@
 // OpenAPI in: compare the API's own OpenAPI document with the catalog. swagger-parser
 // (in a bounded worker) reads the document and the files its $refs reach and validates
 // it; this module walks the same texts (openapi-walk.ts: JSON.parse's data for a JSON file,
-// `yaml`'s positions parse for YAML), following $refs itself, so every finding points at a
+// js-yaml's for YAML `yaml` would read alike, else `yaml`'s positions parse), following
+// $refs itself, so every finding points at a
 // line and column of the file it is in:
 // - a code in an error example or a code enum that the catalog lacks (error);
 // - a response whose status is not the catalog's status for a code it shows (error);
@@ -35,7 +36,7 @@ export const OPENAPI_LIMITS = {
   maxMemoryMb: 512,
   /** Nesting a file may reach: in JSON, levels of brackets; in YAML, nestingPast's estimate (about 300 levels of indentation, 1,000 of brackets). */
   nesting: 1000,
-  /** Values one YAML file may hold (estimated from the text): `yaml`'s positions parse of millions exhausts the heap. JSON files are read with JSON.parse, and only their size is bounded. */
+  /** Values a YAML file `yaml`'s positions parse reads may hold (estimated from the text): its parse of millions exhausts the heap. JSON files, and YAML files walked on js-yaml's data, are bounded by their size alone. */
   nodes: 500_000,
 };
 
