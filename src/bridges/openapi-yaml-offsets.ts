@@ -78,6 +78,8 @@ function isDash(text: string, i: number): boolean {
 function valueAfter(text: string, i: number, column: number, sameColumnSeq: boolean): number {
   const at = skipSpaces(text, i);
   const c = text.charCodeAt(at);
+  // An anchor or tag js-yaml lost (`- &a` then a block scalar below): `yaml` places the node after it.
+  if (c === 38 || c === 33 || c === 42) return -1;
   if (at < text.length && c !== NL && c !== HASH) return at;
   const next = contentLine(text, lineEndOf(text, at) + 1);
   if (!next) return -1;

@@ -38,7 +38,8 @@ interface LoaderState {
 export function readYaml(text: string, maxValues = Infinity): YamlRead | undefined {
   // A `-` ending its line may be an empty item, which js-yaml reads wrong in a nested
   // sequence (the outer sequence's next items join the inner one) and reports to no listener.
-  let exact = !/[\t\r\uFEFF]/.test(text) && !/^(?:---|\.\.\.|%)/m.test(text) && !/^ *(?:- +)*- *(?:#.*)?$/m.test(text);
+  // An explicit key (`? k`) may have no value, where `yaml` has no node and js-yaml a null.
+  let exact = !/[\t\r\uFEFF]/.test(text) && !/^(?:---|\.\.\.|%)/m.test(text) && !/^ *(?:- +)*- *(?:#.*)?$/m.test(text) && !/^ *(?:- +)*\?(?: |$)/m.test(text);
   // Where each open node starts (js-yaml nests at most 100 deep: maxDepth).
   const opens = new Int32Array(256);
   let depth = 0;
@@ -70,18 +71,31 @@ function alike(text: string, from: number, state: LoaderState): boolean {
     const c = text.charCodeAt(at);
     // A quoted scalar on one line. (A plain one closed untagged was read, and checked, by
     // an inner node: a sequence's item `- 1` first tries to be a mapping's key.)
-    if (kind === 'scalar') return !(c === 34 || c === 39) || (!(text.indexOf('\n', at) < end && text.indexOf('\n', at) >= 0) && !longKey(text, at, end));
+    if (kind === 'scalar') return !(c === 34 || c === 39) || quotedAlike(text, at, end);
     // A block collection, or an empty flow one written `[]` / `{}`.
-    if (c === 91 || c === 123) return text.charCodeAt(at + 1) === c + 2 && isEmpty(result);
+    if (c === 91 || c === 123) return text.charCodeAt(at + 1) === c + 2 && isEmpty(result) && ends(text, at + 2);
     return true;
   }
   if (tag === '?') return typeof result === 'string' && !coreScalar(result).typed && !longKey(text, from, end);
   if (tag === INT || tag === FLOAT || tag === BOOL || tag === NULL) {
     const raw = text.slice(firstSignificant(text, from, end), end).trimEnd();
     const core = coreScalar(raw);
-    return core.typed && (core.value === result || (Number.isNaN(core.value) && Number.isNaN(result)));
+    return core.typed && Object.is(core.value, result); // NaN is NaN; -0 (js-yaml reads 0) is not 0
   }
   return false; // an explicit tag
+}
+
+/** A quoted scalar on one line, followed by a space, a line break, `:` or the end (`""#` is an error to `yaml`). */
+function quotedAlike(text: string, at: number, end: number): boolean {
+  const nl = text.indexOf('\n', at);
+  if (nl >= 0 && nl < end) return false;
+  return (ends(text, end) || text.charCodeAt(end) === 58) && !longKey(text, at, end);
+}
+
+/** A space, a line break or the end at `i`: what `yaml` requires after a quoted scalar or a flow collection (before a comment's `#`). */
+function ends(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 10 || i >= text.length;
 }
 
 function isEmpty(v: unknown): boolean {

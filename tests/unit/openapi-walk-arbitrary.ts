@@ -18,7 +18,8 @@ export function sameNodes(file: DocFile, yamlNode: Node, node: DocNode, path: st
     assert.deepEqual(pairs.map((p) => String(scalarValue(p.key))), yamlNode.items.map((p) => String((p.key as { value?: unknown }).value)), `keys of ${path}`);
     yamlNode.items.forEach((p, i) => {
       assert.equal(offsetOf(pairs[i]!.key), (p.key as Node).range![0], `key ${path}/${i}`);
-      sameNodes(file, p.value as Node, pairs[i]!.value!, `${path}/${String((p.key as { value?: unknown }).value)}`, values);
+      if (p.value === null) assert.equal(pairs[i]!.value, undefined, `no value at ${path}/${i}`); // `? k` alone
+      else sameNodes(file, p.value as Node, pairs[i]!.value!, `${path}/${String((p.key as { value?: unknown }).value)}`, values);
     });
   } else if (isSeq(yamlNode)) {
     const items = itemsOf(file, node);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseDocument, type Node } from 'yaml';
-import { childOf, offsetOf, pairsOf, scalarValue, type DocFile } from '../../src/bridges/openapi-tree.ts';
+import { childOf, itemsOf, offsetOf, pairsOf, scalarValue, type DocFile } from '../../src/bridges/openapi-tree.ts';
 import { readyText, yamlShapeProblem } from '../../src/bridges/openapi.ts';
 import { walkableFile, YamlDataNode } from '../../src/bridges/openapi-yaml-node.ts';
 import { coreScalar, readYaml } from '../../src/bridges/openapi-yaml-read.ts';
@@ -144,7 +144,7 @@ test('random OpenAPI documents in varied YAML styles give the same findings at t
     const [before, after] = bothWays({ '/r/openapi.yaml': text }, '/r/openapi.yaml', catalog, codes, yamlFile, fastFile);
     assert.deepEqual(after, before);
   }), { numRuns: 200 });
-  assert.ok(fast > 40, `${fast} documents walked on js-yaml's data`);
+  assert.ok(fast > 15, `${fast} documents walked on js-yaml's data`);
 });
 
 test('what js-yaml and yaml read differently is walked through yaml', () => {
@@ -171,6 +171,11 @@ test('what js-yaml and yaml read differently is walked through yaml', () => {
 });
 
 test('a node the scanner does not read is placed by yaml, for that file', () => {
+  // An anchor js-yaml does not report (before a block scalar on the next line): yaml places the scalar.
+  const anchored = "- ' '\n- &a0\n   |-\n  a # b\n";
+  const seq = fastFile('x.yaml', anchored);
+  assert.ok(seq.json instanceof YamlDataNode);
+  assert.equal(offsetOf(itemsOf(seq, seq.json)[1]), anchored.indexOf('|'));
   // An empty value: yaml places its null; the scanner leaves it to yaml.
   const text = 'a:\n  b:\n  c: 1\n';
   const file = fastFile('x.yaml', text);
@@ -207,4 +212,26 @@ test('a YAML file walked on js-yaml\'s data is bounded by its size, as JSON is; 
   const a = childOf(file, file.json!, 'a')!;
   assert.equal(offsetOf(childOf(file, a, 'b')), text.indexOf('b:'));
   assert.equal(offsetOf(childOf(file, a, 'c')), text.indexOf('1'));
+});
+
+test('edited YAML: a text yaml reports errors in is never walked on js-yaml\'s data (the errors keep yaml\'s places and words); one still valid is read alike', () => {
+  const edit = fc.record({ at: fc.nat(), cut: fc.nat(3), insert: fc.oneof(fc.constantFrom('', ' ', '  ', '\n', ':', ': ', '- ', '"', "'", '#', '? ', '\n  ', 'x: y', '\\', '@', '{', '}', '[', ']', ',', '|', '>', '!', '&a ', '*a', '%', '---\n', '...\n', '-'), fc.string({ maxLength: 3 })) });
+  let broken = 0;
+  fc.assert(fc.property(value, style, picks, fc.array(edit, { minLength: 1, maxLength: 3 }), (v, how, list, edits) => {
+    let text = writeYaml(v, how, picker(list));
+    for (const e of edits) {
+      const at = e.at % (text.length + 1);
+      text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
+    }
+    const doc = parseDocument(text, { prettyErrors: false });
+    if (doc.errors.length === 0) {
+      // Still YAML: read alike, or left to yaml.
+      const file = fastFile('x.yaml', text);
+      if (file.json instanceof YamlDataNode && doc.contents) sameNodes(file, doc.contents as Node, file.json, '');
+      return;
+    }
+    broken++;
+    assert.notEqual(readYaml(text)?.exact, true, JSON.stringify(text));
+  }), { numRuns: 1500 });
+  assert.ok(broken > 300, `${broken} broken texts`);
 });
