@@ -36,10 +36,7 @@ interface LoaderState {
  * to read it, and the caller's bounds refuse it.
  */
 export function readYaml(text: string, maxValues = Infinity): YamlRead | undefined {
-  // A `-` ending its line may be an empty item, which js-yaml reads wrong in a nested
-  // sequence (the outer sequence's next items join the inner one) and reports to no listener.
-  // An explicit key (`? k`) may have no value, where `yaml` has no node and js-yaml a null.
-  let exact = !/[\t\r\uFEFF]/.test(text) && !/^(?:---|\.\.\.|%)/m.test(text) && !/^ *(?:- +)*- *(?:#.*)?$/m.test(text) && !/^ *(?:- +)*\?(?: |$)/m.test(text);
+  let exact = plainLines(text);
   // Where each open node starts (js-yaml nests at most 100 deep: maxDepth).
   const opens = new Int32Array(256);
   let depth = 0;
@@ -60,6 +57,37 @@ export function readYaml(text: string, maxValues = Infinity): YamlRead | undefin
   }
 }
 
+/**
+ * No tab, CR or BOM, no directive or document marker, and no line that is, past its
+ * indentation and `- ` indicators, a `-` ending it (maybe an empty item, which js-yaml reads
+ * wrong in a nested sequence, the outer sequence's next items joining the inner one, and
+ * reports to no listener) or `? ` (an explicit key, maybe without a value: `yaml` has no
+ * node there, js-yaml a null). One pass over the lines (multiline regular expressions try
+ * every position).
+ */
+function plainLines(text: string): boolean {
+  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.charCodeAt(0) === 0xfeff) return false;
+  for (let line = 0; line < text.length; ) {
+    let end = text.indexOf('\n', line);
+    if (end < 0) end = text.length;
+    const first = text.charCodeAt(line);
+    if (first === 37 || ((first === 45 || first === 46) && (text.startsWith('---', line) || text.startsWith('...', line)))) return false;
+    let i = line;
+    while (text.charCodeAt(i) === 32) i++;
+    let dashes = 0;
+    while (text.charCodeAt(i) === 45 && text.charCodeAt(i + 1) === 32) {
+      dashes++;
+      i += 2;
+      while (text.charCodeAt(i) === 32) i++;
+    }
+    const c = text.charCodeAt(i);
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 10;
+    if ((dashes > 0 && (i >= end || c === 35)) || (c === 45 && (next === 10 || next === 35)) || (c === 63 && (next === 32 || next === 10))) return false;
+    line = end + 1;
+  }
+  return true;
+}
+
 /** Whether the node js-yaml just closed (opened at `from`) reads the same in `yaml`. */
 function alike(text: string, from: number, state: LoaderState): boolean {
   if (state.anchor !== null) return false;
@@ -67,6 +95,9 @@ function alike(text: string, from: number, state: LoaderState): boolean {
   const end = state.position;
   if (tag === null) {
     if (kind === null) return true; // an empty node: null in both
+    // Only a node ending in a quote or a bracket can be a quoted scalar or a flow collection.
+    const last = text.charCodeAt(end - 1);
+    if (!(last === 34 || last === 39 || last === 93 || last === 125)) return true;
     const at = firstSignificant(text, from, end);
     const c = text.charCodeAt(at);
     // A quoted scalar on one line. (A plain one closed untagged was read, and checked, by
