@@ -457,7 +457,8 @@ What the check does beyond the parse: the OpenAPI schema's validation (swagger-p
 validator's schemas, compiled when the CLI is built), the walk of every operation's responses with
 \`$ref\`s followed, the line and column of each finding, and the CLI's own start and the
 catalog's check. A JSON document is parsed once (\`JSON.parse\`; positions are found by
-scanning the text only where a finding needs one), and one whose \`$ref\`s all stay inside
+scanning the text only where a finding needs one), a YAML one too (js-yaml, whose data the
+validation uses, with positions found likewise when \`yaml\` would read the text alike), and one whose \`$ref\`s all stay inside
 it is validated without swagger-parser's bundling. With \`--openapi\`, the worker starts
 reading the document while the CLI checks the catalog.`,
   sources: `## Server-source scan

@@ -7,8 +7,9 @@ import { realpathSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { insideRoot, readConfined } from '../load/confined.ts';
 import { displayPath } from '../load/load.ts';
-import { declaredCodes, openapiLimits, openapiTarget, readyText } from './openapi.ts';
-import { docFile, type DocFile } from './openapi-tree.ts';
+import { declaredCodes, openapiLimits, openapiTarget, readyText, yamlShapeProblem } from './openapi.ts';
+import type { DocFile } from './openapi-tree.ts';
+import { walkableFile } from './openapi-yaml-node.ts';
 import type { DocSource } from './openapi-walk.ts';
 import { runSync } from './run-sync.ts';
 import type { CatalogFile } from '../model/schema.ts';
@@ -62,7 +63,7 @@ export function readOpenapiChanges({ ref, dir, catalog, cliPath, maxMb }: Openap
 /** A file the check refuses before parsing (too deep, too many values) is not parsed here either. */
 function shallowDocFile(path: string, text: string): DocFile | undefined {
   const ready = readyText(text);
-  return 'problem' in ready ? undefined : docFile(path, text, ready.json);
+  return 'problem' in ready ? undefined : walkableFile(path, text, ready.json, ready.yaml, yamlShapeProblem);
 }
 
 function cached(read: (key: string) => DocFile | undefined) {

@@ -6,7 +6,8 @@
 // $refs all point at values in the same document, is validated directly; any other (an
 // external file, a dangling or escaped $ref, Swagger 2.0, an unsupported version) is
 // bundled as before, so its messages stay swagger-parser's. A JSON file's data is the
-// walk's own JSON.parse; a YAML file's is read as swagger-parser reads it (yamlData).
+// walk's own JSON.parse; a YAML file's is read as swagger-parser reads it (js-yaml's JSON
+// schema: the walk's own readYaml, else yamlData).
 import { JSON_SCHEMA, load } from 'js-yaml';
 
 /** swagger-parser's versions (lib/index.js). */

@@ -1,8 +1,10 @@
 // The nodes the OpenAPI walk reads, from either of two parses. A file that is JSON (what
 // large published documents are) is read with JSON.parse, which is fast and compact, and a
 // node's offset is found by scanning the text only when a diagnostic or a declaration asks
-// for it (openapi-json-offsets.ts). Any other file is parsed by `yaml` with positions.
-// Both give the same offsets: the first character of the node, as `yaml`'s ranges do.
+// for it (openapi-json-offsets.ts). A YAML file is read the same way on js-yaml's data when
+// `yaml` would read it alike (openapi-yaml-node.ts, a JsonNode whose places a YAML scanner
+// finds); any other file is parsed by `yaml` with positions. All give the same offsets: the
+// first character of the node, as `yaml`'s ranges do.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceFile } from '../load/load.ts';
 import { containerSpots, firstValueAt, keyTokens, type Brackets, type Spot } from './openapi-json-offsets.ts';
@@ -50,15 +52,25 @@ export class JsonNode {
     if (kind === 'seq' ? !/^(0|[1-9]\d*)$/.test(key) || Number(key) >= (this.value as unknown[]).length : !Object.hasOwn(this.value as object, key)) return undefined;
     this.kids ??= new Map();
     let kid = this.kids.get(key);
-    if (!kid) this.kids.set(key, (kid = new JsonNode(this.text, (this.value as Record<string, unknown>)[key], this, key)));
+    if (!kid) this.kids.set(key, (kid = this.make((this.value as Record<string, unknown>)[key], key, false)));
     return kid;
+  }
+
+  /** A mapping's value at `key` looked up by name (childOf): the same as child, but in YAML (openapi-yaml-node.ts). */
+  lookup(key: string): JsonNode | undefined {
+    return this.child(key);
   }
 
   keyNode(key: string): JsonNode {
     this.keyNodes ??= new Map();
     let node = this.keyNodes.get(key);
-    if (!node) this.keyNodes.set(key, (node = new JsonNode(this.text, key, this, key, true)));
+    if (!node) this.keyNodes.set(key, (node = this.make(key, key, true)));
     return node;
+  }
+
+  /** A child node of the same kind (a YAML file's nodes find their places another way: openapi-yaml-node.ts). */
+  protected make(value: unknown, key: string, isKey: boolean): JsonNode {
+    return new JsonNode(this.text, value, this, key, isKey);
   }
 
   /** A mapping's keys in the document's order (an object lists integer-like keys first). */
@@ -85,7 +97,7 @@ export class JsonNode {
 }
 
 /** `"404"` comes before `"default"` among an object's keys, wherever it stands. */
-function isIndexLike(key: string): boolean {
+export function isIndexLike(key: string): boolean {
   return /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
@@ -139,7 +151,7 @@ export function kindOf(node: DocNode | undefined): Kind {
 
 /** The value of a mapping's key, aliases followed. */
 export function childOf(file: DocFile, node: DocNode, key: string): DocNode | undefined {
-  if (node instanceof JsonNode) return node.kind === 'map' ? node.child(key) : undefined;
+  if (node instanceof JsonNode) return node.kind === 'map' ? node.lookup(key) : undefined;
   if (!isMap(node)) return undefined;
   return asNode(unalias(file, node.get(key, true)));
 }

@@ -1,7 +1,7 @@
 // The walk of an OpenAPI document's files (openapi.ts): every code an operation's responses
 // declare (examples, enums, consts, `$ref`s followed by the walk itself), with the response's
 // facts the comparison needs, each at its node. It reads nodes through openapi-tree.ts, so a
-// JSON file is walked on JSON.parse's data and a YAML file on `yaml`'s.
+// JSON file is walked on JSON.parse's data and a YAML file on js-yaml's or `yaml`'s.
 import type { Diagnostic } from '../load/diagnostics.ts';
 import type { CatalogFile } from '../model/schema.ts';
 import type { BareOperation, Declaration, Loc, ResponseFacts } from './openapi-declarations.ts';

@@ -1,10 +1,11 @@
 // Worker: read an OpenAPI document and every file its $refs reach with swagger-parser,
-// validate it, then walk the texts it read (openapi.ts: JSON.parse's data for JSON, `yaml`
-// positions for YAML) and hand back positioned findings. Everything that parses runs here,
+// validate it, then walk the texts it read (openapi.ts: JSON.parse's data for JSON, js-yaml's
+// for YAML, which also serves the validation; `yaml`'s positions where the two YAML parsers
+// could differ) and hand back positioned findings. Everything that parses runs here,
 // within the worker's time and memory bound. Reads only files under `root`, none larger
-// than `maxBytes`, nested deeper than OPENAPI_LIMITS allows or, for YAML, holding more
-// values (readyText: no parser recursion depends on the stack size, no parse exhausts the
-// heap), no URLs.
+// than `maxBytes`, nested deeper than OPENAPI_LIMITS allows or, for YAML `yaml` must read,
+// holding more values (readyText: no parser recursion depends on the stack size, no parse
+// exhausts the heap), no URLs.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readConfined } from '../load/confined.ts';
@@ -62,7 +63,7 @@ async function read(input: OpenapiReadInput, rest: () => Promise<Partial<Openapi
     if (refused.length) throw new Error('refused');
     const read = files.get(input.path);
     // A .yaml/.yml file is one swagger-parser reads with its YAML parser alone.
-    const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? yamlData(read.text) : undefined;
+    const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? (read.yaml ? read.yaml.value : yamlData(read.text)) : undefined;
     if (root !== undefined && standalone(root)) {
       // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
       await validateSchema(root);

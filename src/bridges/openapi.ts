@@ -1,7 +1,8 @@
 // OpenAPI in: compare the API's own OpenAPI document with the catalog. swagger-parser
 // (in a bounded worker) reads the document and the files its $refs reach and validates
 // it; this module walks the same texts (openapi-walk.ts: JSON.parse's data for a JSON file,
-// `yaml`'s positions parse for YAML), following $refs itself, so every finding points at a
+// js-yaml's for YAML `yaml` would read alike, else `yaml`'s positions parse), following
+// $refs itself, so every finding points at a
 // line and column of the file it is in:
 // - a code in an error example or a code enum that the catalog lacks (error);
 // - a response whose status is not the catalog's status for a code it shows (error);
@@ -22,7 +23,9 @@ import { insideRoot } from '../load/confined.ts';
 import { closest } from '../load/suggest.ts';
 import { responseDiagnostics } from './openapi-compare.ts';
 import type { Declaration } from './openapi-declarations.ts';
-import { docFile, offsetOf, parseJson, type DocFile } from './openapi-tree.ts';
+import { offsetOf, parseJson, type DocFile } from './openapi-tree.ts';
+import { walkableFile } from './openapi-yaml-node.ts';
+import { readYaml, type YamlRead } from './openapi-yaml-read.ts';
 import { Walker, type DocSource } from './openapi-walk.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
@@ -33,7 +36,7 @@ export const OPENAPI_LIMITS = {
   maxMemoryMb: 512,
   /** Nesting a file may reach: in JSON, levels of brackets; in YAML, nestingPast's estimate (about 300 levels of indentation, 1,000 of brackets). */
   nesting: 1000,
-  /** Values one YAML file may hold (estimated from the text): `yaml`'s positions parse of millions exhausts the heap. JSON files are read with JSON.parse, and only their size is bounded. */
+  /** Values a YAML file `yaml`'s positions parse reads may hold (estimated from the text): its parse of millions exhausts the heap. JSON files, and YAML files walked on js-yaml's data, are bounded by their size alone. */
   nodes: 500_000,
 };
 
@@ -186,16 +189,17 @@ export interface OpenapiFindings {
 /** A Declaration with its place resolved; `at` is the same node reached twice. */
 type PlacedDeclaration = Pick<Declaration, 'code' | 'where' | 'operation' | 'status' | 'kind' | 'shared'> & { file: string; line: number; col: number; at: string };
 
-/** A file the worker read: its text, and its data when it is JSON (see readyText). */
+/** A file the worker read: its text, and its data when it is JSON or YAML js-yaml reads (see readyText). */
 export interface ReadText {
   text: string;
   json?: ReturnType<typeof parseJson>;
+  yaml?: YamlRead;
 }
 
 /** Walk the files the worker read (by real path) from the root document. */
 export function walkFiles(files: Map<string, ReadText>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
   const parsed = new Map<string, DocFile>();
-  for (const [real, { text, json }] of files) parsed.set(real, docFile(displayPath(real), text, json));
+  for (const [real, { text, json, yaml }] of files) parsed.set(real, walkableFile(displayPath(real), text, json, yaml, yamlShapeProblem));
   return walkDocs(parsed, rootReal, problems, catalog, codes);
 }
 
@@ -296,23 +300,36 @@ export type ShapeProblem = { at: number; message: string; hint: string };
 /**
  * A file's text made ready for the walk, or why it is refused. JSON (without duplicate
  * keys, brackets nested within the bound) is parsed, at any number of values within the
- * size limit; anything else is bounded in nesting (estimated from indentation, brackets
- * and indicators) before any parser, and in values for `yaml`'s positions parse.
+ * size limit. YAML is read by js-yaml (openapi-yaml-read.ts), which bounds its own nesting;
+ * a file walked on that data (`exact`) is, like JSON, bounded by its size alone. Any other
+ * file is bounded in nesting (estimated from indentation, brackets and indicators) and in
+ * values before `yaml`'s positions parse reads it (yamlShapeProblem).
  */
 export function readyText(text: string): { problem: ShapeProblem } | ReadText {
   const json = parseJson(text, OPENAPI_LIMITS.nesting);
   if (json) return { text, json };
+  // Read once: its data serves the validation, and the walk when it may. Past the values
+  // bound, a file the walk could not read this way is given up (its bound is reported).
+  const yaml = readYaml(text, OPENAPI_LIMITS.nodes);
+  if (yaml?.exact) return { text, yaml };
+  const problem = yamlShapeProblem(text);
+  if (problem) return { problem };
+  return yaml ? { text, yaml } : { text };
+}
+
+/** Why `yaml`'s positions parse may not read the text: too deep, or too many values (estimated). */
+export function yamlShapeProblem(text: string): ShapeProblem | undefined {
   const deep = nestingPast(text, OPENAPI_LIMITS.nesting);
   if (deep !== undefined) {
-    return { problem: { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
-      hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' } };
+    return { at: deep, message: `nesting deeper than ${OPENAPI_LIMITS.nesting} levels (counting indentation, brackets and indicators): not read`,
+      hint: 'an OpenAPI document is a few dozen levels deep: flatten this structure or move it behind a $ref' };
   }
   const many = nodesPast(text, OPENAPI_LIMITS.nodes);
   if (many !== undefined) {
-    return { problem: { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values in a YAML file (counting separators and indicators): not read`,
-      hint: 'the limit is fixed (the positions parse needs memory for each value): write the document as JSON (bounded by its size alone), or split it into files joined by $ref' } };
+    return { at: many, message: `more than ${OPENAPI_LIMITS.nodes.toLocaleString('en-US')} values in a YAML file (counting separators and indicators): not read`,
+      hint: 'the limit is fixed (the positions parse needs memory for each value): write the document as JSON (bounded by its size alone), or split it into files joined by $ref' };
   }
-  return { text };
+  return undefined;
 }
 
 /**

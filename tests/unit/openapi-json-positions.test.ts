@@ -4,15 +4,15 @@
 // every node of random JSON in random layouts, on the fixtures' documents rewritten as
 // JSON, and on random OpenAPI documents (codes, members, $refs good and dangling).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { isMap, isSeq, parse, parseDocument, type Node } from 'yaml';
+import { parse, parseDocument, type Node } from 'yaml';
 import { readyText, walkDocs } from '../../src/bridges/openapi.ts';
-import { childOf, docFile, itemsOf, offsetOf, pairsOf, parseJson, scalarValue, type DocFile, type DocNode } from '../../src/bridges/openapi-tree.ts';
-import type { CatalogFile, CodeFile } from '../../src/model/schema.ts';
+import { childOf, docFile, itemsOf, parseJson, scalarValue, type DocFile } from '../../src/bridges/openapi-tree.ts';
+import { bothWays, catalogOf, catalogs, openapi, sameNodes } from './openapi-walk-arbitrary.ts';
 
 /** The file as the walk read it before: `yaml` with positions, whatever the text. */
 const yamlFile = (path: string, text: string): DocFile => ({ path, text, data: undefined, doc: parseDocument(text, { prettyErrors: false }) });
@@ -49,22 +49,6 @@ const layout = fc.record({
   reversed: fc.boolean(),
 });
 
-/** Every node of both parses, side by side: offsets and the order of keys agree. */
-function sameNodes(file: DocFile, yamlNode: Node, json: DocNode, path: string) {
-  assert.equal(offsetOf(json), yamlNode.range![0], `offset of ${path}`);
-  if (isMap(yamlNode)) {
-    const pairs = pairsOf(file, json);
-    assert.deepEqual(pairs.map((p) => String((p.key as { value?: unknown }).value ?? '')), yamlNode.items.map((p) => String((p.key as { value?: unknown }).value)), `keys of ${path}`);
-    yamlNode.items.forEach((p, i) => {
-      assert.equal(offsetOf(pairs[i]!.key), (p.key as Node).range![0], `key ${path}/${i}`);
-      sameNodes(file, p.value as Node, pairs[i]!.value!, `${path}/${String((p.key as { value?: unknown }).value)}`);
-    });
-  } else if (isSeq(yamlNode)) {
-    const items = itemsOf(file, json);
-    yamlNode.items.forEach((item, i) => sameNodes(file, item as Node, items[i]!, `${path}/${i}`));
-  }
-}
-
 const key = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('404', '0', '4XX', 'default', '$ref', '__proto__', 'a/b', 'é', '10', '1e3'));
 const json = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true },
@@ -80,7 +64,7 @@ test('every node of random JSON in random layouts has the offset and key order y
     // yaml refuses some JSON (a tab where it expects indentation): the JSON reading is then the better one.
     fc.pre(doc.errors.length === 0 && doc.contents !== null);
     const file = jsonFile('x.json', text);
-    sameNodes(file, doc.contents as Node, file.json!, '');
+    sameNodes(file, doc.contents as Node, file.json!, '', false);
   }), { numRuns: 400 });
 });
 
@@ -105,18 +89,6 @@ test('JSON with a duplicate key is read by yaml, which reports it', () => {
   assert.ok('problem' in deep && /nesting deeper than 1000 levels/.test(deep.problem.message));
 });
 
-const catalogOf = (dir: string) => ({
-  catalog: parse(readFileSync(join(dir, 'catalog.yaml'), 'utf8')) as CatalogFile,
-  codes: readdirSync(join(dir, 'codes')).map((f) => parse(readFileSync(join(dir, 'codes', f), 'utf8')) as CodeFile),
-});
-
-/** walkDocs on the same texts read both ways. */
-function bothWays(files: Record<string, string>, root: string, catalog: CatalogFile, codes: CodeFile[]) {
-  const read = (as: (path: string, text: string) => DocFile) => new Map(Object.entries(files).map(([real, text]) => [real, as(real, text)]));
-  const problems = [{ message: 'must have required property', pointer: '/paths/~1a/get' }, { message: 'no pointer' }];
-  return [walkDocs(read(yamlFile), root, problems, catalog, codes), walkDocs(read(jsonFile), root, problems, catalog, codes)] as const;
-}
-
 test('the fixtures\' documents, rewritten as JSON, give the same findings at the same places read either way', () => {
   for (const [fixture, docs] of [['api', ['openapi.yaml', 'responses.yaml']], ['api-drift', ['openapi.yaml', 'responses.yaml']], ['payments', ['openapi.yaml', 'components.yaml']]] as const) {
     const { catalog, codes } = catalogOf(join('tests/fixtures', fixture === 'api-drift' ? 'api' : fixture, 'catalog'));
@@ -128,60 +100,18 @@ test('the fixtures\' documents, rewritten as JSON, give the same findings at the
         writeFileSync(join(dir, name), text);
         files[join(dir, name)] = text;
       }
-      const [before, after] = bothWays(files, join(dir, 'openapi.yaml'), catalog, codes);
+      const [before, after] = bothWays(files, join(dir, 'openapi.yaml'), catalog, codes, yamlFile, jsonFile);
       assert.ok(before.declarations.length > 3, `${fixture} declares codes`);
       assert.deepEqual(after, before, `${fixture}, layout ${i}`);
     }
   }
 });
 
-// Two catalogs: the fixture API's (problem details, `code`) and the payments API's (dotted and numeric codes, a second shape with `error`).
-const catalogs = [catalogOf('tests/fixtures/api/catalog'), catalogOf('tests/fixtures/payments/catalog')];
-const codeValue = fc.constantFrom('out_of_stock', 'order_not_found', 'rate_limited', 'coupon_expired', 'no_such_code', 1001, 'card.declined', 'rate.limited');
-const member = fc.record({
-  code: codeValue,
-  error: codeValue,
-  type: fc.constantFrom('https://docs.orders.test/problems/out_of_stock', 'https://x.test/p'),
-  title: fc.constantFrom('Out of stock', 'Wrong'),
-  status: fc.constantFrom(404, 409, 429, '404'),
-  instance: fc.constantFrom('/orders/1', 'not a uri'),
-  xy: fc.string({ maxLength: 3 }),
-}, { requiredKeys: ['code'] });
-const ref = fc.constantFrom('#/components/schemas/Problem', '#/components/responses/NotFound', '#/components/examples/E', '#/nowhere', 'other.json#/x', '#/components/schemas/Loop');
-const maybeRef = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, ref.map(($ref) => ({ $ref })));
-const schema = maybeRef(fc.record({
-  properties: fc.record({ code: fc.oneof(fc.record({ enum: fc.array(codeValue, { maxLength: 3 }) }), fc.record({ const: codeValue })), status: fc.record({ const: fc.constantFrom(404, 409) }) }, { requiredKeys: [] }),
-  allOf: fc.array(ref.map(($ref) => ({ $ref })), { maxLength: 2 }),
-  deprecated: fc.boolean(),
-}, { requiredKeys: [] }));
-const media = fc.record({
-  schema,
-  example: member,
-  examples: fc.dictionary(fc.constantFrom('a', 'b', '404'), maybeRef(fc.record({ value: member, 'x-deprecated': fc.boolean() }, { requiredKeys: ['value'] })), { maxKeys: 2 }),
-}, { requiredKeys: [] });
-const response = maybeRef(fc.record({
-  content: fc.dictionary(fc.constantFrom('application/problem+json', 'application/json; charset=utf-8', 'text/plain'), media, { minKeys: 1, maxKeys: 2 }),
-  headers: fc.dictionary(fc.constantFrom('Retry-After', 'X-Request-Id'), fc.constant({ schema: { type: 'integer' } }), { maxKeys: 2 }),
-}, { requiredKeys: ['content'] }));
-const operation = fc.record({
-  responses: fc.dictionary(fc.constantFrom('200', '404', '409', '429', 'default', '4XX'), response, { maxKeys: 4 }),
-  deprecated: fc.boolean(),
-}, { requiredKeys: ['responses'] });
-const openapi = fc.record({
-  openapi: fc.constant('3.1.0'),
-  paths: fc.dictionary(fc.constantFrom('/a', '/orders/{id}', '/b~c', '/é'), fc.dictionary(fc.constantFrom('get', 'post', 'delete', 'parameters'), operation, { maxKeys: 3 }), { maxKeys: 3 }),
-  components: fc.record({
-    schemas: fc.record({ Problem: schema, Loop: fc.constant({ $ref: '#/components/schemas/Loop' }) }),
-    responses: fc.record({ NotFound: response }),
-    examples: fc.record({ E: fc.record({ value: member }) }),
-  }),
-});
-
 test('random OpenAPI documents give the same findings at the same places read either way', () => {
   fc.assert(fc.property(openapi, layout, fc.constantFrom(...catalogs), (doc, how, { catalog, codes }) => {
     const text = write(doc, how);
     fc.pre(parseDocument(text).errors.length === 0);
-    const [before, after] = bothWays({ '/r/openapi.json': text }, '/r/openapi.json', catalog, codes);
+    const [before, after] = bothWays({ '/r/openapi.json': text }, '/r/openapi.json', catalog, codes, yamlFile, jsonFile);
     assert.deepEqual(after, before);
   }), { numRuns: 150 });
 });
