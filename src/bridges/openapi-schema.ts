@@ -21,6 +21,19 @@ export async function validateSchema(api: unknown, validators: Partial<Record<'v
   throw error;
 }
 
+/** A problem the validation of the document raised, at a JSON pointer when it names one. */
+export type DocProblem = { message: string; pointer?: string };
+
+/** What validateSchema (or swagger-parser's bundling before it) threw, as the problems the check reports: ajv's errors, else the message's first line. */
+export function problemsOf(err: unknown): DocProblem[] {
+  const details = (err as { details?: { instancePath?: string; message?: string; params?: unknown }[] }).details;
+  if (Array.isArray(details) && details.length) {
+    return details.map((d) => ({ message: `${d.message}${d.params ? ` ${JSON.stringify(d.params)}` : ''}`, pointer: d.instancePath }));
+  }
+  const message = (err as Error).message;
+  return [{ message: message.split('\n').find((l) => l.trim())?.trim() ?? message }];
+}
+
 /** The validator swagger-parser would pick for `api` (by `swagger`, then `openapi`'s version). */
 function validatorFor(api: unknown, validators: Partial<Record<'v2' | 'v3' | 'v31', SchemaValidate>>): SchemaValidate | undefined {
   if (typeof api !== 'object' || api === null) return undefined;

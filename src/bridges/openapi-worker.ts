@@ -4,22 +4,38 @@
 // within the worker's time and memory bound. Reads only files under `root`, none larger
 // than `maxBytes`, nested deeper than OPENAPI_LIMITS allows or, for YAML, holding more
 // values (readyText: no parser recursion depends on the stack size, no parse exhausts the
-// heap), no URLs.
-import { realpathSync } from 'node:fs';
+// heap), no URLs. A large JSON document in one file is validated in a second thread
+// (openapi-validate-worker.ts) while this one walks it: the two take about as long.
+import { realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { readConfined } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, textPosition } from '../load/load.ts';
 // The schema validation of SwaggerParser.validate, without its dereferencing (see read).
-import { validateSchema } from './openapi-schema.ts';
+import { problemsOf, validateSchema, type DocProblem } from './openapi-schema.ts';
 import { standalone, yamlData } from './openapi-standalone.ts';
-import { readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
+import { beginWalk, openapiLimits, parsedFiles, readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
+import type { ValidateInput, ValidateOutput } from './openapi-validate-worker.ts';
 import { serveSync } from './serve-sync.ts';
+import { ownModuleUrl } from '../own-module.ts';
+
+/** From this size on, the root file's schema validation runs in a thread of its own (validatingApart). */
+const APART_FROM_BYTES = 1e6;
 
 
 async function read(input: OpenapiReadInput, rest: () => Promise<Partial<OpenapiReadInput>>): Promise<OpenapiReadOutput> {
+  const apart = validatingApart(input);
+  try {
+    return await readAndWalk(input, rest, apart);
+  } finally {
+    apart?.stop();
+  }
+}
+
+async function readAndWalk(input: OpenapiReadInput, rest: () => Promise<Partial<OpenapiReadInput>>, apart: Apart | undefined): Promise<OpenapiReadOutput> {
   const files = new Map<string, ReadText>();
-  const problems: { message: string; pointer?: string }[] = [];
+  const problems: DocProblem[] = [];
   /** Files refused by a bound, with why (swagger-parser would only say "Error reading file"). */
   const refused: { path: string; message: string }[] = [];
   const limits: Diagnostic[] = [];
@@ -65,6 +81,7 @@ async function read(input: OpenapiReadInput, rest: () => Promise<Partial<Openapi
     const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? yamlData(read.text) : undefined;
     if (root !== undefined && standalone(root)) {
       // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
+      if (apart && read?.json) return await walkedBeside(files, limits, input, rest, apart, root, read.text.length);
       await validateSchema(root);
       return await walked(files, problems, limits, input, rest);
     }
@@ -81,11 +98,8 @@ async function read(input: OpenapiReadInput, rest: () => Promise<Partial<Openapi
     } as never);
     await validateSchema(api);
   } catch (err) {
-    const details = (err as { details?: { instancePath?: string; message?: string; params?: unknown }[] }).details;
     if (refused.length) for (const r of refused) problems.push({ message: r.message });
-    else if (Array.isArray(details) && details.length) {
-      for (const d of details) problems.push({ message: `${d.message}${d.params ? ` ${JSON.stringify(d.params)}` : ''}`, pointer: d.instancePath });
-    } else problems.push({ message: firstLine((err as Error).message) });
+    else problems.push(...problemsOf(err));
   }
   const rootRefused = refused.find((r) => r.path === input.path);
   if (rootRefused) return { unreadable: rootRefused.message, diagnostics: limits, declarations: [] };
@@ -100,8 +114,65 @@ async function walked(files: Map<string, ReadText>, problems: { message: string;
   return found;
 }
 
-function firstLine(s: string): string {
-  return s.split('\n').find((l) => l.trim())?.trim() ?? s;
+/**
+ * The walk of a JSON file in one piece while another thread validates it (the answer is
+ * used when it is of the same text; else, or when that thread failed, it is validated here).
+ */
+async function walkedBeside(files: Map<string, ReadText>, limits: Diagnostic[], input: OpenapiReadInput, rest: () => Promise<Partial<OpenapiReadInput>>,
+  apart: Apart, root: unknown, length: number): Promise<OpenapiReadOutput> {
+  const { catalog, codes } = { ...input, ...(await rest()) };
+  const finish = beginWalk(parsedFiles(files), realpathSync(input.path), catalog, codes);
+  const answer = await apart.answer;
+  apart.stop();
+  let problems: DocProblem[] = [];
+  if (answer && answer.length === length) problems = answer.problems;
+  else {
+    try {
+      await validateSchema(root);
+    } catch (err) {
+      problems = problemsOf(err);
+    }
+  }
+  const found = finish ? finish(problems) : { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
+  found.diagnostics.push(...limits);
+  return found;
+}
+
+/** The validation running in its own thread (openapi-validate-worker.ts): its answer (undefined when it failed), and how to end it. */
+interface Apart {
+  answer: Promise<ValidateOutput>;
+  stop(): void;
+}
+
+/**
+ * Start validating the root file in another thread when it is large (the validation of a
+ * small one takes less than starting a thread), within the same bounds as this one.
+ */
+function validatingApart(input: OpenapiReadInput): Apart | undefined {
+  let size: number;
+  try {
+    size = statSync(input.path).size;
+  } catch {
+    return undefined;
+  }
+  if (size < APART_FROM_BYTES || size > input.maxBytes) return undefined;
+  const workerData: ValidateInput = { path: input.path, root: input.root, maxBytes: input.maxBytes };
+  const worker = new Worker(ownModuleUrl('./openapi-validate-worker.ts', import.meta.url), {
+    workerData,
+    // A small young generation: what it parses lives on, and the peak memory of the whole
+    // check counts both threads' (about 15 MB less than the default's, for a 13 MB document).
+    resourceLimits: { maxOldGenerationSizeMb: openapiLimits(input.maxBytes / 1e6).maxMemoryMb, maxYoungGenerationSizeMb: 8 },
+    stdout: true,
+    stderr: true,
+  });
+  worker.unref();
+  const answer = new Promise<ValidateOutput>((resolve) => {
+    worker.once('message', resolve);
+    // Out of memory, or ended: this thread validates instead.
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  return { answer, stop: () => void worker.terminate() };
 }
 
 await serveSync(read);

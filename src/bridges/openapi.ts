@@ -24,6 +24,7 @@ import { responseDiagnostics } from './openapi-compare.ts';
 import type { Declaration } from './openapi-declarations.ts';
 import { docFile, offsetOf, parseJson, type DocFile } from './openapi-tree.ts';
 import { Walker, type DocSource } from './openapi-walk.ts';
+import type { DocProblem } from './openapi-schema.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
 export const OPENAPI_LIMITS = {
@@ -193,16 +194,31 @@ export interface ReadText {
 }
 
 /** Walk the files the worker read (by real path) from the root document. */
-export function walkFiles(files: Map<string, ReadText>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
+export function walkFiles(files: Map<string, ReadText>, rootReal: string, problems: DocProblem[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
+  return walkDocs(parsedFiles(files), rootReal, problems, catalog, codes);
+}
+
+/** The files the worker read, parsed for the walk. */
+export function parsedFiles(files: Map<string, ReadText>): Map<string, DocFile> {
   const parsed = new Map<string, DocFile>();
   for (const [real, { text, json }] of files) parsed.set(real, docFile(displayPath(real), text, json));
-  return walkDocs(parsed, rootReal, problems, catalog, codes);
+  return parsed;
 }
 
 /** walkFiles on files already parsed (by real path): the same findings from either parse. */
-export function walkDocs(parsed: Map<string, DocFile>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
+export function walkDocs(parsed: Map<string, DocFile>, rootReal: string, problems: DocProblem[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
+  const walked = beginWalk(parsed, rootReal, catalog, codes);
+  return walked ? walked(problems) : { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
+}
+
+/**
+ * The walk of the operations now, and the rest (the validation's problems, placed at their
+ * nodes; the comparison with the catalog) once the problems are known: a document whose
+ * validation runs in another thread is walked meanwhile. Undefined when the root was not read.
+ */
+export function beginWalk(parsed: Map<string, DocFile>, rootReal: string, catalog: CatalogFile, codes?: CodeFile[]): ((problems: DocProblem[]) => OpenapiFindings) | undefined {
   const root = parsed.get(rootReal);
-  if (!root) return { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
+  if (!root) return undefined;
   const diagnostics: Diagnostic[] = [];
   const report = (file: DocFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
     diagnostics.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
@@ -211,20 +227,22 @@ export function walkDocs(parsed: Map<string, DocFile>, rootReal: string, problem
   const walker = new Walker(mapSource(parsed), catalog, report);
   // The walk comes first: a $ref it reports is not reported again from the validator's list.
   const declarations = walker.operations(root);
-  for (const p of problems) {
-    if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
-    const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
-    report(root, node ? offsetOf(node) : 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
-      /over the .* limit/.test(p.message) ? `a file it $refs is too large: ${RAISE_SIZE}, e.g. --openapi-max-mb ${suggestedMb(p.message)}`
-        : 'fix the document so OpenAPI tools (generators, validators) read it as intended');
-  }
-  // Compared here, on the walk's nodes: only the findings leave the worker.
-  if (codes) responseDiagnostics(declarations, walker.bare, catalog, codes, report);
-  const placed = declarations.map(({ code, where, operation, status, kind, shared, file, node }) => {
-    const offset = offsetOf(node);
-    return { code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` };
-  });
-  return { diagnostics, declarations: placed };
+  return (problems) => {
+    for (const p of problems) {
+      if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
+      const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
+      report(root, node ? offsetOf(node) : 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
+        /over the .* limit/.test(p.message) ? `a file it $refs is too large: ${RAISE_SIZE}, e.g. --openapi-max-mb ${suggestedMb(p.message)}`
+          : 'fix the document so OpenAPI tools (generators, validators) read it as intended');
+    }
+    // Compared here, on the walk's nodes: only the findings leave the worker.
+    if (codes) responseDiagnostics(declarations, walker.bare, catalog, codes, report);
+    const placed = declarations.map(({ code, where, operation, status, kind, shared, file, node }) => {
+      const offset = offsetOf(node);
+      return { code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` };
+    });
+    return { diagnostics, declarations: placed };
+  };
 }
 
 function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], catalog: CatalogFile, out: Diagnostic[], docName: string) {

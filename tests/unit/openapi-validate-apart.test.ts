@@ -1,0 +1,49 @@
+// A JSON document in one file of a megabyte or more is validated in a thread of its own
+// (openapi-validate-worker.ts) while the OpenAPI worker walks it. The findings must be the
+// ones of the validation in the worker itself, which a smaller document gets: the same
+// document, grown past the size by whitespace after its value (which moves nothing), must
+// give the same output, schema problems placed at the same nodes included.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { load } from 'js-yaml';
+import { mutateFixture } from './helpers.ts';
+
+type Json = Record<string, any>;
+
+const run = (args: string[]) => {
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.signal, null, `killed (${r.signal}): ${args.join(' ')} did not finish`);
+  return r;
+};
+
+/** The fixture API's document as JSON in one file (its shared response moved in), drifted and invalid in places. */
+function document(dir: string): Json {
+  const doc = load(readFileSync(join(dir, 'openapi.yaml'), 'utf8')) as Json;
+  const shared = load(readFileSync(join(dir, 'responses.yaml'), 'utf8').replaceAll('./openapi.yaml#', '#')) as Json;
+  doc.components.responses.RateLimited = shared.RateLimited;
+  doc.paths['/orders/{id}'].get.responses['429'] = { $ref: '#/components/responses/RateLimited' };
+  doc.paths['/orders'].post.responses['429'] = { $ref: '#/components/responses/RateLimited' };
+  // Schema problems (a response without its description, an unknown member) and drift (a code the catalog lacks).
+  delete doc.paths['/orders'].post.responses['201'].description;
+  doc.paths['/orders'].post.responses['409'].surprise = true;
+  doc.paths['/orders'].post.responses['409'].content['application/problem+json'].example.code = 'out_of_stok';
+  return doc;
+}
+
+test('a document validated in a thread of its own gives the findings of one validated in the worker', () => {
+  const dir = mutateFixture('tests/fixtures/api', []);
+  const text = JSON.stringify(document(dir), null, 2);
+  writeFileSync(join(dir, 'small.json'), text);
+  writeFileSync(join(dir, 'large.json'), `${text}${' '.repeat(1_100_000)}\n`);
+  const small = run(['src/cli/main.ts', 'check', join(dir, 'catalog'), '--openapi', join(dir, 'small.json')]);
+  const large = run(['src/cli/main.ts', 'check', join(dir, 'catalog'), '--openapi', join(dir, 'large.json')]);
+  // Both kinds of finding are there: the schema's, at the response, and the comparison's.
+  assert.match(small.stdout, /small\.json:\d+:\d+ +warning +openapi-valid +OpenAPI document: \/paths\/~1orders\/post\/responses\/201 must have required property 'description'/);
+  assert.match(small.stdout, /openapi-unknown-code .*"out_of_stok"/);
+  assert.equal(large.stdout.replaceAll('large.json', 'small.json'), small.stdout);
+  assert.equal(large.status, small.status);
+  assert.equal(large.stderr, '');
+});
