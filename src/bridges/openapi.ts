@@ -19,6 +19,7 @@ import { nestingPast } from '../load/parse.ts';
 import type { CatalogFile, CodeFile } from '../model/schema.ts';
 import { runSync, startSync, type StartedSync } from './run-sync.ts';
 import { insideRoot } from '../load/confined.ts';
+import { guessOpenapiSetting } from '../load/openapi-setting.ts';
 import { closest } from '../load/suggest.ts';
 import { responseDiagnostics } from './openapi-compare.ts';
 import type { Declaration } from './openapi-declarations.ts';
@@ -134,20 +135,35 @@ const started = new Map<string, StartedSync<OpenapiReadInput, OpenapiReadOutput>
  * document within the same bounds; stopStartedReads ends what it did not take.
  */
 export function startOpenapiRead(cliPath: string, maxMb?: number): void {
-  const target = openapiTarget('.', undefined, cliPath)!;
+  startRead(openapiTarget('.', undefined, cliPath)!, maxMb);
+}
+
+/**
+ * startOpenapiRead for the document catalog.yaml's `openapi` names, as guessed from its
+ * text (guessOpenapiSetting): the target is the one openapiTarget gives for that setting, so
+ * the check takes the read over only when the loaded catalog names the same document.
+ * True when a read was started.
+ */
+export function startSettingRead(dir: string, maxMb?: number): boolean {
+  const setting = guessOpenapiSetting(dir);
+  return setting !== undefined && startRead(openapiTarget(dir, { openapi: setting } as CatalogFile)!, maxMb);
+}
+
+function startRead(target: OpenapiTarget, maxMb?: number): boolean {
   const limits = openapiLimits(maxMb);
   let document: Pick<OpenapiReadInput, 'path' | 'root' | 'maxBytes' | 'maxFiles'>;
   try {
     const rootReal = realpathSync(target.path);
     const root = realpathSync(target.root);
     // Only a document the check will read: it reports the others without reading them.
-    if (!insideRoot(rootReal, root)) return;
+    if (!insideRoot(rootReal, root)) return false;
     document = { path: rootReal, root, maxBytes: limits.maxBytes, maxFiles: limits.maxFiles };
   } catch {
-    return;
+    return false;
   }
   const key = JSON.stringify(document);
   if (!started.has(key)) started.set(key, startSync<OpenapiReadInput, OpenapiReadOutput>(ownModuleUrl('./openapi-worker.ts', import.meta.url), document, limits));
+  return true;
 }
 
 function takeStarted(document: Pick<OpenapiReadInput, 'path' | 'root' | 'maxBytes' | 'maxFiles'>): StartedSync<OpenapiReadInput, OpenapiReadOutput> | undefined {
@@ -157,10 +173,12 @@ function takeStarted(document: Pick<OpenapiReadInput, 'path' | 'root' | 'maxByte
   return read;
 }
 
-/** End the reads started early that no check took (the catalog could not be read, or named none). */
-export function stopStartedReads(): void {
+/** End the reads started early that no check took (the catalog could not be read, or named none, or another document); how many. */
+export function stopStartedReads(): number {
+  const count = started.size;
   for (const read of started.values()) read.stop();
   started.clear();
+  return count;
 }
 
 /** What the worker (openapi-worker.ts) is given: the document, its confinement and bounds. */
