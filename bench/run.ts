@@ -431,8 +431,10 @@ validator's schemas, compiled when the CLI is built), the walk of every operatio
 \`$ref\`s followed, the line and column of each finding, and the CLI's own start and the
 catalog's check. A JSON document is parsed once (\`JSON.parse\`; positions are found by
 scanning the text only where a finding needs one), and one whose \`$ref\`s all stay inside
-it is validated without swagger-parser's bundling. With \`--openapi\`, the worker starts
-reading the document while the CLI checks the catalog.`,
+it is validated without swagger-parser's bundling. The worker starts reading the document
+while the CLI checks the catalog (with \`--openapi\` or the \`openapi:\` setting alike), and
+a JSON document in one file of 1 MB or more is validated in a second thread while the
+worker walks it, so both threads' memory is in the peak.`,
   sources: `## Server-source scan
 
 A generated tree of TypeScript handler modules (12 functions each, one in four throwing
