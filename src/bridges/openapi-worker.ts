@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readConfined } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
-import { displayPath, textPosition } from '../load/load.ts';
+import { displayPath, position, textPosition } from '../load/load.ts';
 // The schema validation of SwaggerParser.validate, without its dereferencing (see read).
 import { problemsOf, validateSchema, type DocProblem } from './openapi-schema.ts';
 import { standalone, yamlData } from './openapi-standalone.ts';
@@ -121,7 +121,12 @@ async function walked(files: Map<string, ReadText>, problems: { message: string;
 async function walkedBeside(files: Map<string, ReadText>, limits: Diagnostic[], input: OpenapiReadInput, rest: () => Promise<Partial<OpenapiReadInput>>,
   apart: Apart, root: unknown, length: number): Promise<OpenapiReadOutput> {
   const { catalog, codes } = { ...input, ...(await rest()) };
-  const finish = beginWalk(parsedFiles(files), realpathSync(input.path), catalog, codes);
+  const parsed = parsedFiles(files);
+  const rootReal = realpathSync(input.path);
+  const finish = beginWalk(parsed, rootReal, catalog, codes);
+  // The root's line index, where the problems are placed, made while the other thread validates.
+  const rootFile = parsed.get(rootReal);
+  if (rootFile) position(rootFile, 0);
   const answer = await apart.answer;
   apart.stop();
   let problems: DocProblem[] = [];

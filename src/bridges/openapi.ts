@@ -230,21 +230,30 @@ export function walkDocs(parsed: Map<string, DocFile>, rootReal: string, problem
 }
 
 /**
- * The walk of the operations now, and the rest (the validation's problems, placed at their
- * nodes; the comparison with the catalog) once the problems are known: a document whose
- * validation runs in another thread is walked meanwhile. Undefined when the root was not read.
+ * The walk now, with all that does not depend on the validation (the comparison with the
+ * catalog, each finding's line and column), and the rest (the validation's problems, placed
+ * at their nodes) once they are known: a document validated in another thread is walked
+ * meanwhile. Undefined when the root was not read.
  */
 export function beginWalk(parsed: Map<string, DocFile>, rootReal: string, catalog: CatalogFile, codes?: CodeFile[]): ((problems: DocProblem[]) => OpenapiFindings) | undefined {
   const root = parsed.get(rootReal);
   if (!root) return undefined;
   const diagnostics: Diagnostic[] = [];
-  const report = (file: DocFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
-    diagnostics.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
+  const reportTo = (list: Diagnostic[]) => (file: DocFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
+    list.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
+  const report = reportTo(diagnostics);
 
   for (const err of root.doc?.errors ?? []) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
   const walker = new Walker(mapSource(parsed), catalog, report);
   // The walk comes first: a $ref it reports is not reported again from the validator's list.
   const declarations = walker.operations(root);
+  // Compared here, on the walk's nodes: only the findings leave the worker. Listed after the problems.
+  const compared: Diagnostic[] = [];
+  if (codes) responseDiagnostics(declarations, walker.bare, catalog, codes, reportTo(compared));
+  const placed = declarations.map(({ code, where, operation, status, kind, shared, file, node }) => {
+    const offset = offsetOf(node);
+    return { code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` };
+  });
   return (problems) => {
     for (const p of problems) {
       if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
@@ -253,13 +262,7 @@ export function beginWalk(parsed: Map<string, DocFile>, rootReal: string, catalo
         /over the .* limit/.test(p.message) ? `a file it $refs is too large: ${RAISE_SIZE}, e.g. --openapi-max-mb ${suggestedMb(p.message)}`
           : 'fix the document so OpenAPI tools (generators, validators) read it as intended');
     }
-    // Compared here, on the walk's nodes: only the findings leave the worker.
-    if (codes) responseDiagnostics(declarations, walker.bare, catalog, codes, report);
-    const placed = declarations.map(({ code, where, operation, status, kind, shared, file, node }) => {
-      const offset = offsetOf(node);
-      return { code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` };
-    });
-    return { diagnostics, declarations: placed };
+    return { diagnostics: [...diagnostics, ...compared], declarations: placed };
   };
 }
 
