@@ -7,6 +7,7 @@
 // heap), no URLs. A large JSON document in one file is validated in a second thread
 // (openapi-validate-worker.ts) while this one walks it: the two take about as long.
 import { realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readConfined } from '../load/confined.ts';
@@ -151,9 +152,11 @@ interface Apart {
 
 /**
  * Start validating the root file in another thread when it is large (the validation of a
- * small one takes less than starting a thread), within the same bounds as this one.
+ * small one takes less than starting a thread) and a second core can run it, within the
+ * same bounds as this one.
  */
 function validatingApart(input: OpenapiReadInput): Apart | undefined {
+  if (availableParallelism() < 2) return undefined;
   let size: number;
   try {
     size = statSync(input.path).size;
