@@ -47,3 +47,20 @@ test('a document validated in a thread of its own gives the findings of one vali
   assert.equal(large.status, small.status);
   assert.equal(large.stderr, '');
 });
+
+test('the bundled CLI validates a large document apart with its own worker bundle, as the sources do', () => {
+  const built = run(['scripts/build-cli.ts']);
+  assert.equal(built.status, 0, built.stderr);
+  // The worker bundle starts the validating one by its place beside it (a failed start would only be slower: the worker validates).
+  assert.match(readFileSync('build/cli/openapi-worker.mjs', 'utf8'), /new URL\("\.\/openapi-validate-worker\.mjs",import\.meta\.url\)/);
+  assert.match(readFileSync('build/cli/openapi-validate-worker.mjs', 'utf8'), /postMessage/);
+  const dir = mutateFixture('tests/fixtures/api', []);
+  writeFileSync(join(dir, 'large.json'), `${JSON.stringify(document(dir), null, 2)}${' '.repeat(1_100_000)}\n`);
+  const args = ['check', join(dir, 'catalog'), '--openapi', join(dir, 'large.json')];
+  const bundled = run(['build/cli/errcat.mjs', ...args]);
+  const sources = run(['src/cli/main.ts', ...args]);
+  assert.equal(bundled.stderr, '');
+  assert.match(bundled.stdout, /openapi-valid +OpenAPI document: \/paths\/~1orders\/post\/responses\/201 must have required property 'description'/);
+  assert.equal(bundled.stdout, sources.stdout);
+  assert.equal(bundled.status, sources.status);
+});
