@@ -16,12 +16,15 @@ export interface ValidateInput {
   maxBytes: number;
 }
 
-/** The answer: the problems of the text of `length` characters; none when it was not JSON or not read. */
+/** The answer: the problems of the text of `length` characters; none when it was not read, not JSON or not an OpenAPI document. */
 export type ValidateOutput = { length: number; problems: DocProblem[] } | undefined;
 
 async function validated(input: ValidateInput): Promise<ValidateOutput> {
   const read = parsed(input);
-  if (!read) return undefined;
+  // Only an OpenAPI document can be one the worker validates as it is (openapi-standalone.ts):
+  // anything else is left to it, unvalidated here.
+  const doc = read?.value as { openapi?: unknown } | null | undefined;
+  if (!read || typeof doc !== 'object' || doc === null || Array.isArray(doc) || typeof doc.openapi !== 'string') return undefined;
   try {
     await validateSchema(read.value);
     return { length: read.length, problems: [] };
