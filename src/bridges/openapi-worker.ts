@@ -6,7 +6,7 @@
 // values (readyText: no parser recursion depends on the stack size, no parse exhausts the
 // heap), no URLs. A large JSON document in one file is validated in a second thread
 // (openapi-validate-worker.ts) while this one walks it: the two take about as long.
-import { realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -159,11 +159,12 @@ function validatingApart(input: OpenapiReadInput): Apart | undefined {
   if (availableParallelism() < 2) return undefined;
   let size: number;
   try {
-    size = statSync(input.path).size;
+    const stat = statSync(input.path);
+    size = stat.isFile() ? stat.size : 0;
   } catch {
     return undefined;
   }
-  if (size < APART_FROM_BYTES || size > input.maxBytes) return undefined;
+  if (size < APART_FROM_BYTES || size > input.maxBytes || !opensAnObject(input.path)) return undefined;
   const workerData: ValidateInput = { path: input.path, root: input.root, maxBytes: input.maxBytes };
   const worker = new Worker(ownModuleUrl('./openapi-validate-worker.ts', import.meta.url), {
     workerData,
@@ -181,6 +182,21 @@ function validatingApart(input: OpenapiReadInput): Apart | undefined {
     worker.once('exit', () => resolve(undefined));
   });
   return { answer, stop: () => void worker.terminate() };
+}
+
+/** Whether the file's first character past whitespace is `{`: a JSON document, not a YAML one (whose memory the second thread would only add to). */
+function opensAnObject(path: string): boolean {
+  const head = Buffer.alloc(4096);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const n = readSync(fd, head, 0, head.length, 0);
+    return /^[ \t\r\n]*\{/.test(head.toString('latin1', 0, n));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 await serveSync(read);
