@@ -4,11 +4,12 @@
 // file itself (a parsed document cannot be shared between threads, and copying one costs
 // more than parsing it) within the same confinement and size bound, and answers with the
 // problems and the length of the text it validated; the OpenAPI worker uses the answer only
-// where it would have validated that same text as it is (a JSON file in one piece), and
-// validates itself when this worker fails or ran out of its bound.
+// where it would have validated that same text as it is (a JSON file in one piece, which
+// this worker tells it), and validates itself when this worker fails or ran out of its bound.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readConfined } from '../load/confined.ts';
 import { problemsOf, validateSchema, type DocProblem } from './openapi-schema.ts';
+import { standalone } from './openapi-standalone.ts';
 
 export interface ValidateInput {
   path: string;
@@ -16,20 +17,23 @@ export interface ValidateInput {
   maxBytes: number;
 }
 
-/** The answer: the problems of the text of `length` characters; none when it was not read, not JSON or not an OpenAPI document. */
-export type ValidateOutput = { length: number; problems: DocProblem[] } | undefined;
+/**
+ * The answer, for the text of `length` characters: whether it is a document in one piece
+ * (openapi-standalone.ts: the worker validates such a one as it is, and bundles any other),
+ * and then its problems; undefined when it was not read or is not JSON.
+ */
+export type ValidateOutput = { length: number; standalone: false } | { length: number; standalone: true; problems: DocProblem[] } | undefined;
 
 async function validated(input: ValidateInput): Promise<ValidateOutput> {
   const read = parsed(input);
-  // Only an OpenAPI document can be one the worker validates as it is (openapi-standalone.ts):
-  // anything else is left to it, unvalidated here.
-  const doc = read?.value as { openapi?: unknown } | null | undefined;
-  if (!read || typeof doc !== 'object' || doc === null || Array.isArray(doc) || typeof doc.openapi !== 'string') return undefined;
+  if (!read) return undefined;
+  // Told here, where the data is, so the worker need not look: it walks meanwhile.
+  if (!standalone(read.value)) return { length: read.length, standalone: false };
   try {
     await validateSchema(read.value);
-    return { length: read.length, problems: [] };
+    return { length: read.length, standalone: true, problems: [] };
   } catch (err) {
-    return { length: read.length, problems: problemsOf(err) };
+    return { length: read.length, standalone: true, problems: problemsOf(err) };
   }
 }
 

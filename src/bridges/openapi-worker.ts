@@ -80,9 +80,12 @@ async function readAndWalk(input: OpenapiReadInput, rest: () => Promise<Partial<
     const read = files.get(input.path);
     // A .yaml/.yml file is one swagger-parser reads with its YAML parser alone.
     const root = read?.json ? read.json.value : read && /\.ya?ml$/i.test(input.path) ? yamlData(read.text) : undefined;
-    if (root !== undefined && standalone(root)) {
+    if (apart && read?.json) {
+      // Validated (and told whether it is in one piece) by the other thread while this one walks it.
+      const found = await walkedBeside(files, limits, input, rest, apart, read.json.value, read.text.length);
+      if (found) return found;
+    } else if (root !== undefined && standalone(root)) {
       // All in one file, every $ref resolving: bundle() would change nothing (openapi-standalone.ts).
-      if (apart && read?.json) return await walkedBeside(files, limits, input, rest, apart, root, read.text.length);
       await validateSchema(root);
       return await walked(files, problems, limits, input, rest);
     }
@@ -116,11 +119,14 @@ async function walked(files: Map<string, ReadText>, problems: { message: string;
 }
 
 /**
- * The walk of a JSON file in one piece while another thread validates it (the answer is
- * used when it is of the same text; else, or when that thread failed, it is validated here).
+ * The walk of a JSON file while another thread validates it, and its findings when the file
+ * is in one piece (standalone); undefined when it is not, to be bundled and walked again
+ * (the walk then follows $refs into the files the bundling reads). The other thread's
+ * answer is used when it is of the same text; else, or when that thread failed, this one
+ * tells and validates.
  */
 async function walkedBeside(files: Map<string, ReadText>, limits: Diagnostic[], input: OpenapiReadInput, rest: () => Promise<Partial<OpenapiReadInput>>,
-  apart: Apart, root: unknown, length: number): Promise<OpenapiReadOutput> {
+  apart: Apart, root: unknown, length: number): Promise<OpenapiReadOutput | undefined> {
   const { catalog, codes } = { ...input, ...(await rest()) };
   const parsed = parsedFiles(files);
   const rootReal = realpathSync(input.path);
@@ -128,10 +134,12 @@ async function walkedBeside(files: Map<string, ReadText>, limits: Diagnostic[], 
   // The root's line index, where the problems are placed, made while the other thread validates.
   const rootFile = parsed.get(rootReal);
   if (rootFile) position(rootFile, 0);
-  const answer = await apart.answer;
+  const told = await apart.answer;
   apart.stop();
+  const answer = told?.length === length ? told : undefined;
+  if (!(answer ? answer.standalone : standalone(root))) return undefined;
   let problems: DocProblem[] = [];
-  if (answer && answer.length === length) problems = answer.problems;
+  if (answer?.standalone) problems = answer.problems;
   else {
     try {
       await validateSchema(root);

@@ -19,13 +19,15 @@ const run = (args: string[]) => {
   return r;
 };
 
-/** The fixture API's document as JSON in one file (its shared response moved in), drifted and invalid in places. */
-function document(dir: string): Json {
+/** The fixture API's document as JSON, drifted and invalid in places; in one file unless `split` (its shared response then stays in responses.yaml). */
+function document(dir: string, split = false): Json {
   const doc = load(readFileSync(join(dir, 'openapi.yaml'), 'utf8')) as Json;
-  const shared = load(readFileSync(join(dir, 'responses.yaml'), 'utf8').replaceAll('./openapi.yaml#', '#')) as Json;
-  doc.components.responses.RateLimited = shared.RateLimited;
-  doc.paths['/orders/{id}'].get.responses['429'] = { $ref: '#/components/responses/RateLimited' };
-  doc.paths['/orders'].post.responses['429'] = { $ref: '#/components/responses/RateLimited' };
+  if (!split) {
+    const shared = load(readFileSync(join(dir, 'responses.yaml'), 'utf8').replaceAll('./openapi.yaml#', '#')) as Json;
+    doc.components.responses.RateLimited = shared.RateLimited;
+    doc.paths['/orders/{id}'].get.responses['429'] = { $ref: '#/components/responses/RateLimited' };
+    doc.paths['/orders'].post.responses['429'] = { $ref: '#/components/responses/RateLimited' };
+  }
   // Schema problems (a response without its description, an unknown member) and drift (a code the catalog lacks).
   delete doc.paths['/orders'].post.responses['201'].description;
   doc.paths['/orders'].post.responses['409'].surprise = true;
@@ -33,19 +35,29 @@ function document(dir: string): Json {
   return doc;
 }
 
-test('a document validated in a thread of its own gives the findings of one validated in the worker', () => {
+/** The check of the drifted document as `openapi.json`, grown by `padding` spaces after its value, in a copy of the fixture API; its output with the copy's place taken out. */
+function checked(split: boolean, padding: number): { stdout: string; status: number | null; stderr: string } {
   const dir = mutateFixture('tests/fixtures/api', []);
-  const text = JSON.stringify(document(dir), null, 2);
-  writeFileSync(join(dir, 'small.json'), text);
-  writeFileSync(join(dir, 'large.json'), `${text}${' '.repeat(1_100_000)}\n`);
-  const small = run(['src/cli/main.ts', 'check', join(dir, 'catalog'), '--openapi', join(dir, 'small.json')]);
-  const large = run(['src/cli/main.ts', 'check', join(dir, 'catalog'), '--openapi', join(dir, 'large.json')]);
-  // Both kinds of finding are there: the schema's, at the response, and the comparison's.
-  assert.match(small.stdout, /small\.json:\d+:\d+ +warning +openapi-valid +OpenAPI document: \/paths\/~1orders\/post\/responses\/201 must have required property 'description'/);
-  assert.match(small.stdout, /openapi-unknown-code .*"out_of_stok"/);
-  assert.equal(large.stdout.replaceAll('large.json', 'small.json'), small.stdout);
-  assert.equal(large.status, small.status);
-  assert.equal(large.stderr, '');
+  // The shared response in its own file, drifted there too.
+  if (split) writeFileSync(join(dir, 'responses.yaml'), readFileSync(join(dir, 'responses.yaml'), 'utf8').replaceAll('./openapi.yaml#', './openapi.json#').replace('code: rate_limited', 'code: rate_limitd'));
+  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(document(dir, split), null, 2)}${' '.repeat(padding)}\n`);
+  const r = run(['src/cli/main.ts', 'check', join(dir, 'catalog'), '--openapi', join(dir, 'openapi.json')]);
+  return { stdout: r.stdout.replaceAll(dir, '<dir>'), status: r.status, stderr: r.stderr };
+}
+
+test('a document validated in a thread of its own gives the findings of one validated in the worker', () => {
+  // In one file (validated there as it is) and in two (told there, then bundled and walked in the worker).
+  for (const split of [false, true]) {
+    const small = checked(split, 0);
+    const large = checked(split, 1_100_000);
+    // Both kinds of finding are there: the schema's, at the response, and the comparison's.
+    assert.match(small.stdout, /openapi\.json:\d+:\d+ +warning +openapi-valid +OpenAPI document: \/paths\/~1orders\/post\/responses\/201 must have required property 'description'/);
+    assert.match(small.stdout, /openapi-unknown-code .*"out_of_stok"/);
+    if (split) assert.match(small.stdout, /responses\.yaml:\d+:\d+ +error +openapi-unknown-code .*"rate_limitd"/, 'the shared response is walked in its file');
+    assert.equal(large.stdout, small.stdout, `split: ${split}`);
+    assert.equal(large.status, small.status);
+    assert.equal(large.stderr, '');
+  }
 });
 
 test('the bundled CLI validates a large document apart with its own worker bundle, as the sources do', () => {
