@@ -4,8 +4,9 @@
 // within the worker's time and memory bound. Reads only files under `root`, none larger
 // than `maxBytes`, nested deeper than OPENAPI_LIMITS allows or, for YAML, holding more
 // values (readyText: no parser recursion depends on the stack size, no parse exhausts the
-// heap), no URLs. A large JSON document in one file is validated in a second thread
-// (openapi-validate-worker.ts) while this one walks it: the two take about as long.
+// heap), no URLs. A large JSON document is validated in a second thread
+// (openapi-validate-worker.ts), which also tells whether it is in one piece, while this one
+// walks it: the two take about as long.
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
