@@ -11,8 +11,9 @@ import { test } from 'node:test';
 import { guessOpenapiSetting } from '../../src/load/openapi-setting.ts';
 import { mutateFixture } from './helpers.ts';
 
+/** Run with a large document's validation apart wherever it may run (see openapi-validate-apart.test.ts). */
 const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ERRCAT_OPENAPI_APART: '1' } });
   assert.equal(r.signal, null, `killed (${r.signal}): ${args.join(' ')} did not finish`);
   return r;
 };
