@@ -11,14 +11,14 @@ import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readConfined } from '../load/confined.ts';
+import { readConfinedBytes } from '../load/confined.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, position, textPosition } from '../load/load.ts';
 // The schema validation of SwaggerParser.validate, without its dereferencing (see read).
 import { problemsOf, validateSchema, type DocProblem } from './openapi-schema.ts';
 import { standalone, yamlData } from './openapi-standalone.ts';
 import { beginWalk, openapiLimits, parsedFiles, readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
-import type { ValidateInput, ValidateOutput } from './openapi-validate-worker.ts';
+import type { ValidateOutput } from './openapi-validate-worker.ts';
 import { serveSync } from './serve-sync.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
@@ -54,7 +54,10 @@ async function readAndWalk(input: OpenapiReadInput, rest: () => Promise<Partial<
       if (known !== undefined) return known;
       let text: string;
       try {
-        text = readConfined(path, input.root, input.maxBytes);
+        const bytes = readConfinedBytes(path, input.root, input.maxBytes);
+        text = bytes.toString('utf8');
+        // The root's bytes, no longer needed here, are the validating thread's to decode and parse.
+        if (path === input.path) apart?.give(bytes);
       } catch (err) {
         refused.push({ path, message: (err as Error).message });
         throw err;
@@ -156,6 +159,8 @@ async function walkedBeside(files: Map<string, ReadText>, limits: Diagnostic[], 
 /** The validation running in its own thread (openapi-validate-worker.ts): its answer (undefined when it failed), and how to end it. */
 interface Apart {
   answer: Promise<ValidateOutput>;
+  /** Hand the root file's bytes over (moved, not copied: `bytes` is empty afterwards). */
+  give(bytes: Buffer): void;
   stop(): void;
 }
 
@@ -177,9 +182,7 @@ function validatingApart(input: OpenapiReadInput): Apart | undefined {
     return undefined;
   }
   if (size < APART_FROM_BYTES || size > input.maxBytes || !opensAnObject(input.path)) return undefined;
-  const workerData: ValidateInput = { path: input.path, root: input.root, maxBytes: input.maxBytes };
   const worker = new Worker(ownModuleUrl('./openapi-validate-worker.ts', import.meta.url), {
-    workerData,
     // A small young generation: what it parses lives on, and the peak memory of the whole
     // check counts both threads' (about 15 MB less than the default's, for a 13 MB document).
     resourceLimits: { maxOldGenerationSizeMb: openapiLimits(input.maxBytes / 1e6).maxMemoryMb, maxYoungGenerationSizeMb: 8 },
@@ -193,7 +196,15 @@ function validatingApart(input: OpenapiReadInput): Apart | undefined {
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });
-  return { answer, stop: () => void worker.terminate() };
+  return {
+    answer,
+    give: (bytes) => {
+      // A buffer of its own (a large read's is) moves; a slice of a shared one is copied.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      worker.postMessage(bytes, own ? [bytes.buffer as ArrayBuffer] : []);
+    },
+    stop: () => void worker.terminate(),
+  };
 }
 
 /** A second core, not fully used over the last minute (Windows reports no load: then by the cores alone). */
