@@ -8,6 +8,7 @@
 // is (a JSON file in one piece, which this worker tells it), and validates itself when this
 // worker fails or ran out of its bound.
 import { parentPort } from 'node:worker_threads';
+import { release } from '../load/release-bytes.ts';
 import { problemsOf, validateSchema, type DocProblem } from './openapi-schema.ts';
 import { standalone } from './openapi-standalone.ts';
 
@@ -36,6 +37,7 @@ function parsed(bytes: Uint8Array): { length: number; value: unknown } | undefin
   try {
     // Decoded as the worker decodes it (confined.ts).
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    release(bytes);
     return { length: text.length, value: JSON.parse(text) };
   } catch {
     return undefined;

@@ -12,6 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readConfinedBytes } from '../load/confined.ts';
+import { release } from '../load/release-bytes.ts';
 import type { Diagnostic } from '../load/diagnostics.ts';
 import { displayPath, position, textPosition } from '../load/load.ts';
 // The schema validation of SwaggerParser.validate, without its dereferencing (see read).
@@ -57,7 +58,8 @@ async function readAndWalk(input: OpenapiReadInput, rest: () => Promise<Partial<
         const bytes = readConfinedBytes(path, input.root, input.maxBytes);
         text = bytes.toString('utf8');
         // The root's bytes, no longer needed here, are the validating thread's to decode and parse.
-        if (path === input.path) apart?.give(bytes);
+        if (path === input.path && apart) apart.give(bytes);
+        else release(bytes);
       } catch (err) {
         refused.push({ path, message: (err as Error).message });
         throw err;

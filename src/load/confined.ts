@@ -4,6 +4,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { displayPath } from './load.ts';
+import { release } from './release-bytes.ts';
 
 export function insideRoot(real: string, root: string): boolean {
   const rel = relative(root, real);
@@ -14,7 +15,10 @@ export function insideRoot(real: string, root: string): boolean {
 export function readConfined(path: string, root: string, maxBytes: number): string {
   // Read as bytes, then decoded: Node's direct 'utf8' read decodes a text with any
   // non-ASCII character several times slower (50 ms against 12 for a 13 MB document).
-  return readConfinedBytes(path, root, maxBytes).toString('utf8');
+  const bytes = readConfinedBytes(path, root, maxBytes);
+  const text = bytes.toString('utf8');
+  release(bytes);
+  return text;
 }
 
 /** readConfined's bytes, undecoded. */
