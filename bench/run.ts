@@ -433,7 +433,7 @@ catalog's check. A JSON document is parsed once (\`JSON.parse\`; positions are f
 scanning the text only where a finding needs one), and one whose \`$ref\`s all stay inside
 it is validated without swagger-parser's bundling. The worker starts reading the document
 while the CLI checks the catalog (with \`--openapi\` or the \`openapi:\` setting alike), and
-a JSON document of 1 MB or more is validated in a second thread while the worker walks
+a JSON document of 4 MB or more is validated in a second thread while the worker walks
 it when a core is free (the load average below the cores), so both threads' memory is in
 the peak.`,
   sources: `## Server-source scan

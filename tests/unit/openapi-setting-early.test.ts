@@ -95,7 +95,7 @@ test('through the CLI, the setting gives what --openapi gives, for a JSON docume
   const dir = mutateFixture('tests/fixtures/payments', [['catalog/catalog.yaml', 'openapi: ../openapi.yaml', "openapi: '../openapi.json' # quoted"]]);
   // The fixture's document (drifted from its catalog) as JSON, grown past the size from which it is validated in a thread of its own.
   const yaml = run(['-e', `import { load } from 'js-yaml'; import { readFileSync } from 'node:fs'; process.stdout.write(JSON.stringify(load(readFileSync(${JSON.stringify(join(dir, 'openapi.yaml'))}, 'utf8')), null, 2))`]);
-  writeFileSync(join(dir, 'openapi.json'), `${yaml.stdout}${' '.repeat(1_100_000)}`);
+  writeFileSync(join(dir, 'openapi.json'), `${yaml.stdout}${' '.repeat(4_100_000)}`);
   const setting = run(['src/cli/main.ts', 'check', join(dir, 'catalog')]);
   const cli = run(['src/cli/main.ts', 'check', join(dir, 'catalog'), '--openapi', join(dir, 'openapi.json')]);
   assert.match(setting.stdout, /openapi-response/);
