@@ -173,9 +173,9 @@ interface Apart {
 /**
  * Start validating the root file in another thread when it is large (the validation of a
  * small one takes less than starting a thread) and a core is free to run it, within the
- * same bounds as this one. On a busy machine the second thread only adds its start, read
- * and parse to the work, and its memory to the peak: the worker validates, as it does a
- * small document. ERRCAT_OPENAPI_APART=1 starts it wherever it may run (the tests that
+ * same bounds as this one. On a busy machine the second thread only adds its start and
+ * parse to the work, and its memory to the peak: the worker validates, as it does a small
+ * document. ERRCAT_OPENAPI_APART=1 starts it wherever it may run (the tests that
  * compare both ways).
  */
 function validatingApart(input: OpenapiReadInput): Apart | undefined {
