@@ -459,8 +459,11 @@ validator's schemas, compiled when the CLI is built), the walk of every operatio
 catalog's check. A JSON document is parsed once (\`JSON.parse\`; positions are found by
 scanning the text only where a finding needs one), a YAML one too (js-yaml, whose data the
 validation uses, with positions found likewise when \`yaml\` would read the text alike), and one whose \`$ref\`s all stay inside
-it is validated without swagger-parser's bundling. With \`--openapi\`, the worker starts
-reading the document while the CLI checks the catalog.`,
+it is validated without swagger-parser's bundling. The worker starts reading the document
+while the CLI checks the catalog (with \`--openapi\` or the \`openapi:\` setting alike), and
+a JSON document of 4 MB or more is validated in a second thread while the worker walks
+it when a core is free (the load average below the cores), so both threads' memory is in
+the peak.`,
   sources: `## Server-source scan
 
 A generated tree of TypeScript handler modules (12 functions each, one in four throwing

@@ -137,9 +137,21 @@ export function keyTokens(text: string, maxDepth = Infinity): { keys: number; de
   /** Indexes (into opens) of the containers open at this point. */
   const open: number[] = [];
   const brackets = () => ({ opens: opens.subarray(0, count), ends: ends.subarray(0, count) });
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  // One pass, the hot loop of a large document's read: whitespace, commas and colons
+  // first (most of a printed document's characters), each string skipped by indexOf.
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    if (c <= 32 || c === COMMA || c === COLON) continue;
+    if (c === QUOTE) {
+      i = stringEnd(text, i) - 1; // on the closing quote
+      let next = i + 1;
+      while (next < length && isSpace(text.charCodeAt(next))) next++;
+      if (text.charCodeAt(next) === COLON) {
+        keys++;
+        i = next;
+      }
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) return { keys, deeper: true, brackets: brackets() };
       if (count === opens.length) {
         opens = grown(opens);
@@ -151,10 +163,6 @@ export function keyTokens(text: string, maxDepth = Infinity): { keys: number; de
       depth--;
       const at = open.pop();
       if (at !== undefined) ends[at] = i + 1;
-    } else if (c === QUOTE) {
-      i = stringEnd(text, i);
-      if (text.charCodeAt(skipSpace(text, i)) === COLON) keys++;
-      i--;
     }
   }
   return { keys, deeper: false, brackets: brackets() };

@@ -20,6 +20,7 @@ import { nestingPast } from '../load/parse.ts';
 import type { CatalogFile, CodeFile } from '../model/schema.ts';
 import { runSync, startSync, type StartedSync } from './run-sync.ts';
 import { insideRoot } from '../load/confined.ts';
+import { guessOpenapiSetting } from '../load/openapi-setting.ts';
 import { closest } from '../load/suggest.ts';
 import { responseDiagnostics } from './openapi-compare.ts';
 import type { Declaration } from './openapi-declarations.ts';
@@ -27,6 +28,7 @@ import { offsetOf, parseJson, type DocFile } from './openapi-tree.ts';
 import { walkableFile } from './openapi-yaml-node.ts';
 import { readYaml, type YamlRead } from './openapi-yaml-read.ts';
 import { Walker, type DocSource } from './openapi-walk.ts';
+import type { DocProblem } from './openapi-schema.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
 export const OPENAPI_LIMITS = {
@@ -136,20 +138,35 @@ const started = new Map<string, StartedSync<OpenapiReadInput, OpenapiReadOutput>
  * document within the same bounds; stopStartedReads ends what it did not take.
  */
 export function startOpenapiRead(cliPath: string, maxMb?: number): void {
-  const target = openapiTarget('.', undefined, cliPath)!;
+  startRead(openapiTarget('.', undefined, cliPath)!, maxMb);
+}
+
+/**
+ * startOpenapiRead for the document catalog.yaml's `openapi` names, as guessed from its
+ * text (guessOpenapiSetting): the target is the one openapiTarget gives for that setting, so
+ * the check takes the read over only when the loaded catalog names the same document.
+ * True when a read was started.
+ */
+export function startSettingRead(dir: string, maxMb?: number): boolean {
+  const setting = guessOpenapiSetting(dir);
+  return setting !== undefined && startRead(openapiTarget(dir, { openapi: setting } as CatalogFile)!, maxMb);
+}
+
+function startRead(target: OpenapiTarget, maxMb?: number): boolean {
   const limits = openapiLimits(maxMb);
   let document: Pick<OpenapiReadInput, 'path' | 'root' | 'maxBytes' | 'maxFiles'>;
   try {
     const rootReal = realpathSync(target.path);
     const root = realpathSync(target.root);
     // Only a document the check will read: it reports the others without reading them.
-    if (!insideRoot(rootReal, root)) return;
+    if (!insideRoot(rootReal, root)) return false;
     document = { path: rootReal, root, maxBytes: limits.maxBytes, maxFiles: limits.maxFiles };
   } catch {
-    return;
+    return false;
   }
   const key = JSON.stringify(document);
   if (!started.has(key)) started.set(key, startSync<OpenapiReadInput, OpenapiReadOutput>(ownModuleUrl('./openapi-worker.ts', import.meta.url), document, limits));
+  return true;
 }
 
 function takeStarted(document: Pick<OpenapiReadInput, 'path' | 'root' | 'maxBytes' | 'maxFiles'>): StartedSync<OpenapiReadInput, OpenapiReadOutput> | undefined {
@@ -159,10 +176,12 @@ function takeStarted(document: Pick<OpenapiReadInput, 'path' | 'root' | 'maxByte
   return read;
 }
 
-/** End the reads started early that no check took (the catalog could not be read, or named none). */
-export function stopStartedReads(): void {
+/** End the reads started early that no check took (the catalog could not be read, or named none, or another document); how many. */
+export function stopStartedReads(): number {
+  const count = started.size;
   for (const read of started.values()) read.stop();
   started.clear();
+  return count;
 }
 
 /** What the worker (openapi-worker.ts) is given: the document, its confinement and bounds. */
@@ -197,38 +216,58 @@ export interface ReadText {
 }
 
 /** Walk the files the worker read (by real path) from the root document. */
-export function walkFiles(files: Map<string, ReadText>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
+export function walkFiles(files: Map<string, ReadText>, rootReal: string, problems: DocProblem[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
+  return walkDocs(parsedFiles(files), rootReal, problems, catalog, codes);
+}
+
+/** The files the worker read, parsed for the walk. */
+export function parsedFiles(files: Map<string, ReadText>): Map<string, DocFile> {
   const parsed = new Map<string, DocFile>();
   for (const [real, { text, json, yaml }] of files) parsed.set(real, walkableFile(displayPath(real), text, json, yaml, yamlShapeProblem));
-  return walkDocs(parsed, rootReal, problems, catalog, codes);
+  return parsed;
 }
 
 /** walkFiles on files already parsed (by real path): the same findings from either parse. */
-export function walkDocs(parsed: Map<string, DocFile>, rootReal: string, problems: { message: string; pointer?: string }[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
+export function walkDocs(parsed: Map<string, DocFile>, rootReal: string, problems: DocProblem[], catalog: CatalogFile, codes?: CodeFile[]): OpenapiFindings {
+  const walked = beginWalk(parsed, rootReal, catalog, codes);
+  return walked ? walked(problems) : { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
+}
+
+/**
+ * The walk now, with all that does not depend on the validation (the comparison with the
+ * catalog, each finding's line and column), and the rest (the validation's problems, placed
+ * at their nodes) once they are known: a document validated in another thread is walked
+ * meanwhile. Undefined when the root was not read.
+ */
+export function beginWalk(parsed: Map<string, DocFile>, rootReal: string, catalog: CatalogFile, codes?: CodeFile[]): ((problems: DocProblem[]) => OpenapiFindings) | undefined {
   const root = parsed.get(rootReal);
-  if (!root) return { unreadable: problems[0]?.message ?? 'unknown error', diagnostics: [], declarations: [] };
+  if (!root) return undefined;
   const diagnostics: Diagnostic[] = [];
-  const report = (file: DocFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
-    diagnostics.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
+  const reportTo = (list: Diagnostic[]) => (file: DocFile, offset: number, severity: Diagnostic['severity'], rule: Diagnostic['rule'], message: string, hint: string) =>
+    list.push({ file: file.path, ...position(file, offset), severity, rule, message, hint });
+  const report = reportTo(diagnostics);
 
   for (const err of root.doc?.errors ?? []) report(root, err.pos[0], 'error', 'openapi-valid', err.message.split('\n')[0]!, 'fix the YAML/JSON syntax');
   const walker = new Walker(mapSource(parsed), catalog, report);
   // The walk comes first: a $ref it reports is not reported again from the validator's list.
   const declarations = walker.operations(root);
-  for (const p of problems) {
-    if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
-    const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
-    report(root, node ? offsetOf(node) : 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
-      /over the .* limit/.test(p.message) ? `a file it $refs is too large: ${RAISE_SIZE}, e.g. --openapi-max-mb ${suggestedMb(p.message)}`
-        : 'fix the document so OpenAPI tools (generators, validators) read it as intended');
-  }
-  // Compared here, on the walk's nodes: only the findings leave the worker.
-  if (codes) responseDiagnostics(declarations, walker.bare, catalog, codes, report);
+  // Compared here, on the walk's nodes: only the findings leave the worker. Listed after the problems.
+  const compared: Diagnostic[] = [];
+  if (codes) responseDiagnostics(declarations, walker.bare, catalog, codes, reportTo(compared));
   const placed = declarations.map(({ code, where, operation, status, kind, shared, file, node }) => {
     const offset = offsetOf(node);
     return { code, where, operation, status, kind, shared, file: file.path, ...position(file, offset), at: `${file.path}:${offset}` };
   });
-  return { diagnostics, declarations: placed };
+  return (problems) => {
+    for (const p of problems) {
+      if (walker.refProblems > 0 && /\$ref|resolv|outside|not a local file/i.test(p.message)) continue; // already reported at the $ref
+      const node = p.pointer ? walker.pointer(root, p.pointer)?.node : undefined;
+      report(root, node ? offsetOf(node) : 0, 'warning', 'openapi-valid', `OpenAPI document: ${p.pointer ? `${p.pointer} ` : ''}${p.message}`,
+        /over the .* limit/.test(p.message) ? `a file it $refs is too large: ${RAISE_SIZE}, e.g. --openapi-max-mb ${suggestedMb(p.message)}`
+          : 'fix the document so OpenAPI tools (generators, validators) read it as intended');
+    }
+    return { diagnostics: [...diagnostics, ...compared], declarations: placed };
+  };
 }
 
 function driftDiagnostics(declarations: PlacedDeclaration[], codes: CodeInfo[], catalog: CatalogFile, out: Diagnostic[], docName: string) {

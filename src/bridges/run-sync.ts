@@ -40,6 +40,7 @@ function start<I, O>(workerUrl: URL, input: Partial<I>, limits: SyncLimits, stag
     workerData: { input, port: port2, done, staged },
     transferList: [port2],
     resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb },
+    env: workerEnv(),
     stdout: true,
     stderr: true,
   });
@@ -68,4 +69,13 @@ function start<I, O>(workerUrl: URL, input: Partial<I>, limits: SyncLimits, stag
       return { ok: false, error: `gave up after ${limits.timeoutMs / 1000} s or ${limits.maxMemoryMb} MB of memory` };
     },
   };
+}
+
+/**
+ * The worker's environment: this thread's, with the compile cache this thread uses (a
+ * worker compiles its module anew otherwise: some 20 ms of a large worker bundle).
+ */
+function workerEnv(): NodeJS.ProcessEnv {
+  const dir = process.getBuiltinModule('node:module').getCompileCacheDir?.();
+  return dir === undefined || process.env.NODE_COMPILE_CACHE !== undefined ? process.env : { ...process.env, NODE_COMPILE_CACHE: dir };
 }

@@ -23,7 +23,7 @@ import { textLines } from '../reporters/text.ts';
 import { explain } from './explain.ts';
 import { misuse, isMisuse } from './misuse.ts';
 import { openapiChanges, type OpenapiChanges } from '../bridges/openapi-review.ts';
-import { startOpenapiRead, stopStartedReads } from '../bridges/openapi.ts';
+import { startOpenapiRead, startSettingRead, stopStartedReads } from '../bridges/openapi.ts';
 import { catalogSchema } from '../model/schema.ts';
 import { asksHelp, commandUsage, didYouMean, isCommand, optionsOf, USAGE, COMMANDS } from './help.ts';
 import { init } from './init.ts';
@@ -127,8 +127,10 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
   }
   // After an edit, only the changed code files are checked again (cache-records.ts).
   const recorded = cache && values.openapi === undefined ? checkWithRecords(cache, dir) : undefined;
-  // The document --openapi names is read in its worker while the catalog is checked here.
+  // The document --openapi (or, as guessed from its text, catalog.yaml's `openapi`) names
+  // is read in its worker while the catalog is checked here.
   if (!recorded && values.openapi !== undefined) startOpenapiRead(values.openapi, maxMb);
+  else if (!recorded) startSettingRead(dir, maxMb);
   let result: ReturnType<typeof checkCatalog>;
   try {
     result = recorded?.result ?? checkCatalog(dir, { openapi: values.openapi, openapiMaxMb: maxMb }, cache?.source);
