@@ -1,14 +1,14 @@
 // Offsets in a block-style YAML text, found by scanning only the containers a caller asks
 // about, as openapi-json-offsets.ts does for JSON: the walk reads a YAML file through
 // js-yaml's data when openapi-yaml-read.ts found both parsers read it alike (no flow
-// collection but `[]`/`{}`, no quoted scalar over lines, no tab, anchor, tag or document
-// marker), and needs the place of the few nodes a finding names. An offset is the node's
+// collection but `[]`/`{}`, no quoted scalar over lines, no tab, anchor, tag or document marker but a first `---`
+// line), and needs the place of the few nodes a finding names. An offset is the node's
 // first character, as `yaml`'s ranges give it. The scanner declines (undefined) on anything
 // it does not fully understand, and the caller then asks `yaml` (openapi-yaml-node.ts).
 // Nothing recurses: a container's entries are the lines at its column; deeper lines (its
 // entries' values, block scalars' text) are skipped a line at a time.
 import type { Spot } from './openapi-json-offsets.ts';
-import { coreScalar } from './openapi-yaml-read.ts';
+import { coreScalar, documentStart } from './openapi-yaml-read.ts';
 
 /** A child's place (Spot: -1 for a sequence item's key, and for an empty value, not placed here). */
 export interface YamlSpot extends Spot {
@@ -37,9 +37,9 @@ function skipSpaces(text: string, i: number): number {
   return i;
 }
 
-/** The document's node: its first character past blank and comment lines. */
+/** The document's node: its first character past a start marker's line, blank and comment lines. */
 export function yamlRootAt(text: string): number {
-  return contentLine(text, 0)?.first ?? 0;
+  return contentLine(text, documentStart(text))?.first ?? 0;
 }
 
 /** The first line from `line` on that is not blank or a comment: its first character and indentation. */

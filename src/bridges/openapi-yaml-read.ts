@@ -4,7 +4,7 @@
 // two parsers read the text alike: no anchor or alias (the walk memoizes by node, and an
 // alias's place is its anchor's), no tag, no flow collection but `[]` and `{}`, no quoted
 // scalar over several lines, no implicit key over 1,024 characters (`yaml` refuses it), no
-// tab, CR, BOM, directive or document marker, and every plain scalar typed as `yaml`'s
+// tab, CR, BOM, directive or document marker (but a lone `---` opening the text), and every plain scalar typed as `yaml`'s
 // core schema types it (js-yaml reads `0b1`, `-0x1` as numbers, `-.5` as a string).
 // Anything else is still read (its data serves the validation) but walked through `yaml`.
 import { JSON_SCHEMA, load } from 'js-yaml';
@@ -58,7 +58,7 @@ export function readYaml(text: string, maxValues = Infinity): YamlRead | undefin
 }
 
 /**
- * No tab, CR or BOM, no directive or document marker, and no line that is, past its
+ * No tab, CR or BOM, no directive or document marker (but a first line `---`), and no line that is, past its
  * indentation and `- ` indicators, a `-` ending it (maybe an empty item, which js-yaml reads
  * wrong in a nested sequence, the outer sequence's next items joining the inner one, and
  * reports to no listener) or `? ` (an explicit key, maybe without a value: `yaml` has no
@@ -67,7 +67,12 @@ export function readYaml(text: string, maxValues = Infinity): YamlRead | undefin
  */
 function plainLines(text: string): boolean {
   if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.charCodeAt(0) === 0xfeff) return false;
-  for (let line = 0; line < text.length; ) {
+  const start = documentStart(text);
+  // An empty document after the marker: `yaml` places its null at the marker, not read here.
+  const content = /^ *[^ \n#]/gm;
+  content.lastIndex = start;
+  if (start > 0 && !content.test(text)) return false;
+  for (let line = start; line < text.length; ) {
     let end = text.indexOf('\n', line);
     if (end < 0) end = text.length;
     const first = text.charCodeAt(line);
@@ -86,6 +91,16 @@ function plainLines(text: string): boolean {
     line = end + 1;
   }
   return true;
+}
+
+/**
+ * Where the document's text starts: past a first line that is only a document start marker
+ * (`---`, maybe with spaces and a comment), which many published documents open with and
+ * both parsers read alike; any other marker or directive sends the file to `yaml`.
+ */
+export function documentStart(text: string): number {
+  const m = /^---[ ]*(?:#[^\n]*)?(?:\n|$)/.exec(text);
+  return m ? m[0].length : 0;
 }
 
 /** Whether the node js-yaml just closed (opened at `from`) reads the same in `yaml`. */

@@ -28,6 +28,8 @@ interface Style {
   blockScalars: boolean;
   flow: boolean;
   anchors: boolean;
+  /** A document start marker on the first line (`---`, as many published documents open). */
+  marker: '' | '---\n' | '--- # a comment\n' | '---   \n';
 }
 
 const PLAIN = /^[A-Za-z_/$][A-Za-z0-9_ ./{}~é$+-]*$/;
@@ -37,6 +39,10 @@ function plainOk(s: string): boolean {
 
 /** YAML for a value, in the style drawn (and, when `pick` says, a different way per node). */
 function writeYaml(value: unknown, style: Style, pick: () => number): string {
+  return style.marker + writeBody(value, style, pick);
+}
+
+function writeBody(value: unknown, style: Style, pick: () => number): string {
   const anchors = new Map<string, string>();
   let comment = 0;
   const key = (k: string): string => {
@@ -106,6 +112,7 @@ const style = fc.record({
   blockScalars: fc.boolean(),
   flow: fc.boolean(),
   anchors: fc.boolean(),
+  marker: fc.constantFrom('', '---\n', '--- # a comment\n', '---   \n'),
 }) as fc.Arbitrary<Style>;
 const picks = fc.array(fc.nat(11), { minLength: 1, maxLength: 40 });
 const picker = (list: number[]) => {
@@ -135,6 +142,19 @@ test('every node of random YAML in varied styles has the offset, key order and v
   assert.ok(fast > 100, `${fast} documents walked on js-yaml's data`);
 });
 
+test('a document opening with a lone --- (as published documents do) is walked on js-yaml\'s data, placed as yaml places it', () => {
+  for (const marker of ['---\n', '--- # GitHub v3 REST API\n', '---  \n']) {
+    const text = `${marker}openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '404':\n          description: x\n`;
+    const file = fastFile('x.yaml', text);
+    assert.ok(file.json instanceof YamlDataNode, JSON.stringify(marker));
+    sameNodes(file, parseDocument(text).contents as Node, file.json, '');
+  }
+  // Content on the marker's line, a second document or a directive still go to yaml.
+  for (const text of ['--- a: 1\n', '---\na: 1\n---\nb: 2\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\n']) {
+    assert.ok(!(fastFile('x.yaml', text).json instanceof YamlDataNode), JSON.stringify(text));
+  }
+});
+
 test('random OpenAPI documents in varied YAML styles give the same findings at the same places read either way', () => {
   let fast = 0;
   fc.assert(fc.property(openapi, style, picks, fc.constantFrom(...catalogs), (doc, how, list, { catalog, codes }) => {
@@ -153,7 +173,7 @@ test('what js-yaml and yaml read differently is walked through yaml', () => {
   // -0x1F0 is a number to js-yaml, a string to yaml; `[ ]` is a flow collection the scanner does not read.
   assert.equal(readYaml('a: 404\nb: -0x1F0\n')?.exact, false);
   assert.equal(readYaml('a: 404\ng: [ ]\n')?.exact, false);
-  for (const text of ['- - \n- y\n', 'a:\n -\n  -\n - y\n', 'code: 0b11\n', 'code: -.5\n', 'code: &a x\nb: *a\n', 'code: !!str 3\n', 'a: "x\n  y"\n', '---\na: 1\n', 'a:\tb\n', 'a: 1\r\n']) {
+  for (const text of ['- - \n- y\n', 'a:\n -\n  -\n - y\n', 'code: 0b11\n', 'code: -.5\n', 'code: &a x\nb: *a\n', 'code: !!str 3\n', 'a: "x\n  y"\n', '---\n# only a comment\n', '--- a: 1\n', 'a:\tb\n', 'a: 1\r\n']) {
     assert.equal(readYaml(text)?.exact, false, text);
   }
   // js-yaml refuses a duplicate key: `yaml` reads the file and reports it.
