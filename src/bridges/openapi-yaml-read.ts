@@ -3,7 +3,7 @@
 // `yaml`'s positions parse (10x the memory and time on a large document). It may when the
 // two parsers read the text alike: no anchor or alias (the walk memoizes by node, and an
 // alias's place is its anchor's), no tag, no flow collection but `[]` and `{}`, no quoted
-// scalar over several lines, no implicit key over 1,024 characters (`yaml` refuses it), no
+// scalar over several lines but plainly wrapped ones (quotedAlike), no implicit key over 1,024 characters (`yaml` refuses it), no
 // tab, CR, BOM, directive or document marker (but a lone `---` opening the text), and every plain scalar typed as `yaml`'s
 // core schema types it (js-yaml reads `0b1`, `-0x1` as numbers, `-.5` as a string).
 // Anything else is still read (its data serves the validation) but walked through `yaml`.
@@ -99,7 +99,7 @@ function plainLines(text: string): boolean {
  * both parsers read alike; any other marker or directive sends the file to `yaml`.
  */
 export function documentStart(text: string): number {
-  const m = /^---[ ]*(?:#[^\n]*)?(?:\n|$)/.exec(text);
+  const m = /^---(?: +(?:#[^\n]*)?)?(?:\n|$)/.exec(text); // `---#` is no marker
   return m ? m[0].length : 0;
 }
 
@@ -131,11 +131,32 @@ function alike(text: string, from: number, state: LoaderState): boolean {
   return false; // an explicit tag
 }
 
-/** A quoted scalar on one line, followed by a space, a line break, `:` or the end (`""#` is an error to `yaml`). */
+/**
+ * A quoted scalar followed by a space, a line break, `:` or the end (`""#` is an error to
+ * `yaml`). One over several lines (as published documents wrap long descriptions) only
+ * when both parsers surely fold it alike and `yaml` takes it: each later line indented
+ * deeper than where its line's node starts, no line ending in spaces or (double-quoted) in
+ * an escaped line break, and no key.
+ */
 function quotedAlike(text: string, at: number, end: number): boolean {
   const nl = text.indexOf('\n', at);
-  if (nl >= 0 && nl < end) return false;
-  return (ends(text, end) || text.charCodeAt(end) === 58) && !longKey(text, at, end);
+  if (nl < 0 || nl >= end) return (ends(text, end) || text.charCodeAt(end) === 58) && !longKey(text, at, end);
+  if (!ends(text, end)) return false;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  // The column of the line's first node: past its indentation and any `- ` indicators.
+  let base = lineStart;
+  while (text.charCodeAt(base) === 32 || (text.charCodeAt(base) === 45 && text.charCodeAt(base + 1) === 32)) base++;
+  const column = base - lineStart;
+  const double = text.charCodeAt(at) === 34;
+  for (let i = nl; i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (before === 32 || (double && before === 92)) return false;
+    let j = i + 1;
+    while (text.charCodeAt(j) === 32) j++;
+    // A blank line is a line break in the value; any other line must be deeper.
+    if (text.charCodeAt(j) !== 10 && j - (i + 1) <= column) return false;
+  }
+  return true;
 }
 
 /** A space, a line break or the end at `i`: what `yaml` requires after a quoted scalar or a flow collection (before a comment's `#`). */

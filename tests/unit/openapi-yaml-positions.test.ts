@@ -63,7 +63,16 @@ function writeBody(value: unknown, style: Style, pick: () => number): string {
     const fold = / (?=[A-Za-z0-9_])/.exec(v);
     if (plainOk(v) && fold && pick() % 4 === 0) return `${v.slice(0, fold.index)}\n${pad}${' '.repeat(style.indent)}${v.slice(fold.index + 1)}`;
     if (plainOk(v) && pick() % 3) return v + (style.comments && pick() % 4 === 0 ? ' # note' : '');
-    return key(v).startsWith('"') || pick() % 2 ? JSON.stringify(v) : `'${v.replace(/'/g, "''")}'`;
+    const quoted = key(v).startsWith('"') || pick() % 2 ? JSON.stringify(v) : `'${v.replace(/'/g, "''")}'`;
+    // Quoted and wrapped as published documents wrap descriptions: at a space, the rest on a
+    // deeper line (sometimes at the key's own column, which yaml may refuse), a line break as
+    // a blank line.
+    const wrap = / (?=[^ ])/.exec(quoted);
+    if (pick() % 3 === 0 && wrap && !/\\n/.test(quoted)) {
+      const deeper = pick() % 5 === 0 ? pad : `${pad}${' '.repeat(style.indent)}`;
+      return `${quoted.slice(0, wrap.index)}\n${pick() % 4 === 0 ? '\n' : ''}${deeper}${quoted.slice(wrap.index + 1)}`;
+    }
+    return quoted;
   };
   const note = (pad: string) => (style.comments && pick() % 5 === 0 ? `${pad}# comment ${comment++}\n` : '');
   /** The text after `key:` or `-` for a value at indentation `n` (its block lines included). */
@@ -173,7 +182,7 @@ test('what js-yaml and yaml read differently is walked through yaml', () => {
   // -0x1F0 is a number to js-yaml, a string to yaml; `[ ]` is a flow collection the scanner does not read.
   assert.equal(readYaml('a: 404\nb: -0x1F0\n')?.exact, false);
   assert.equal(readYaml('a: 404\ng: [ ]\n')?.exact, false);
-  for (const text of ['- - \n- y\n', 'a:\n -\n  -\n - y\n', 'code: 0b11\n', 'code: -.5\n', 'code: &a x\nb: *a\n', 'code: !!str 3\n', 'a: "x\n  y"\n', '---\n# only a comment\n', '--- a: 1\n', 'a:\tb\n', 'a: 1\r\n']) {
+  for (const text of ['- - \n- y\n', 'a:\n -\n  -\n - y\n', 'code: 0b11\n', 'code: -.5\n', 'code: &a x\nb: *a\n', 'code: !!str 3\n', 'a: "x\ny"\n', 'a:\n  - "x\n  y"\n', '---\n# only a comment\n', '--- a: 1\n', '---# c\na: 1\n', 'a:\tb\n', 'a: 1\r\n']) {
     assert.equal(readYaml(text)?.exact, false, text);
   }
   // js-yaml refuses a duplicate key: `yaml` reads the file and reports it.
