@@ -79,7 +79,9 @@ export function mutate(data: unknown, [pick, action, key, value]: [number, numbe
   const target = places[pick % places.length] as Record<string, unknown> | unknown[];
   const keys = Object.keys(target);
   const existing = keys.length ? keys[pick % keys.length]! : key;
-  if (action === 0) (target as Record<string, unknown>)[existing] = value;
+  // An empty sequence gets an item: no YAML gives an array a named member.
+  if (action === 0 && Array.isArray(target) && !keys.length) target.push(value);
+  else if (action === 0) (target as Record<string, unknown>)[existing] = value;
   else if (action === 1 && !Array.isArray(target)) Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
   else if (action === 2) delete (target as Record<string, unknown>)[existing];
   else if (!Array.isArray(target)) {
