@@ -9,7 +9,6 @@
 // (openapi-validate-worker.ts), which also tells whether it is in one piece, while this one
 // walks it: the two take about as long.
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readConfinedBytes } from '../load/confined.ts';
@@ -22,6 +21,7 @@ import { standalone, yamlData } from './openapi-standalone.ts';
 import { beginWalk, openapiLimits, parsedFiles, readyText, walkFiles, type OpenapiReadInput, type OpenapiReadOutput, type ReadText } from './openapi.ts';
 import type { ValidateOutput } from './openapi-validate-worker.ts';
 import { serveSync } from './serve-sync.ts';
+import { spareCores } from './spare-cores.ts';
 import { ownModuleUrl } from '../own-module.ts';
 
 /**
@@ -216,8 +216,8 @@ function validatingApart(input: OpenapiReadInput): Apart | undefined {
 
 /** A second core, not fully used over the last minute (Windows reports no load: then by the cores alone). */
 function aCoreIsFree(): boolean {
-  const cores = availableParallelism();
-  return cores >= 2 && loadavg()[0]! < cores;
+  const { cores, spare } = spareCores();
+  return cores >= 2 && spare > 0;
 }
 
 /** Whether the file's first character past whitespace is `{`: a JSON document, not a YAML one (whose memory the second thread would only add to). */

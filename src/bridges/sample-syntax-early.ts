@@ -14,6 +14,7 @@ import type { LoadedCatalog } from '../load/load.ts';
 import { firstSyntaxError, type FirstError } from '../model/sample-first-error.ts';
 import { parsedInProcess, type KnownErrors } from '../model/sample-syntax.ts';
 import { ownModuleUrl } from '../own-module.ts';
+import { spareCores } from './spare-cores.ts';
 
 type Samples = [lang: 'ts' | 'js', code: string][];
 
@@ -102,8 +103,7 @@ export function takeSampleParsing(loaded: LoadedCatalog): KnownErrors | undefine
  * samples than parsing them here). The load average lags, but an error only costs time.
  */
 function coreToSpare(): boolean {
-  const os = process.getBuiltinModule('node:os');
-  return os.loadavg()[0]! + 1 <= os.availableParallelism();
+  return spareCores().spare >= 1;
 }
 
 /** End a thread started for `loaded` that nothing took (the example rules did not run). */
