@@ -1,7 +1,7 @@
 // The same code publishes another API's catalog: its page path, its codes, its case.
 import { expect, test } from '@playwright/test';
 import { ALMYTY_URL } from '../../playwright.config.ts';
-import { ALMYTY_CATALOG, expectInView, isTarget, loadModel, localPath } from './helpers.ts';
+import { ALMYTY_CATALOG, expectInView, expectTarget, loadModel, localPath } from './helpers.ts';
 
 const model = loadModel(ALMYTY_CATALOG);
 
@@ -15,7 +15,7 @@ for (const code of model.codes) {
     const heading = page.locator(`h3[id="${code.code}"]`);
     await expect(heading).toHaveText(code.code);
     await expectInView(page, heading);
-    expect(await isTarget(heading)).toBe(true);
+    await expectTarget(heading);
   });
 }
 

@@ -1,6 +1,6 @@
 // Every code's docs_url lands on its heading: in view, below the header, :target, stable.
 import { expect, test } from '@playwright/test';
-import { expectInView, firstFrame, isTarget, loadModel, localPath, SITE_CATALOG } from './helpers.ts';
+import { expectInView, firstFrame, expectTarget, loadModel, localPath, SITE_CATALOG } from './helpers.ts';
 
 const model = loadModel(SITE_CATALOG);
 
@@ -20,7 +20,7 @@ test.describe('every docs_url lands on its heading', () => {
         await expect(heading).toHaveCount(1);
         await expect(heading).toHaveText(code.code);
         await expectInView(page, heading);
-        expect(await isTarget(heading), `${code.code} is :target`).toBe(true);
+        await expectTarget(heading, `${code.code} is :target`);
         // Exactly one element on the page has the code as its id.
         expect(await page.locator(`[id="${code.code}"]`).count()).toBe(1);
         // The unknown-anchor notice stays hidden for a known code.
@@ -69,7 +69,7 @@ test('plain URL /<page>/<code>/ sends the reader to the heading', async ({ page 
   await page.waitForURL(`**${model.pagePath}/#${code.code}`);
   const heading = page.locator(`h3[id="${code.code}"]`);
   await expectInView(page, heading);
-  expect(await isTarget(heading)).toBe(true);
+  await expectTarget(heading);
 });
 
 test('without JavaScript every code is shown and the filters are hidden', async ({ browser }) => {

@@ -4,7 +4,7 @@
 // catalog land where they point.
 import { expect, test } from '@playwright/test';
 import { DOCS_URL } from '../../playwright.config.ts';
-import { expectInView, isTarget, loadModel } from './helpers.ts';
+import { expectInView, expectTarget, loadModel } from './helpers.ts';
 import { RULE_PAGE_PATH } from '../../src/rules/docs.ts';
 
 const model = loadModel('tests/fixtures/docs-site/catalog');
@@ -39,7 +39,7 @@ test('a docs page links to a code: the link lands on its heading', async ({ page
   await page.locator('main a[href="/concepts/errors#rate_limited"]').click();
   const heading = page.locator('h3[id="rate_limited"]');
   await expectInView(page, heading);
-  expect(await isTarget(heading)).toBe(true);
+  await expectTarget(heading);
 });
 
 test('catalog text links to a docs page: the link lands on that page\'s heading', async ({ page }) => {

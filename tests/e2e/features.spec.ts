@@ -1,7 +1,7 @@
 // Unknown anchors, copy link, filters, search, accessibility.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { expectInView, isTarget, loadModel, SITE_CATALOG } from './helpers.ts';
+import { expectInView, expectTarget, loadModel, SITE_CATALOG } from './helpers.ts';
 
 const model = loadModel(SITE_CATALOG);
 const page_ = `${model.pagePath}/`;
@@ -89,7 +89,7 @@ test.describe('filters', () => {
     const heading = page.locator(`h3[id="${outside.code}"]`);
     await expect(heading).toBeVisible();
     await expectInView(page, heading);
-    expect(await isTarget(heading)).toBe(true);
+    await expectTarget(heading);
     await expect(page.getByLabel('Category', { exact: true })).toHaveValue('');
     await expect(page.locator('section.ec-code:visible')).toHaveCount(total);
   });

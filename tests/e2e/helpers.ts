@@ -45,8 +45,14 @@ export async function expectInView(page: Page, el: Locator): Promise<void> {
     .toBe('visible');
 }
 
-export async function isTarget(el: Locator): Promise<boolean> {
-  return el.evaluate((e) => e.matches(':target'));
+/**
+ * Waits for the element to match :target. The page's own script lands a deep link as soon as
+ * its heading is parsed; the browser sets :target only when it runs its own fragment scroll,
+ * once the whole document is parsed. On a busy machine that can come after the heading is
+ * already in view, so a single read would race the parser.
+ */
+export async function expectTarget(el: Locator, message?: string): Promise<void> {
+  await expect.poll(() => el.evaluate((e) => e.matches(':target')), { message }).toBe(true);
 }
 
 /** Where an element is, and what bounds the scroll that would bring it to its target. */
