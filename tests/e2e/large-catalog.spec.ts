@@ -131,7 +131,8 @@ test('1,000 codes: examples are coloured, with their copy button, when their sec
   await expect(section(near.code).locator('pre.ec-pre:not(figure > pre)')).toHaveCount(0);
   const block = section(near.code).locator('figure.ec-example').first();
   await block.locator('button.ec-copy-code').click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(near.examples![0]!.code.replace(/\n+$/, ''));
+  // The copy resolves after the click: wait for it.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(near.examples![0]!.code.replace(/\n+$/, ''));
   // Far from the viewport: plain text, no token elements, no button yet.
   await expect(section(far.code).locator('pre.ec-pre').first()).toBeAttached();
   expect(await section(far.code).locator('pre.ec-pre span, button.ec-copy-code').count()).toBe(0);
@@ -155,7 +156,7 @@ test('1,000 codes: a section gets its copy-link button when shown, and nothing i
   const button = section(near.code).locator('button.ec-copy');
   await expect(button).toHaveAttribute('aria-label', `Copy link to ${near.code}`);
   await button.click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${model.catalog.docs_url.replace(/#.*$/, '')}#${near.code}`);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${model.catalog.docs_url.replace(/#.*$/, '')}#${near.code}`);
   // Far away: no button yet. Its heading row, laid out without showing the section (no
   // event), then shown (the button added): the heading's box is the same.
   await expect(section(far.code).locator('button.ec-copy')).toHaveCount(0);
