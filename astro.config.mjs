@@ -11,6 +11,9 @@ import starlightErrorCatalog from 'starlight-error-catalog/plugin';
 // scripts/build.ts build into a temporary directory and swap it into place on success.
 export default defineConfig({
   outDir: process.env.OUT_DIR || './dist',
+  // The benchmarks and browser tests build whole sites under .tmp/ (thousands of files): a
+  // dev server started meanwhile need not watch them.
+  vite: { server: { watch: { ignored: ['**/.tmp/e2e/**', '**/.tmp/bench/**'] } } },
   integrations: [
     starlight({
       // Replaced by the catalog's API name and description (siteTitle).

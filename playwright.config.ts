@@ -11,8 +11,6 @@ import { CHROMIUM } from './scripts/chromium.ts';
 const PORT = Number(process.env.E2E_PORT ?? 4391);
 export const AMY_URL = `http://localhost:${PORT}`;
 export const ALMYTY_URL = `http://localhost:${PORT + 1}`;
-/** `astro dev` started by the dev-mode test itself. */
-export const DEV_PORT = PORT + 2;
 /** The fixture docs site (tests/fixtures/docs-site), built by `npm run build:docs-site`. */
 export const DOCS_SITE_DIST = 'tests/fixtures/docs-site/dist';
 export const DOCS_URL = `http://localhost:${PORT + 3}`;

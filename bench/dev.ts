@@ -3,7 +3,7 @@
 // floor is serving the same page again with nothing changed, measured in the same run.
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort, hmrClient, servedWhen, startDev } from '../tests/helpers/dev-server.ts';
+import { hmrClient, servedWhen, startDev } from '../tests/helpers/dev-server.ts';
 
 export interface DevFigures {
   codes: number;
@@ -33,7 +33,7 @@ export async function benchDev(catalog: string, pagePath: string, runs: number, 
   const page = `${pagePath}/`;
 
   const started = performance.now();
-  const server = await startDev({ catalog: dir, port: await freePort(), path: page });
+  const server = await startDev({ catalog: dir, path: page });
   const startMs = performance.now() - started;
   const url = server.url + page;
   const tab = await hmrClient(server.url);

@@ -4,7 +4,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEV_PORT } from '../../playwright.config.ts';
 import { startDev, type DevServer } from '../helpers/dev-server.ts';
 import { loadModel } from './helpers.ts';
 
@@ -26,7 +25,7 @@ test.beforeAll(async () => {
   mkdirSync('.tmp', { recursive: true });
   dir = mkdtempSync(resolve('.tmp', 'dev-catalog-'));
   cpSync(fixture, dir, { recursive: true });
-  server = await startDev({ catalog: dir, port: DEV_PORT, path: page_ });
+  server = await startDev({ catalog: dir, path: page_ });
 });
 
 test.afterAll(async () => {

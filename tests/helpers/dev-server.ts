@@ -22,10 +22,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `astro dev` in `root` (default: this repository) and waits until `path` is served. */
-export async function startDev(opts: { catalog: string; port: number; path: string; root?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }): Promise<DevServer> {
+export async function startDev(opts: { catalog: string; port?: number; path: string; root?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }): Promise<DevServer> {
+  const port = opts.port ?? (await freePort());
   const root = resolve(opts.root ?? '.');
   const astro = resolve('node_modules/astro/bin/astro.mjs');
-  const child: ChildProcess = spawn(process.execPath, [astro, 'dev', '--port', String(opts.port), '--host', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [astro, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: root,
     env: { ...process.env, CATALOG_DIR: resolve(opts.catalog), ASTRO_TELEMETRY_DISABLED: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,7 +35,10 @@ export async function startDev(opts: { catalog: string; port: number; path: stri
   let log = '';
   child.stdout!.on('data', (b) => (log += b));
   child.stderr!.on('data', (b) => (log += b));
-  const url = `http://127.0.0.1:${opts.port}`;
+  // Vite moves to the next port when the one asked for is taken (another job on a shared
+  // machine): follow the address Astro prints, never poll a port someone else may serve.
+  const served = (): string | undefined => /Local\s+(?:\x1b\[[0-9;]*m)*(http:\/\/127\.0\.0\.1:\d+)/.exec(log)?.[1];
+  let url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
@@ -44,14 +48,18 @@ export async function startDev(opts: { catalog: string; port: number; path: stri
   const deadline = Date.now() + (opts.timeoutMs ?? 180_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`astro dev exited (${child.exitCode}):\n${log}`);
-    try {
-      const res = await fetch(url + opts.path);
-      if (res.ok) {
-        await res.text();
-        break;
+    const printed = served();
+    if (printed) {
+      url = printed;
+      try {
+        const res = await fetch(url + opts.path);
+        if (res.ok) {
+          await res.text();
+          break;
+        }
+      } catch {
+        /* not listening yet */
       }
-    } catch {
-      /* not listening yet */
     }
     if (Date.now() > deadline) {
       await stop();
