@@ -28,8 +28,7 @@ const result = await build({
   // openapi-worker.mjs and openapi-review-worker.mjs: the threads that read an OpenAPI
   // document (src/bridges/openapi.ts) and its version at the review's base (openapi-review.ts);
   // openapi-validate-worker.mjs: the one that validates a large document beside the first;
-  // sample-syntax-worker.mjs: the thread that parses a large catalog's samples (src/bridges/sample-syntax-early.ts);
-  // parallel-worker.mjs: the one that checks part of a large catalog's code files (src/check/parallel.ts).
+  // sample-syntax-worker.mjs: the thread that parses a large catalog's samples (src/bridges/sample-syntax-early.ts).
   entryPoints: {
     errcat: 'src/cli/main.ts',
     replay: 'src/cli/replay.ts',
@@ -37,7 +36,6 @@ const result = await build({
     'openapi-review-worker': 'src/bridges/openapi-review-worker.ts',
     'openapi-validate-worker': 'src/bridges/openapi-validate-worker.ts',
     'sample-syntax-worker': 'src/bridges/sample-syntax-worker.ts',
-    'parallel-worker': 'src/check/parallel-worker.ts',
   },
   outdir: dirname(BUNDLE),
   outExtension: { '.js': '.mjs' },
@@ -100,13 +98,13 @@ const result = await build({
       },
     },
     {
-      // The workers (OpenAPI: check, review, init --from-openapi; a large catalog's samples and code files) are bundled too (an installed package has no sources to run).
+      // The workers (OpenAPI: check, review, init --from-openapi; a large catalog's samples) are bundled too (an installed package has no sources to run).
       name: 'openapi-worker-path',
       setup(b) {
-        b.onLoad({ filter: /src[\\/](bridges[\\/](openapi(-review|-worker)?|sample-syntax-early)|check[\\/]parallel|cli[\\/]init-from-openapi)\.ts$/ }, async (args) => {
+        b.onLoad({ filter: /src[\\/](bridges[\\/](openapi(-review|-worker)?|sample-syntax-early)|cli[\\/]init-from-openapi)\.ts$/ }, async (args) => {
           const { readFile } = await import('node:fs/promises');
           const text = await readFile(args.path, 'utf8');
-          return { contents: text.replace(/ownModuleUrl\('(?:\.\.\/bridges\/|\.\/)((?:openapi[\w-]*|sample-syntax|parallel)-worker)\.ts', import\.meta\.url\)/g, "new URL('./$1.mjs', import.meta.url)"), loader: 'ts' };
+          return { contents: text.replace(/ownModuleUrl\('(?:\.\.\/bridges\/|\.\/)((?:openapi[\w-]*|sample-syntax)-worker)\.ts', import\.meta\.url\)/g, "new URL('./$1.mjs', import.meta.url)"), loader: 'ts' };
         });
       },
     },

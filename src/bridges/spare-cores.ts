@@ -1,6 +1,5 @@
 // Whether a second thread can run beside this one: the threads that validate a large
-// OpenAPI document, parse a large catalog's samples or check half of its code files
-// (src/check/parallel.ts) only pay off on a core nothing else
+// OpenAPI document and parse a large catalog's samples only pay off on a core nothing else
 // is using; on a busy machine they take turns with this thread and add their start.
 
 /**

@@ -15,7 +15,7 @@
 // business (src/cli/cache-records.ts).
 import { join } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../load/diagnostics.ts';
-import { CATALOG_FILE, CODES_DIR, displayPath, loadCatalog, LOCK_FILE, type CatalogSource, type SourceFile } from '../load/load.ts';
+import { CATALOG_FILE, displayPath, loadCatalog, type CatalogSource, type SourceFile } from '../load/load.ts';
 import { LIMITS } from '../load/limits.ts';
 import { parseFile } from '../load/parse.ts';
 import type { CheckOptions, ValidCode } from '../rules/context.ts';
@@ -89,7 +89,7 @@ function run(dir: string, source: CatalogSource, previous: Kept | undefined, opt
   if (options.openapi !== undefined) return undefined;
   const catalogText = source.read(join(dir, CATALOG_FILE));
   if (typeof catalogText === 'string' && readsBeyondCatalog(parseFile(join(dir, CATALOG_FILE), catalogText, []).data)) return undefined;
-  const settings = settingsDigest(catalogText);
+  const settings = textDigest(JSON.stringify(catalogText ?? null));
   const unchanged = previous?.settings === settings ? previous.unchanged.bind(previous) : () => undefined;
 
   const kept = new Map<string, KeptFile>();
@@ -150,43 +150,6 @@ function run(dir: string, source: CatalogSource, previous: Kept | undefined, opt
     docsUrl: typeof docsUrl === 'string' ? docsUrl : undefined,
   };
   return { result, settings, checked, kept };
-}
-
-/** The digest of catalog.yaml's text (or of why it was not read): the kept findings were made with these settings. */
-function settingsDigest(catalogText: ReturnType<CatalogSource['read']>): string {
-  return textDigest(JSON.stringify(catalogText ?? null));
-}
-
-/** What a check finds in some of the code files, to be kept for checkIncremental: the settings they were found with and each file's findings by path. */
-export interface PartFindings {
-  settings: string;
-  files: [path: string, findings: KeptFile][];
-}
-
-/**
- * The findings of the code files `names` (of codes/, as listed) alone: the loader, the
- * schema and the scope-'file' rules over them, as the full check would find them. A thread
- * checking part of a large catalog hands these back (src/check/parallel.ts). The lock is
- * not read: no scope-'file' rule is shown it.
- */
-export function findingsOfFiles(dir: string, source: CatalogSource, names: readonly string[], options: CheckOptions = {}): PartFindings {
-  const codesDir = join(dir, CODES_DIR);
-  const lockPath = join(dir, LOCK_FILE);
-  const part: CatalogSource = {
-    isDir: (p) => source.isDir(p),
-    list: (p) => (p === codesDir ? [...names] : source.list(p)),
-    read: (p) => (p === lockPath ? undefined : source.read(p)),
-  };
-  const pathOf = new Map<string, string>();
-  const loaded = loadCatalog(dir, part, (_, path) => !pathOf.set(displayPath(path), path));
-  const found = [...loaded.diagnostics];
-  const valid = shapeCodes(loaded.codes, found);
-  const ctx = ruleContext(loaded, shapeCatalog(loaded.catalog, found), valid, codeNamesOf(loaded, valid), undefined, options, found);
-  runRules((scope) => (scope === 'file' ? ctx : undefined), found);
-  const texts = new Map(loaded.codes.map((f) => [f.path, f.text]));
-  const files: PartFindings['files'] = [];
-  for (const [shown, f] of findingsOf(loaded.codes, valid, found, ctx.shared(scannedTexts))) files.push([pathOf.get(shown)!, { ...f, digest: textDigest(texts.get(shown)!) }]);
-  return { settings: settingsDigest(source.read(join(dir, CATALOG_FILE))), files };
 }
 
 /** What this run found in each file it read, by path as shown. */

@@ -10,7 +10,6 @@ import { checkWithRecords } from './cache-records.ts';
 import { readsBeyondCatalog } from '../check/incremental.ts';
 import { CHECK_OPTIONS, openapiMaxMb, parseArgs, wantsCache } from './args.ts';
 import { checkCatalog } from '../check/check.ts';
-import { checkInParallel } from '../check/parallel.ts';
 import { hasErrors, sortDiagnostics } from '../load/diagnostics.ts';
 import { readLock, shipLock, VERSION } from '../check/stability.ts';
 import { DAY } from '../model/lock.ts';
@@ -134,9 +133,7 @@ function check(args: string[], out: NodeJS.WritableStream, run: RunOptions): num
   else if (!recorded) startSettingRead(dir, maxMb);
   let result: ReturnType<typeof checkCatalog>;
   try {
-    // A large catalog is checked on two threads when it can be (parallel.ts); a review reads the files as loaded, a cached run records its reads.
-    const options = { openapi: values.openapi, openapiMaxMb: maxMb };
-    result = recorded?.result ?? (cache || values.base ? undefined : checkInParallel(dir, options)) ?? checkCatalog(dir, options, cache?.source);
+    result = recorded?.result ?? checkCatalog(dir, { openapi: values.openapi, openapiMaxMb: maxMb }, cache?.source);
   } finally {
     stopStartedReads();
   }
