@@ -115,7 +115,7 @@ check's second process starts its old space at 256 MiB, so the kept catalog grow
 without two or three full collections; the bundle evaluates the \`yaml\` package (positions,
 for diagnostics) and loads \`child_process\` only on first use. Tried and not kept: oxc-parser's lazy parse (a
 third cheaper per sample, but its 6 GiB buffer forces a full collection of the whole
-heap), a worker thread instead of the second process (it costs more to start). Against the bundle before these cuts, in turns on a busy machine (2026-12-05 21:53 UTC,
+heap), a worker thread instead of the second process (it costs more to start), and the code files checked on two threads (a worker thread and the main one claiming chunks of files, the catalog-wide rules then run over their per-file findings as \`check --cache\` keeps them: the same report, but 1.09× the wall time and 1.45× the CPU time of one thread in 15 turns at load 3.0 to 3.5 on 2 cores; the worker starts 0.2 to 0.5 s after it is created and each thread checks a chunk about half as fast as one thread alone, as one thread already keeps the second core busy with V8's collector and compiler; commit 64aaf44, reverted). Against the bundle before these cuts, in turns on a busy machine (2026-12-05 21:53 UTC,
 load average 5.2 to 7.6, 9 pairs at 10,000 codes): 0.70× its CPU time and 0.72× its wall
 time, peak memory alike (about 200 MiB). Cut since (2026-12-05, 23:30 UTC): each
 TypeScript or JavaScript sample's errors are read straight from oxc-parser's native
