@@ -6,6 +6,7 @@
 // finds); any other file is parsed by `yaml` with positions. All give the same offsets: the
 // first character of the node, as `yaml`'s ranges do.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { parseJsonText } from '../load/json-parse.ts';
 import type { SourceFile } from '../load/load.ts';
 import { containerSpots, firstValueAt, keyTokens, type Brackets, type Spot } from './openapi-json-offsets.ts';
 
@@ -115,7 +116,7 @@ export function docFile(path: string, text: string, json?: { value: unknown; bra
 export function parseJson(text: string, maxDepth = Infinity): { value: unknown; brackets: Brackets } | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(text); // iterative in V8: no nesting exhausts the stack
+    value = parseJsonText(text); // iterative: no nesting exhausts the stack
   } catch {
     return undefined;
   }

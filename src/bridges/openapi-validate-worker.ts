@@ -9,6 +9,7 @@
 // worker fails or ran out of its bound.
 import { parentPort } from 'node:worker_threads';
 import { release } from '../load/release-bytes.ts';
+import { parseJsonText } from '../load/json-parse.ts';
 import { problemsOf, validateSchema, type DocProblem } from './openapi-schema.ts';
 import { standalone } from './openapi-standalone.ts';
 
@@ -38,7 +39,7 @@ function parsed(bytes: Uint8Array): { length: number; value: unknown } | undefin
     // Decoded as the worker decodes it (confined.ts).
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     release(bytes);
-    return { length: text.length, value: JSON.parse(text) };
+    return { length: text.length, value: parseJsonText(text) };
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 // What a response body of a code looks like: which shape it follows, its media type, the
 // RFC 9457 members of a problem+json shape, and the body its examples show. Shared by the
 // example check, OpenAPI out and OpenAPI in, so all three read a catalog the same way.
+import { parseJsonText } from '../load/json-parse.ts';
 import type { CatalogFile, CodeFile, Example, Shape } from './schema.ts';
 
 export const PROBLEM_JSON = 'application/problem+json';
@@ -49,7 +50,7 @@ export function parseExample(example: Example): { status?: number; body: unknown
     text = blank < 0 ? '' : lines.slice(blank + 1).join('\n');
   } else if (example.lang !== 'json') return undefined;
   try {
-    return { status, body: JSON.parse(text) };
+    return { status, body: parseJsonText(text) };
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 // Examples are documentation people copy: JSON must parse, bodies must follow the
 // declared envelope (or the shape they name), and an example of a code must show that
 // code, its docs_url and one of its statuses.
+import { parseJsonText } from '../load/json-parse.ts';
 import type { Example, Shape } from './schema.ts';
 import { HEADER_NAME } from './http.ts';
 import { isProblem, mediaTypeOf } from './envelope.ts';
@@ -100,7 +101,7 @@ function checkHttp(text: string, ctx: ExampleContext): ExampleProblem[] {
 function checkBody(text: string, firstLine: number, ctx: ExampleContext): ExampleProblem[] {
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = parseJsonText(text);
   } catch (err) {
     return [
       {
