@@ -22,6 +22,16 @@ const OUR_COMPONENTS = new Set(
 /** The catalog page's own class prefix: in a selector of an inline style or script, it is ours. */
 const OUR_SELECTOR = /\.ec-[\w-]/;
 
+/**
+ * The one rule the floor adds for this frame. Scroll anchoring keeps a target in place when
+ * sections above it take their real size (content-visibility: auto), but the browser picks
+ * its anchor in document order, and from 72rem wide Starlight's right sidebar column comes
+ * before <main> and spans the page: anchored to that column, the target drifts (measured:
+ * 596 px at 1440 px, never landing). Excluded from anchoring, the anchor is in the content.
+ * Any page's content could ship this rule; it restyles nothing.
+ */
+export const FRAME_ANCHOR_STYLE = '.right-sidebar-container{overflow-anchor:none}';
+
 const attr = (n: PElement, name: string) => n.attrs.find((a) => a.name === name)?.value;
 const classes = (n: PElement) => (attr(n, 'class') ?? '').split(/\s+/).filter(Boolean);
 const textOf = (n: PNode): string => ('value' in n ? n.value : 'childNodes' in n ? n.childNodes.map(textOf).join('') : '');
@@ -39,8 +49,8 @@ function isOurs(n: PElement): boolean {
 
 /**
  * `builtPageHtml` (the errors page as the site's build wrote it) with its catalog (the one
- * `.ec-page` element) replaced by the floor's sections of `model` and the floor's one rule,
- * and our scripts and inline styles removed; the host's markup, stylesheets (every
+ * `.ec-page` element) replaced by the floor's sections of `model`, the floor's one rule and
+ * FRAME_ANCHOR_STYLE, and our scripts and inline styles removed; the host's markup, stylesheets (every
  * `<link rel=stylesheet>`) and scripts are kept as built. Throws unless the page has
  * exactly one catalog container, or if anything of ours is left: a benchmark must not
  * silently measure the wrong page.
@@ -60,7 +70,7 @@ export function hostFloorHtml(builtPageHtml: string, model: CatalogModel): strin
   }
   if (containers.length !== 1) throw new Error(`hostFloorHtml: expected the catalog's one .ec-page element, found ${containers.length}`);
   const edits = [
-    { node: containers[0]!, text: `<style>${FLOOR_STYLE}</style>${floorBody(model)}` },
+    { node: containers[0]!, text: `<style>${FLOOR_STYLE}${FRAME_ANCHOR_STYLE}</style>${floorBody(model)}` },
     ...ours.map((node) => ({ node, text: '' })),
   ].map(({ node, text }) => {
     const at = node.sourceCodeLocation;

@@ -516,7 +516,8 @@ script, each code in a \`<section>\` with \`content-visibility: auto\`; the bare
 the Starlight page above. "never": it did not land within 60 s.
 At 10,000 codes a fourth page takes its turn, the **floor in the host's frame**
 (\`bench/host-floor.ts\`): our built page with the catalog replaced by the floor's sections
-(in Starlight's Markdown wrapper, with the floor's one rule) and our scripts and inline
+(in Starlight's Markdown wrapper, with the floor's one rule, and one that keeps the browser's
+scroll anchoring off Starlight's right sidebar column) and our scripts and inline
 styles removed; the host's header, sidebars, stylesheets and scripts are kept, and the
 browser's own fragment scroll lands it. It is what the plainest content costs on this
 Starlight site (its stylesheet restyles every element under \`<body>\` at each style

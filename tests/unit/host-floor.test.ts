@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { hostFloorHtml } from '../../bench/host-floor.ts';
+import { FRAME_ANCHOR_STYLE, hostFloorHtml } from '../../bench/host-floor.ts';
 import { buildOurs, modelOf } from '../../bench/site.ts';
 import { elements, type El } from '../helpers/html.ts';
 
@@ -48,6 +48,10 @@ test("every code's heading is there, as the floor's plain section, with the floo
     assert.equal(h[0]!.text, code);
   }
   assert.ok(after.some((e) => e.tag === 'style' && /section\{content-visibility:auto/.test(e.text)));
+  // The anchoring rule names a column the host's page has (see FRAME_ANCHOR_STYLE).
+  assert.ok(after.some((e) => e.tag === 'style' && e.text.includes(FRAME_ANCHOR_STYLE)));
+  const column = /^\.([\w-]+)\{/.exec(FRAME_ANCHOR_STYLE)![1]!;
+  assert.ok(after.some((e) => (e.attrs.class ?? '').split(/\s+/).includes(column)), column);
   // The content sits in Starlight's Markdown wrapper, where any page's content would.
   assert.match(html, /<div class="sl-markdown-content">\s*<style>section\{/);
 });
