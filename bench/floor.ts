@@ -9,7 +9,11 @@ import type { CatalogModel } from '../src/model/model.ts';
 import { escapeHtml } from '../src/render/page.ts';
 import { catalogToMarkdown } from './site.ts';
 
-export function floorHtml(model: CatalogModel): string {
+/** The floor's one rule: sections off screen are skipped until they come near the viewport. */
+export const FLOOR_STYLE = 'section{content-visibility:auto;contain-intrinsic-size:auto 40rem}';
+
+/** The floor's content: the catalog's text as markdown-it renders it, one <section> per code. */
+export function floorBody(model: CatalogModel): string {
   const markdown = catalogToMarkdown(model).replace(/^---\n[\s\S]*?\n---\n/, '');
   const body = new MarkdownIt({ html: false }).render(markdown);
   // One <section> per code: from its <h3> to the next heading of level 2 or 3.
@@ -18,11 +22,15 @@ export function floorHtml(model: CatalogModel): string {
     if (!m) return part;
     return `<section><h3 id="${m[1]}">${m[1]}</h3>${part.slice(m[0].length)}</section>`;
   });
+  return parts.join('');
+}
+
+export function floorHtml(model: CatalogModel): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(model.catalog.title)}</title>
-<style>section{content-visibility:auto;contain-intrinsic-size:auto 40rem}</style>
-</head><body>${parts.join('')}</body></html>
+<style>${FLOOR_STYLE}</style>
+</head><body>${floorBody(model)}</body></html>
 `;
 }
 

@@ -14,6 +14,7 @@ import { benchStartup, buildBundle, startupTable, type StartupFigures } from './
 import { benchDev, type DevFigures } from './dev.ts';
 import { deepLinks, SLOW_LINK, type Conditions, type DeepLinkFigures } from './deeplink.ts';
 import { floorHtml, writeFloorSite } from './floor.ts';
+import { hostFloorHtml } from './host-floor.ts';
 import { withoutLandingHold, writeVariant } from './variant.ts';
 import { BARE_VARIANTS, BUILD_HEAP_MIB, buildBare, buildOurs, checkPeakMiB, modelOf, pageWeight, type BareVariant, type BuildFigures, type Weight } from './site.ts';
 
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     'fair-variants': { type: 'string', default: BARE_VARIANTS.join(',') },
     'dev-sizes': { type: 'string', default: 'catalog,1000' },
     runs: { type: 'string', default: '3' },
+    /** Navigations per deep link in the site section (default: 11, 3 above 2,000 codes). */
+    'link-runs': { type: 'string' },
     'startup-sizes': { type: 'string', default: 'catalog,10000' },
     'startup-runs': { type: 'string', default: '9' },
     only: { type: 'string' },
@@ -217,6 +220,8 @@ interface LinkRow {
   ours: DeepLinkFigures;
   floor: DeepLinkFigures;
   bare: DeepLinkFigures;
+  /** The floor inside the host's frame (bench/host-floor.ts); measured at 10,000 codes and more. */
+  hostFloor?: DeepLinkFigures;
 }
 interface SiteRow {
   label: string;
@@ -248,23 +253,29 @@ for (const spec of want('site') ? list(values['site-sizes']) : []) {
   const floorRoot = writeFloorSite(model, `.tmp/bench/floor-${dirName(spec)}`);
   const { out, ours } = ourSite(spec, catalog);
   const bare: BuildFigures = model.codes.length <= bareMax ? buildBare(model, bareRoot) : { ms: Number.NaN, peakMiB: Number.NaN, failed: `not built above ${bareMax.toLocaleString('en-US')} codes` };
-  const navRuns = model.codes.length > 2000 ? 3 : 11;
+  const navRuns = values['link-runs'] ? Number(values['link-runs']) : model.codes.length > 2000 ? 3 : 11;
+  // At 10,000 codes, also the floor's text inside our built page's frame (the host's header,
+  // sidebars, stylesheets and scripts): what the plainest content costs on this host.
+  const hostFloorRoot = model.codes.length >= 10000 && !ours.failed ? writeVariant(out, `.tmp/bench/site-${dirName(spec)}-host-floor`, model.pagePath, (html) => hostFloorHtml(html, model)) : undefined;
   // Large pages: a middle and the last code, on a laptop and a phone; others: the last code.
   const picks = model.codes.length >= 10000 ? [model.codes[Math.floor(model.codes.length / 2)]!, model.codes.at(-1)!] : [model.codes.at(-1)!];
   const viewports = model.codes.length >= 10000 ? [{ width: 1440, height: 900 }, { width: 390, height: 844 }] : [{ width: 1280, height: 800 }];
   const links: LinkRow[] = [];
   for (const { code } of picks) {
     for (const viewport of viewports) {
-      // The three pages are measured in turns, in one run, on the same machine state. Starlight
+      // The pages are measured in turns, in one run, on the same machine state. Starlight
       // slugs Markdown headings: lower case, otherwise the code as it is.
-      const pages = [
-        { dir: floorRoot, pagePath: model.pagePath, code },
-        ...(ours.failed ? [] : [{ dir: out, pagePath: model.pagePath, code }]),
-        ...(bare.failed ? [] : [{ dir: `${bareRoot}/dist`, pagePath: model.pagePath, code: code.toLowerCase() }]),
-      ];
-      const figures = await deepLinks(pages, navRuns, { viewport });
+      const pages = {
+        floor: { dir: floorRoot, pagePath: model.pagePath, code },
+        ours: ours.failed ? undefined : { dir: out, pagePath: model.pagePath, code },
+        bare: bare.failed ? undefined : { dir: `${bareRoot}/dist`, pagePath: model.pagePath, code: code.toLowerCase() },
+        hostFloor: hostFloorRoot ? { dir: hostFloorRoot, pagePath: model.pagePath, code } : undefined,
+      };
+      const taken = Object.entries(pages).filter(([, page]) => page !== undefined);
+      const figures = await deepLinks(taken.map(([, page]) => page!), navRuns, { viewport });
+      const of = (name: keyof typeof pages) => (pages[name] ? figures[taken.findIndex(([n]) => n === name)]! : undefined);
       const position = code === model.codes.at(-1)!.code ? 'last' : 'middle';
-      links.push({ view: `${position} code, ${viewport.width} px`, floor: figures[0]!, ours: ours.failed ? noLink : figures[1]!, bare: bare.failed ? noLink : figures.at(-1)! });
+      links.push({ view: `${position} code, ${viewport.width} px`, floor: of('floor')!, ours: of('ours') ?? noLink, bare: of('bare') ?? noLink, hostFloor: of('hostFloor') });
     }
   }
   const none: Weight = { html: Number.NaN, js: Number.NaN, css: Number.NaN, gzip: Number.NaN, htmlGzip: Number.NaN };
@@ -381,12 +392,17 @@ function landGoal(codes: number, l: LinkRow): string {
   const factor = codes >= 10000 ? 1 : codes === 100 ? 1.5 : codes >= 100 ? 2 : undefined;
   return factor ? `≤ ${factor}× floor: ${ok(l.ours.landedMs <= factor * l.floor.landedMs)}` : `≤ bare: ${ok(l.ours.landedMs <= l.bare.landedMs)}`;
 }
+/** The floor inside the host's frame: its landing, ours against it, and the goal (1×). */
+function hostFloorCells(l: LinkRow): string {
+  if (!l.hostFloor) return '– | – | –';
+  return `${msOrNever(l.hostFloor.landedMs)} | ${ratio(l.ours.landedMs, l.hostFloor.landedMs)} | ≤ 1× host-frame floor: ${ok(l.ours.landedMs <= l.hostFloor.landedMs)}`;
+}
 const linkTable = [
-  '| catalog | codes | deep link to | landed | in view | first paint | floor landed | floor first paint | bare Starlight landed | landed / floor | goal | first paint / floor | goal | ours / bare |',
-  '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|',
+  '| catalog | codes | deep link to | landed | in view | first paint | floor landed | floor first paint | bare Starlight landed | landed / floor | goal | first paint / floor | goal | ours / bare | floor in host frame landed | landed / host-frame floor | goal |',
+  '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---|',
   ...siteRows.flatMap((r) => r.links.map((l) => {
     const paintGoal = r.codes >= 10000 ? `≤ 2× floor: ${ok(l.ours.firstPaintMs <= 2 * l.floor.firstPaintMs)}` : '–';
-    return `| ${r.label} | ${r.codes} | ${l.view} | ${msOrNever(l.ours.landedMs)} | ${msOrNever(l.ours.inViewMs)} | ${msOrNever(l.ours.firstPaintMs)} | ${msOrNever(l.floor.landedMs)} | ${msOrNever(l.floor.firstPaintMs)} | ${r.bare.failed ? '–' : msOrNever(l.bare.landedMs)} | ${ratio(l.ours.landedMs, l.floor.landedMs)} | ${landGoal(r.codes, l)} | ${ratio(l.ours.firstPaintMs, l.floor.firstPaintMs)} | ${paintGoal} | ${ratio(l.ours.landedMs, l.bare.landedMs)} |`;
+    return `| ${r.label} | ${r.codes} | ${l.view} | ${msOrNever(l.ours.landedMs)} | ${msOrNever(l.ours.inViewMs)} | ${msOrNever(l.ours.firstPaintMs)} | ${msOrNever(l.floor.landedMs)} | ${msOrNever(l.floor.firstPaintMs)} | ${r.bare.failed ? '–' : msOrNever(l.bare.landedMs)} | ${ratio(l.ours.landedMs, l.floor.landedMs)} | ${landGoal(r.codes, l)} | ${ratio(l.ours.firstPaintMs, l.floor.firstPaintMs)} | ${paintGoal} | ${ratio(l.ours.landedMs, l.bare.landedMs)} | ${hostFloorCells(l)} |`;
   })),
 ].join('\n');
 // The issue's goal for the hold: header and target no later than without it (NaN, never
@@ -493,11 +509,19 @@ the first frame with anything of the page's body (timed, like the others, at the
 start; the paint-timing entry would add the compositor's delay). Each frame is read as it is
 painted, after the page's own animation-frame scripts; the pages are navigated in turns,
 cold (a new browser context each), served compressed as hosts serve them
-(\`scripts/serve.ts\`: brotli). Median of 11 navigations (3 above 2,000 codes); the last
+(\`scripts/serve.ts\`: brotli). Median of ${values['link-runs'] ?? '11'} navigations${values['link-runs'] ? '' : ' (3 above 2,000 codes)'}; the last
 code at 1280 × 800, and at 10,000 codes a middle and the last code at 1440 × 900 and
 390 × 844. The floor page is the same text as plain HTML (markdown-it), no stylesheet or
 script, each code in a \`<section>\` with \`content-visibility: auto\`; the bare page is
 the Starlight page above. "never": it did not land within 60 s.
+At 10,000 codes a fourth page takes its turn, the **floor in the host's frame**
+(\`bench/host-floor.ts\`): our built page with the catalog replaced by the floor's sections
+(in Starlight's Markdown wrapper, with the floor's one rule, and one that keeps the browser's
+scroll anchoring off Starlight's right sidebar column) and our scripts and inline
+styles removed; the host's header, sidebars, stylesheets and scripts are kept, and the
+browser's own fragment scroll lands it. It is what the plainest content costs on this
+Starlight site (its stylesheet restyles every element under \`<body>\` at each style
+recalc while the page parses), so no guest page can land sooner: the goal against it is 1×.
 
 ${linkTable}
 
