@@ -7,10 +7,10 @@
 // slow CPU, a slow link, and a host that does not compress. Median of several cold navigations; a navigation that never lands counts as
 // NaN (and makes the median NaN if it is the middle one).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM } from '../scripts/chromium.ts';
+import { freePort } from '../tests/helpers/dev-server.ts';
 
 /** The heading must stay on target this long after load before its landing time counts. */
 const STILL_MS = 1500;
@@ -39,18 +39,6 @@ export interface Conditions {
 
 /** A phone on a slow link: 1.6 Mbps down, 750 kbps up, 150 ms round trip. */
 export const SLOW_LINK = { rttMs: 150, downBps: 1.6e6, upBps: 750e3 };
-
-/** A port no one listens on now (the system's pick: random picks collided, EADDRINUSE). */
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => ok(port));
-    });
-  });
-}
 
 export async function serve(dir: string, port: number, compress = true) {
   const child = spawn(process.execPath, [resolve('scripts/serve.ts'), dir, String(port), ...(compress ? [] : ['--no-compress'])], { stdio: ['ignore', 'pipe', 'inherit'] });

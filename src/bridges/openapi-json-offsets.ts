@@ -2,6 +2,7 @@
 // OpenAPI walk reads a JSON document through JSON.parse and needs the place of the few
 // nodes a diagnostic or a declaration names (openapi-tree.ts). Every function expects text
 // JSON.parse accepted; none recurses, so no nesting exhausts the stack.
+import { stringEnd } from '../load/json-parse.ts';
 
 /** Where a child's key (objects only; -1 in arrays) and its value start. */
 export interface Spot {
@@ -12,7 +13,6 @@ export interface Spot {
 const QUOTE = 34;
 const COMMA = 44;
 const COLON = 58;
-const BACKSLASH = 92;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
@@ -30,19 +30,6 @@ function skipSpace(text: string, i: number): number {
 /** The offset of the document's value (past leading whitespace). */
 export function firstValueAt(text: string): number {
   return skipSpace(text, 0);
-}
-
-/** Just past the string that opens at `i`. */
-function stringEnd(text: string, i: number): number {
-  let from = i + 1;
-  for (;;) {
-    const q = text.indexOf('"', from);
-    if (q < 0) return text.length;
-    let slashes = 0;
-    for (let j = q - 1; text.charCodeAt(j) === BACKSLASH; j--) slashes++;
-    if (slashes % 2 === 0) return q + 1;
-    from = q + 1;
-  }
 }
 
 /**

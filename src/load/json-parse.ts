@@ -22,12 +22,24 @@ export function parseJsonText(text: string): unknown {
   let from = 0;
   for (const [start, end] of escaped) {
     const key = JSON.parse(text.slice(start, end)) as string; // a string value: never guessed
-    // eslint-disable-next-line no-control-regex
     if (/["\\\u0000-\u001f]/.test(key)) return parseSlowly(text);
     out += text.slice(from, start) + '"' + key + '"';
     from = end;
   }
   return JSON.parse(out + text.slice(from));
+}
+
+/** Just past the JSON string that opens at `i`: the first quote after an even run of backslashes. */
+export function stringEnd(text: string, i: number): number {
+  let from = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', from);
+    if (q < 0) return text.length;
+    let slashes = 0;
+    for (let j = q - 1; text.charCodeAt(j) === BACKSLASH; j--) slashes++;
+    if (slashes % 2 === 0) return q + 1;
+    from = q + 1;
+  }
 }
 
 /** [start, end) of every key (a string followed by a colon) that holds a backslash. */
@@ -36,16 +48,7 @@ function escapedKeys(text: string): [number, number][] {
   const length = text.length;
   let slash = text.indexOf('\\'); // the next backslash at or after the string's start
   for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i)) {
-    // Past the closing quote: the first quote after an even run of backslashes.
-    let end = i + 1;
-    for (;;) {
-      const q = text.indexOf('"', end);
-      if (q < 0) return found;
-      let slashes = 0;
-      for (let j = q - 1; text.charCodeAt(j) === BACKSLASH; j--) slashes++;
-      end = q + 1;
-      if (slashes % 2 === 0) break;
-    }
+    const end = stringEnd(text, i);
     if (slash >= 0 && slash < i) slash = text.indexOf('\\', i);
     if (slash < 0) return found; // no backslash left: no escaped key
     if (slash < end) {
@@ -70,14 +73,7 @@ function parseSlowly(text: string): unknown {
   };
   const string = (): string => {
     const start = i;
-    i++;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === BACKSLASH) i += 2;
-      else if (c === QUOTE) break;
-      else i++;
-    }
-    i++;
+    i = stringEnd(text, i);
     return JSON.parse(text.slice(start, i)) as string;
   };
   const scalar = (): unknown => {
